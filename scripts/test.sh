@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every test AlgoVista has: native unit and property tests, WebAssembly tests under Node and in headless
+# Chromium, and end-to-end tests driving the release build through the real server in headless Chromium.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bash "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+started=$SECONDS
+stage() { log "── $* ($((SECONDS - started)) s)"; }
+
+stage "format and lints"
+cargo fmt --all --check
+cargo clippy --quiet --all-targets -- -D warnings
+if [ "$(cat "$WASM_ROUTE_FILE")" = rustup ]; then
+  cargo clippy --quiet -p app --all-targets --target wasm32-unknown-unknown -- -D warnings
+else
+  log "skipping clippy for wasm32: the Debian route has no clippy of its compiler version"
+fi
+
+stage "native tests"
+cargo test --quiet
+
+stage "WebAssembly tests under Node"
+with_wasm_env cargo test -p algorithms --target wasm32-unknown-unknown --test '*'
+
+stage "WebAssembly tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver with_wasm_env cargo test -p app --target wasm32-unknown-unknown --test '*'
+
+stage "release build of the app"
+bash "$ROOT/scripts/build-app.sh"
+cargo build --quiet -p server --bin algovista-server
+
+stage "end-to-end tests in headless Chromium"
+ALGOVISTA_SERVER_BIN="$CARGO_TARGET_DIR/debug/algovista-server" ALGOVISTA_DIST="$ROOT/dist" \
+  node --test --test-concurrency=1 tests/e2e/
+
+stage "all tests passed"

@@ -1,0 +1,69 @@
+//! `algovista-server`: argument parsing and wiring only; the work lives in the library.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Parser;
+use server::{AppState, SqliteStore};
+
+/// Serves the AlgoVista app and its JSON API.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, env = "ALGOVISTA_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// SQLite database file of the embedded store; created, with its folder, if missing.
+    #[arg(long, env = "ALGOVISTA_DB", default_value = "data/algovista.db")]
+    db: PathBuf,
+    /// Folder of the built app (Trunk's output) to serve at `/`.
+    #[arg(long, env = "ALGOVISTA_DIST", default_value = "dist")]
+    dist: PathBuf,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=warn".into()),
+        )
+        .init();
+    let args = Args::parse();
+
+    if !args.dist.join("index.html").is_file() {
+        tracing::warn!(dist = %args.dist.display(), "no index.html in the app folder: only the API is served");
+    }
+    let store = SqliteStore::open(&args.db)
+        .with_context(|| format!("opening the store at {}", args.db.display()))?;
+    let app = server::app(AppState::new(store, args.dist));
+
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("binding {}", args.addr))?;
+    tracing::info!(addr = %listener.local_addr()?, db = %args.db.display(), "listening");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c()
+            .await
+            .expect("installing the Ctrl-C handler")
+    };
+    let terminate = async {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("installing the SIGTERM handler")
+            .recv()
+            .await;
+    };
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

@@ -1,0 +1,76 @@
+// Shared set-up for the end-to-end tests: a real server on a free loopback port over a fresh SQLite file,
+// and headless Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const required = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run the tests through scripts/test.sh`);
+  return value;
+};
+
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Starts the server on port 0 and resolves once it reports its address and answers /api/health. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'algovista-e2e-'));
+  const child = spawn(
+    required('ALGOVISTA_SERVER_BIN'),
+    ['--addr', '127.0.0.1:0', '--db', join(dir, 'e2e.db'), '--dist', required('ALGOVISTA_DIST')],
+    { env: { ...process.env, NO_COLOR: '1', RUST_LOG: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(/listening addr=(127\.0\.0\.1:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://${match[1]}`);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  const health = await fetch(`${url}/api/health`);
+  if (!health.ok) throw new Error(`health check answered ${health.status}`);
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Opens a page that fails the test on any console error or uncaught exception. */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(url);
+  return { page, errors };
+}
