@@ -1,18 +1,56 @@
-//! The contract every algorithm implements: a deterministic transition over serializable state.
+//! The contract every algorithm implements, and the run that wraps it.
+//!
+//! An [`Algorithm`] is a deterministic transition over serializable state. [`Run`] adds what every run has
+//! (step index, counters) and implements [`Machine`], the interface the rest of the product steps through.
+//! The state *is* the position in the run: cloning a run, or serializing and deserializing it, and then
+//! advancing yields exactly the steps the original would have yielded. That is how a session resumes at its
+//! exact step without replaying, and how the timeline seeks.
 
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-use crate::snapshot::{Counters, Snapshot};
+use crate::snapshot::{Counters, Snapshot, View};
 
-/// An algorithm run as a state machine. The state *is* the position in the run: cloning it, or serializing
-/// and deserializing it, and then calling [`advance`](Self::advance) yields exactly the steps the original
-/// would have yielded. That is what lets a session resume at its exact step without replaying.
-pub trait Machine: Clone + Serialize + DeserializeOwned {
-    /// Moves to the next step. Returns `false`, changing nothing, once the run is finished. Must stay cheap:
-    /// count-only runs call nothing else, so no narration or frame is built here.
-    fn advance(&mut self) -> bool;
+pub trait Algorithm: Clone + Serialize + DeserializeOwned + 'static {
+    /// Performs the next operation, counting it in `counters`. Returns `false`, changing nothing, once the
+    /// final step is reached. Must stay cheap: count-only runs call nothing else, so narration and frames are
+    /// built in [`view`](Self::view), never here.
+    fn step(&mut self, counters: &mut Counters) -> bool;
 
     /// What the current step shows.
+    fn view(&self) -> View;
+
+    fn is_done(&self) -> bool;
+
+    /// Heap bytes the state owns; sizes the timeline's keyframe interval.
+    fn heap_bytes(&self) -> usize;
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run<A> {
+    algorithm: A,
+    step: u64,
+    counters: Counters,
+}
+
+impl<A: Algorithm> Run<A> {
+    pub fn new(algorithm: A) -> Self {
+        Run {
+            algorithm,
+            step: 0,
+            counters: Counters::default(),
+        }
+    }
+
+    pub fn algorithm(&self) -> &A {
+        &self.algorithm
+    }
+}
+
+/// Stepping through a run. Implemented by every [`Run`] and by the catalogue's `Box<dyn DynMachine>`.
+pub trait Machine: Clone {
+    /// Moves to the next step. Returns `false`, changing nothing, once the run is finished.
+    fn advance(&mut self) -> bool;
+
     fn snapshot(&self) -> Snapshot;
 
     /// The index of the current step; 0 before the first operation.
@@ -21,6 +59,8 @@ pub trait Machine: Clone + Serialize + DeserializeOwned {
     fn counters(&self) -> Counters;
 
     fn is_finished(&self) -> bool;
+
+    fn heap_bytes(&self) -> usize;
 
     /// Every snapshot from the current step to the end of the run, the current one first.
     fn steps(self) -> Steps<Self> {
@@ -34,6 +74,131 @@ pub trait Machine: Clone + Serialize + DeserializeOwned {
         while self.advance() {}
         self.counters()
     }
+}
+
+impl<A: Algorithm> Machine for Run<A> {
+    #[inline]
+    fn advance(&mut self) -> bool {
+        let moved = self.algorithm.step(&mut self.counters);
+        self.step += u64::from(moved);
+        moved
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let View {
+            line,
+            narration,
+            variables,
+            frame,
+        } = self.algorithm.view();
+        Snapshot {
+            step: self.step,
+            line,
+            narration,
+            variables,
+            counters: self.counters,
+            frame,
+            finished: self.algorithm.is_done(),
+        }
+    }
+
+    fn step(&self) -> u64 {
+        self.step
+    }
+
+    fn counters(&self) -> Counters {
+        self.counters
+    }
+
+    fn is_finished(&self) -> bool {
+        self.algorithm.is_done()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.algorithm.heap_bytes()
+    }
+}
+
+/// A run of any algorithm, for code that picks the algorithm at run time (the catalogue, the app, the CLI).
+pub trait DynMachine {
+    fn advance(&mut self) -> bool;
+    fn snapshot(&self) -> Snapshot;
+    fn step(&self) -> u64;
+    fn counters(&self) -> Counters;
+    fn is_finished(&self) -> bool;
+    fn heap_bytes(&self) -> usize;
+    /// Runs to the end inside the concrete type, so count-only runs pay no dynamic dispatch per step.
+    fn run_to_end(&mut self) -> Counters;
+    fn clone_box(&self) -> Box<dyn DynMachine>;
+    /// The resumable state; the catalogue entry's `restore` turns it back into a run.
+    fn save(&self) -> serde_json::Value;
+}
+
+impl<A: Algorithm> DynMachine for Run<A> {
+    fn advance(&mut self) -> bool {
+        Machine::advance(self)
+    }
+    fn snapshot(&self) -> Snapshot {
+        Machine::snapshot(self)
+    }
+    fn step(&self) -> u64 {
+        self.step
+    }
+    fn counters(&self) -> Counters {
+        self.counters
+    }
+    fn is_finished(&self) -> bool {
+        Machine::is_finished(self)
+    }
+    fn heap_bytes(&self) -> usize {
+        Machine::heap_bytes(self)
+    }
+    fn run_to_end(&mut self) -> Counters {
+        Machine::run_to_end(self)
+    }
+    fn clone_box(&self) -> Box<dyn DynMachine> {
+        Box::new(self.clone())
+    }
+    fn save(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("run state is plain data")
+    }
+}
+
+impl Clone for Box<dyn DynMachine> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+impl Machine for Box<dyn DynMachine> {
+    fn advance(&mut self) -> bool {
+        (**self).advance()
+    }
+    fn snapshot(&self) -> Snapshot {
+        (**self).snapshot()
+    }
+    fn step(&self) -> u64 {
+        (**self).step()
+    }
+    fn counters(&self) -> Counters {
+        (**self).counters()
+    }
+    fn is_finished(&self) -> bool {
+        (**self).is_finished()
+    }
+    fn heap_bytes(&self) -> usize {
+        (**self).heap_bytes()
+    }
+    fn run_to_end(&mut self) -> Counters {
+        (**self).run_to_end()
+    }
+}
+
+/// Restores a saved run of a known algorithm type.
+pub fn restore<A: Algorithm>(
+    state: serde_json::Value,
+) -> Result<Box<dyn DynMachine>, serde_json::Error> {
+    Ok(Box::new(serde_json::from_value::<Run<A>>(state)?))
 }
 
 /// Iterator over a machine's snapshots; see [`Machine::steps`].

@@ -1,6 +1,8 @@
 //! The boundary format: what one step of a run shows. Plain serde data, stored in sessions and exported as
 //! trace JSON, so its shape is versioned by [`SNAPSHOT_FORMAT`].
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field of [`Snapshot`] or [`Frame`] changes meaning or shape.
@@ -20,11 +22,29 @@ pub struct Snapshot {
     pub finished: bool,
 }
 
+/// What an algorithm says about its current step; the run adds the step index, counters and finished flag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub line: usize,
+    pub narration: String,
+    pub variables: Vec<Variable>,
+    pub frame: Frame,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variable {
     pub name: String,
     /// `None` while the variable is not yet assigned at this step.
     pub value: Option<Value>,
+}
+
+impl Variable {
+    pub fn new(name: &str, value: Option<impl Into<Value>>) -> Self {
+        Variable {
+            name: name.to_owned(),
+            value: value.map(Into::into),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +54,8 @@ pub enum Value {
     Bool(bool),
 }
 
-impl std::fmt::Display for Value {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Int(v) => v.fmt(f),
             Value::Bool(v) => v.fmt(f),
@@ -61,22 +81,39 @@ impl From<bool> for Value {
     }
 }
 
-impl Variable {
-    pub fn new(name: &str, value: Option<impl Into<Value>>) -> Self {
-        Variable {
-            name: name.to_owned(),
-            value: value.map(Into::into),
-        }
-    }
-}
-
-/// Operation counts so far. `reads` and `writes` count array element accesses.
+/// Operation counts so far. `reads` and `writes` count element accesses of the input array and of any
+/// auxiliary array; a swap counts two reads, two writes and one swap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Counters {
     pub comparisons: u64,
     pub swaps: u64,
     pub reads: u64,
     pub writes: u64,
+}
+
+impl Counters {
+    pub fn read(&mut self, values: &[i64], i: usize) -> i64 {
+        self.reads += 1;
+        values[i]
+    }
+
+    pub fn write(&mut self, values: &mut [i64], i: usize, value: i64) {
+        self.writes += 1;
+        values[i] = value;
+    }
+
+    pub fn swap(&mut self, values: &mut [i64], i: usize, j: usize) {
+        self.swaps += 1;
+        self.reads += 2;
+        self.writes += 2;
+        values.swap(i, j);
+    }
+
+    /// Counts one comparison of two values already read.
+    pub fn compare<T: Ord>(&mut self, a: T, b: T) -> std::cmp::Ordering {
+        self.comparisons += 1;
+        a.cmp(&b)
+    }
 }
 
 /// The data structure drawn at a step; one renderer per variant.
@@ -86,46 +123,134 @@ pub enum Frame {
     Array(ArrayFrame),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameKind {
+    Array,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArrayFrame {
     pub values: Vec<i64>,
-    /// Sparse: only indices that carry a mark at this step.
+    /// Sparse: only indices that carry a mark at this step. At most one mark per index.
     pub marks: Vec<(usize, Mark)>,
-    /// Indices `sorted.0..sorted.1` are in their final place.
-    pub sorted: (usize, usize),
+    /// Half-open index ranges whose values are in their final place.
+    pub sorted: Vec<(usize, usize)>,
+    /// The half-open range the algorithm is working on, when narrower than the whole array.
+    pub active: Option<(usize, usize)>,
+    /// Named indices, drawn as arrows under the bars (i, j, lo, hi, mid, pivot…).
+    pub pointers: Vec<Pointer>,
+    /// Helper arrays: a merge buffer, counts, buckets.
+    pub aux: Vec<AuxArray>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pointer {
+    pub name: String,
+    pub index: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuxArray {
+    pub name: String,
+    /// `None` for an empty cell.
+    pub values: Vec<Option<i64>>,
+    pub marks: Vec<(usize, Mark)>,
 }
 
 impl ArrayFrame {
-    /// The mark of index `i`; an explicit mark wins over the sorted region.
-    pub fn mark_of(&self, i: usize) -> Option<Mark> {
-        self.marks
-            .iter()
-            .find(|(at, _)| *at == i)
-            .map(|(_, mark)| *mark)
-            .or_else(|| {
-                (self.sorted.0..self.sorted.1)
-                    .contains(&i)
-                    .then_some(Mark::Sorted)
-            })
+    pub fn new(values: &[i64]) -> Self {
+        ArrayFrame {
+            values: values.to_vec(),
+            ..ArrayFrame::default()
+        }
+    }
+
+    pub fn mark(mut self, index: usize, mark: Mark) -> Self {
+        self.marks.retain(|(at, _)| *at != index);
+        self.marks.push((index, mark));
+        self
+    }
+
+    pub fn sorted(mut self, from: usize, to: usize) -> Self {
+        if from < to {
+            self.sorted.push((from, to));
+        }
+        self
+    }
+
+    pub fn active(mut self, from: usize, to: usize) -> Self {
+        self.active = Some((from, to));
+        self
+    }
+
+    pub fn pointer(mut self, name: &str, index: usize) -> Self {
+        self.pointers.push(Pointer {
+            name: name.to_owned(),
+            index,
+        });
+        self
+    }
+
+    pub fn aux(mut self, aux: AuxArray) -> Self {
+        self.aux.push(aux);
+        self
+    }
+
+    /// The mark of every index, densely; an explicit mark wins over the sorted regions.
+    pub fn dense_marks(&self) -> Vec<Option<Mark>> {
+        let mut dense = vec![None; self.values.len()];
+        for &(from, to) in &self.sorted {
+            dense[from..to.min(self.values.len())].fill(Some(Mark::Sorted));
+        }
+        for &(at, mark) in &self.marks {
+            if let Some(slot) = dense.get_mut(at) {
+                *slot = Some(mark);
+            }
+        }
+        dense
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
+    /// Read for a comparison at this step.
     Compared,
+    /// Exchanged with another element at this step.
     Swapped,
+    /// Written (shifted, copied, placed) at this step.
+    Written,
+    /// The pivot, or the key being inserted.
+    Pivot,
+    /// In its final place.
     Sorted,
+    /// The element a search was looking for.
+    Found,
+    /// Ruled out by a search.
+    Eliminated,
 }
 
 impl Mark {
-    pub const ALL: [Mark; 3] = [Mark::Compared, Mark::Swapped, Mark::Sorted];
+    pub const ALL: [Mark; 7] = [
+        Mark::Compared,
+        Mark::Swapped,
+        Mark::Written,
+        Mark::Pivot,
+        Mark::Sorted,
+        Mark::Found,
+        Mark::Eliminated,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Mark::Compared => "compared",
             Mark::Swapped => "swapped",
+            Mark::Written => "written",
+            Mark::Pivot => "pivot",
             Mark::Sorted => "sorted",
+            Mark::Found => "found",
+            Mark::Eliminated => "eliminated",
         }
     }
 }

@@ -1,9 +1,13 @@
 //! One algorithm's run: the bars, the playback controls, the narration and the pseudocode.
+//!
+//! The run is recorded once into a [`Timeline`]; the only state is the current step. Every view is derived
+//! from the snapshot at that step, and each bar reads its own value and mark, so a step re-renders only the
+//! bars that changed.
 
 use std::time::Duration;
 
-use algorithms::sorting::bubble::{self, BubbleSort};
-use algorithms::{ArrayFrame, Frame, Machine, Snapshot};
+use algorithms::catalogue::Entry;
+use algorithms::{ArrayFrame, DynMachine, Frame, Input, Snapshot, Timeline};
 use leptos::prelude::*;
 
 const PLAY_INTERVAL: Duration = Duration::from_millis(400);
@@ -15,22 +19,38 @@ fn array(snapshot: &Snapshot) -> &ArrayFrame {
 }
 
 #[component]
-pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
-    let n = input.len();
-    let input = StoredValue::new(input);
-    let machine = RwSignal::new(BubbleSort::new(input.get_value()));
-    let snapshot = Memo::new(move |_| machine.with(Machine::snapshot));
-    let finished = Memo::new(move |_| snapshot.with(|s| s.finished));
+pub fn Visualizer(entry: &'static Entry, input: Input) -> impl IntoView {
+    let recorded = entry
+        .start(input.clone())
+        .map_err(|e| e.to_string())
+        .and_then(|run| Timeline::record(run).map_err(|e| e.to_string()));
+    match recorded {
+        Ok(timeline) => view! { <Player entry=entry input=input timeline=timeline /> }.into_any(),
+        Err(message) => {
+            view! { <p class="error" role="alert" data-testid="run-error">{message}</p> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Player(
+    entry: &'static Entry,
+    input: Input,
+    timeline: Timeline<Box<dyn DynMachine>>,
+) -> impl IntoView {
+    let n = input.values.len();
+    let last_step = timeline.last_step();
+    let timeline = StoredValue::new_local(timeline);
+    let step = RwSignal::new(0u64);
+    let snapshot = Memo::new(move |_| timeline.with_value(|t| t.seek(step.get())));
+    let marks = Memo::new(move |_| snapshot.with(|s| array(s).dense_marks()));
+    let finished = Memo::new(move |_| step.get() >= last_step);
     let playing = RwSignal::new(false);
 
-    let step = move || {
-        machine.update(|m| {
-            m.advance();
-        })
-    };
+    let forward = move || step.update(|s| *s = (*s + 1).min(last_step));
     let reset = move || {
         playing.set(false);
-        machine.set(BubbleSort::new(input.get_value()));
+        step.set(0);
     };
 
     // Playback is a timer: the one piece of the outside world this component syncs with.
@@ -45,7 +65,7 @@ pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
                     if finished.get_untracked() {
                         playing.set(false);
                     } else {
-                        step();
+                        forward();
                     }
                 },
                 PLAY_INTERVAL,
@@ -56,12 +76,8 @@ pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
     });
 
     // Bar heights scale between the smallest and largest value of the input.
-    let (low, high) = input.with_value(|v| {
-        (
-            v.iter().copied().min().unwrap_or(0),
-            v.iter().copied().max().unwrap_or(0),
-        )
-    });
+    let low = input.values.iter().copied().min().unwrap_or(0);
+    let high = input.values.iter().copied().max().unwrap_or(0);
     let height = move |value: i64| {
         let span = (high - low).max(1) as f64;
         format!("{:.1}%", 8.0 + 92.0 * (value - low) as f64 / span)
@@ -70,7 +86,7 @@ pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
     let bars = (0..n)
         .map(|i| {
             let value = Memo::new(move |_| snapshot.with(|s| array(s).values[i]));
-            let mark = Memo::new(move |_| snapshot.with(|s| array(s).mark_of(i)));
+            let mark = Memo::new(move |_| marks.with(|m| m[i]));
             view! {
                 <div
                     class="bar"
@@ -85,7 +101,8 @@ pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
         })
         .collect_view();
 
-    let pseudocode = bubble::PSEUDOCODE
+    let pseudocode = entry
+        .pseudocode
         .iter()
         .enumerate()
         .map(|(line, text)| {
@@ -99,13 +116,13 @@ pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
         .collect_view();
 
     view! {
-        <section class="visualizer" aria-label="Bubble sort">
-            <h2>"Bubble sort"</h2>
+        <section class="visualizer" aria-label=entry.name>
+            <h2>{entry.name}</h2>
             <div class="bars" data-testid="bars" role="img" aria-label="The array as bars">
                 {bars}
             </div>
             <div class="controls" role="toolbar" aria-label="Playback">
-                <button data-testid="step" on:click=move |_| step() disabled=move || finished.get()>
+                <button data-testid="step" on:click=move |_| forward() disabled=move || finished.get()>
                     "Step"
                 </button>
                 <button
@@ -117,7 +134,7 @@ pub fn Visualizer(input: Vec<i64>) -> impl IntoView {
                 </button>
                 <button data-testid="reset" on:click=move |_| reset()>"Reset"</button>
                 <span class="step-count" data-testid="step-count">
-                    "Step " {move || snapshot.with(|s| s.step)}
+                    "Step " {move || step.get()}
                 </span>
             </div>
             <p class="narration" data-testid="narration" aria-live="polite">

@@ -1,5 +1,6 @@
 //! The visualizer component mounted in a real browser (headless Chromium via wasm-bindgen-test-runner).
 
+use algorithms::{Input, catalogue};
 use app::Visualizer;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,7 +12,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn mount(input: Vec<i64>) -> HtmlElement {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), move || view! { <Visualizer input=input /> }).forget();
+    let entry = catalogue::find("bubble-sort").unwrap();
+    let input = Input {
+        values: input,
+        ..Input::default()
+    };
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Visualizer entry=entry input=input /> },
+    )
+    .forget();
     root
 }
 
@@ -82,6 +92,16 @@ async fn stepping_compares_then_swaps_the_bars() {
     click(&root, "reset").await;
     assert_eq!(bar_values(&root), [2, 1, 3]);
     assert_eq!(find(&root, "step-count").text_content().unwrap(), "Step 0");
+}
+
+#[wasm_bindgen_test]
+async fn an_input_past_the_limit_shows_the_reason() {
+    let root = mount(vec![1; 2001]);
+    let error = find(&root, "run-error").text_content().unwrap();
+    assert_eq!(
+        error,
+        "2001 values is more than the 2000 this algorithm can step through"
+    );
 }
 
 #[wasm_bindgen_test]

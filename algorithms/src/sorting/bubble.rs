@@ -3,8 +3,30 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::machine::Machine;
-use crate::snapshot::{ArrayFrame, Counters, Frame, Mark, Snapshot, Variable};
+use crate::catalogue::{Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
+use crate::machine::{Algorithm, Run, restore};
+use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Mark, Variable, View};
+
+pub const ENTRY: Entry = Entry {
+    id: "bubble-sort",
+    name: "Bubble sort",
+    category: Category::Sorting,
+    summary: "Swaps neighbours that are out of order; each pass carries the largest remaining value to the end.",
+    complexity: Complexity {
+        best: "O(n)",
+        average: "O(n²)",
+        worst: "O(n²)",
+        space: "O(1)",
+    },
+    stable: Some(true),
+    in_place: Some(true),
+    pseudocode: PSEUDOCODE,
+    input: QUADRATIC_SORT_INPUT,
+    frame: FrameKind::Array,
+    version: 1,
+    start: |input| Box::new(Run::new(BubbleSort::new(input.values))),
+    restore: restore::<BubbleSort>,
+};
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure bubbleSort(A)",
@@ -17,12 +39,6 @@ pub const PSEUDOCODE: &[&str] = &[
     "  A is sorted",
 ];
 
-const LINE_START: usize = 0;
-const LINE_COMPARE: usize = 4;
-const LINE_SWAP: usize = 5;
-const LINE_PASS_END: usize = 6;
-const LINE_DONE: usize = 7;
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BubbleSort {
     values: Vec<i64>,
@@ -30,16 +46,15 @@ pub struct BubbleSort {
     j: usize,
     swapped: bool,
     at: At,
-    step: u64,
-    counters: Counters,
 }
 
-/// What the current step is; the snapshot is a pure function of this and the fields above.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum At {
     Start,
     /// Compared `values[j]` with `values[j + 1]`.
-    Compare,
+    Compare {
+        greater: bool,
+    },
     /// Swapped `values[j]` and `values[j + 1]`.
     Swap,
     /// Finished pass `i`.
@@ -55,8 +70,6 @@ impl BubbleSort {
             j: 0,
             swapped: false,
             at: At::Start,
-            step: 0,
-            counters: Counters::default(),
         }
     }
 
@@ -64,19 +77,13 @@ impl BubbleSort {
         &self.values
     }
 
-    fn compare(&mut self) -> At {
-        self.counters.comparisons += 1;
-        self.counters.reads += 2;
-        At::Compare
-    }
-
-    /// After a comparison (and maybe a swap) at `j`: the next comparison in this pass, or the pass end.
-    fn after_pair(&mut self) -> At {
-        if self.j + 2 < self.values.len() - self.i {
-            self.j += 1;
-            self.compare()
-        } else {
-            At::PassEnd
+    fn compare(&mut self, c: &mut Counters) -> At {
+        let (a, b) = (
+            c.read(&self.values, self.j),
+            c.read(&self.values, self.j + 1),
+        );
+        At::Compare {
+            greater: c.compare(a, b).is_gt(),
         }
     }
 
@@ -91,138 +98,127 @@ impl BubbleSort {
     }
 }
 
-impl Machine for BubbleSort {
-    fn advance(&mut self) -> bool {
+impl Algorithm for BubbleSort {
+    fn step(&mut self, c: &mut Counters) -> bool {
         let n = self.values.len();
         self.at = match self.at {
             At::Done => return false,
             At::Start if n < 2 => At::Done,
-            At::Start => self.compare(),
-            At::Compare if self.values[self.j] > self.values[self.j + 1] => {
-                self.values.swap(self.j, self.j + 1);
+            At::Start => self.compare(c),
+            At::Compare { greater: true } => {
+                c.swap(&mut self.values, self.j, self.j + 1);
                 self.swapped = true;
-                self.counters.swaps += 1;
-                self.counters.writes += 2;
                 At::Swap
             }
-            At::Compare | At::Swap => self.after_pair(),
+            At::Compare { greater: false } | At::Swap if self.j + 2 < n - self.i => {
+                self.j += 1;
+                self.compare(c)
+            }
+            At::Compare { .. } | At::Swap => At::PassEnd,
             At::PassEnd if !self.swapped || self.i + 2 >= n => At::Done,
             At::PassEnd => {
                 self.i += 1;
                 self.j = 0;
                 self.swapped = false;
-                self.compare()
+                self.compare(c)
             }
         };
-        self.step += 1;
         true
     }
 
-    fn snapshot(&self) -> Snapshot {
-        let (j, a, b) = (
-            self.j,
-            self.values.get(self.j).copied(),
-            self.values.get(self.j + 1).copied(),
-        );
-        let (line, narration, marks) = match self.at {
-            At::Start => (
-                LINE_START,
-                format!("Start bubble sort on {} values.", self.values.len()),
-                vec![],
-            ),
-            At::Compare => {
-                let (a, b) = (a.unwrap(), b.unwrap());
-                let verdict = if a > b {
+    fn view(&self) -> View {
+        let (n, i, j) = (self.values.len(), self.i, self.j);
+        let frame = ArrayFrame::new(&self.values).sorted(self.sorted_from(), n);
+        let (line, narration, frame) = match self.at {
+            At::Start => (0, format!("Start bubble sort on {n} values."), frame),
+            At::Compare { greater } => {
+                let (a, b) = (self.values[j], self.values[j + 1]);
+                let verdict = if greater {
                     "out of order, so swap them"
                 } else {
                     "in order, so leave them"
                 };
-                let narration = format!("Compare A[{j}] = {a} with A[{}] = {b}: {verdict}.", j + 1);
+                let frame = frame
+                    .mark(j, Mark::Compared)
+                    .mark(j + 1, Mark::Compared)
+                    .pointer("j", j);
                 (
-                    LINE_COMPARE,
-                    narration,
-                    vec![(j, Mark::Compared), (j + 1, Mark::Compared)],
+                    4,
+                    format!("Compare A[{j}] = {a} with A[{}] = {b}: {verdict}.", j + 1),
+                    frame,
                 )
             }
             At::Swap => {
-                let narration = format!(
-                    "Swap: A[{j}] is now {} and A[{}] is now {}.",
-                    a.unwrap(),
-                    j + 1,
-                    b.unwrap()
-                );
+                let (a, b) = (self.values[j], self.values[j + 1]);
+                let frame = frame
+                    .mark(j, Mark::Swapped)
+                    .mark(j + 1, Mark::Swapped)
+                    .pointer("j", j);
                 (
-                    LINE_SWAP,
-                    narration,
-                    vec![(j, Mark::Swapped), (j + 1, Mark::Swapped)],
+                    5,
+                    format!("Swap: A[{j}] is now {a} and A[{}] is now {b}.", j + 1),
+                    frame,
                 )
             }
             At::PassEnd if !self.swapped => (
-                LINE_PASS_END,
-                format!("Pass {} made no swaps: the array is sorted.", self.i + 1),
-                vec![],
+                6,
+                format!("Pass {} made no swaps: the array is sorted.", i + 1),
+                frame,
             ),
             At::PassEnd => {
-                let placed = self.values.len() - self.i - 1;
-                let narration = format!(
-                    "Pass {} is done: {} is in its final place at index {placed}.",
-                    self.i + 1,
-                    self.values[placed]
-                );
-                (LINE_PASS_END, narration, vec![])
+                let placed = n - i - 1;
+                let value = self.values[placed];
+                (
+                    6,
+                    format!(
+                        "Pass {} is done: {value} is in its final place at index {placed}.",
+                        i + 1
+                    ),
+                    frame,
+                )
             }
-            At::Done => (LINE_DONE, "Done: the array is sorted.".to_owned(), vec![]),
+            At::Done => (7, "Done: the array is sorted.".to_owned(), frame),
         };
-        let started = self.at != At::Start && self.at != At::Done;
-        Snapshot {
-            step: self.step,
+        let running = !matches!(self.at, At::Start | At::Done);
+        View {
             line,
             narration,
             variables: vec![
-                Variable::new("n", Some(self.values.len())),
-                Variable::new("i", started.then_some(self.i)),
-                Variable::new("j", (started && self.at != At::PassEnd).then_some(self.j)),
-                Variable::new("swapped", started.then_some(self.swapped)),
+                Variable::new("n", Some(n)),
+                Variable::new("i", running.then_some(i)),
+                Variable::new("j", (running && self.at != At::PassEnd).then_some(j)),
+                Variable::new("swapped", running.then_some(self.swapped)),
             ],
-            counters: self.counters,
-            frame: Frame::Array(ArrayFrame {
-                values: self.values.clone(),
-                marks,
-                sorted: (self.sorted_from(), self.values.len()),
-            }),
-            finished: self.at == At::Done,
+            frame: Frame::Array(frame),
         }
     }
 
-    fn step(&self) -> u64 {
-        self.step
-    }
-
-    fn counters(&self) -> Counters {
-        self.counters
-    }
-
-    fn is_finished(&self) -> bool {
+    fn is_done(&self) -> bool {
         self.at == At::Done
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.values.capacity() * size_of::<i64>()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::machine::Machine;
 
     #[test]
     fn sorts_and_counts_a_small_example() {
-        let mut machine = BubbleSort::new(vec![3, 1, 2]);
-        let counters = machine.run_to_end();
-        assert_eq!(machine.values(), [1, 2, 3]);
+        let mut run = Run::new(BubbleSort::new(vec![3, 1, 2]));
+        let counters = run.run_to_end();
+        assert_eq!(run.algorithm().values(), [1, 2, 3]);
         // Pass 1: (3,1) swap, (3,2) swap. Pass 2: (1,2) no swap, then stop.
         assert_eq!(
             counters,
             Counters {
                 comparisons: 3,
                 swaps: 2,
-                reads: 6,
+                reads: 10,
                 writes: 4
             }
         );
@@ -230,28 +226,19 @@ mod tests {
 
     #[test]
     fn stops_after_a_pass_without_swaps() {
-        let mut machine = BubbleSort::new(vec![1, 2, 3, 4, 5]);
-        assert_eq!(machine.run_to_end().comparisons, 4);
+        let mut run = Run::new(BubbleSort::new(vec![1, 2, 3, 4, 5]));
+        assert_eq!(run.run_to_end().comparisons, 4);
     }
 
     #[test]
     fn narrates_a_swap_with_the_new_values() {
-        let swap = BubbleSort::new(vec![2, 1])
+        let swap = Run::new(BubbleSort::new(vec![2, 1]))
             .steps()
-            .find(|s| s.line == LINE_SWAP)
+            .find(|s| s.line == 5)
             .unwrap();
         assert_eq!(swap.narration, "Swap: A[0] is now 1 and A[1] is now 2.");
         let Frame::Array(frame) = swap.frame;
         assert_eq!(frame.values, [1, 2]);
-        assert_eq!(frame.mark_of(0), Some(Mark::Swapped));
-    }
-
-    #[test]
-    fn empty_and_single_inputs_finish_immediately() {
-        for input in [vec![], vec![7]] {
-            let steps: Vec<_> = BubbleSort::new(input.clone()).steps().collect();
-            assert_eq!(steps.len(), 2, "start and done for {input:?}");
-            assert!(steps[1].finished);
-        }
+        assert_eq!(frame.dense_marks()[0], Some(Mark::Swapped));
     }
 }

@@ -1,0 +1,232 @@
+//! The one registry the app, the server and the CLI learn algorithms from. Each algorithm's file declares
+//! its `ENTRY` beside its code and pseudocode; [`CATALOGUE`] lists them.
+
+use serde::Serialize;
+
+use crate::input::{Generator, Input, InputError, Mode, Preset};
+use crate::machine::DynMachine;
+use crate::snapshot::{Counters, FrameKind};
+use crate::{searching, sorting};
+
+pub static CATALOGUE: &[&Entry] = &[
+    &sorting::bubble::ENTRY,
+    &sorting::cocktail::ENTRY,
+    &sorting::selection::ENTRY,
+    &sorting::insertion::ENTRY,
+    &sorting::binary_insertion::ENTRY,
+    &sorting::shell::ENTRY,
+    &sorting::comb::ENTRY,
+    &sorting::merge_top_down::ENTRY,
+    &sorting::merge_bottom_up::ENTRY,
+    &sorting::quick_lomuto::ENTRY,
+    &sorting::quick_hoare::ENTRY,
+    &sorting::quick_randomized::ENTRY,
+    &sorting::heap::ENTRY,
+    &sorting::counting::ENTRY,
+    &sorting::radix::ENTRY,
+    &searching::linear::ENTRY,
+    &searching::binary::ENTRY,
+    &searching::jump::ENTRY,
+    &searching::interpolation::ENTRY,
+    &searching::exponential::ENTRY,
+    &searching::ternary::ENTRY,
+];
+
+pub fn find(id: &str) -> Option<&'static Entry> {
+    CATALOGUE.iter().copied().find(|entry| entry.id == id)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Sorting,
+    Searching,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Sorting => "Sorting",
+            Category::Searching => "Searching",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Complexity {
+    pub best: &'static str,
+    pub average: &'static str,
+    pub worst: &'static str,
+    pub space: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// Any list of values.
+    Array,
+    /// Any list of values and a target to look for.
+    ArrayWithTarget,
+    /// Values in ascending order and a target to look for.
+    SortedArrayWithTarget,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct InputSpec {
+    pub kind: InputKind,
+    /// The most values for stepping (snapshots and a timeline).
+    pub max_step_n: usize,
+    /// The most values for count-only runs.
+    pub max_count_n: usize,
+    /// The widest span (largest minus smallest value) the algorithm allows, for counting-based sorts.
+    pub max_span: Option<u64>,
+}
+
+#[derive(Serialize)]
+pub struct Entry {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub category: Category,
+    pub summary: &'static str,
+    pub complexity: Complexity,
+    pub stable: Option<bool>,
+    pub in_place: Option<bool>,
+    pub pseudocode: &'static [&'static str],
+    pub input: InputSpec,
+    pub frame: FrameKind,
+    /// Changes whenever the algorithm's steps change, so a saved run of an older version is not resumed as
+    /// if it were the same.
+    pub version: u32,
+    #[serde(skip)]
+    pub start: fn(Input) -> Box<dyn DynMachine>,
+    #[serde(skip)]
+    pub restore: fn(serde_json::Value) -> Result<Box<dyn DynMachine>, serde_json::Error>,
+}
+
+impl Entry {
+    pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
+        let n = input.values.len();
+        let max = match mode {
+            Mode::Step => self.input.max_step_n,
+            Mode::Count => self.input.max_count_n,
+        };
+        if n > max {
+            return Err(InputError::TooMany { n, max, mode });
+        }
+        if let Some(position) = input
+            .values
+            .iter()
+            .position(|v| v.abs() > crate::input::VALUE_LIMIT)
+        {
+            return Err(InputError::OutOfRange {
+                value: input.values[position].to_string(),
+                position: position + 1,
+            });
+        }
+        if let (Some(max), Some(lo), Some(hi)) = (
+            self.input.max_span,
+            input.values.iter().min(),
+            input.values.iter().max(),
+        ) {
+            let span = hi.abs_diff(*lo);
+            if span > max {
+                return Err(InputError::SpanTooWide { span, max });
+            }
+        }
+        if self.input.kind != InputKind::Array {
+            match input.target {
+                None => return Err(InputError::MissingTarget),
+                Some(target) if target.abs() > crate::input::VALUE_LIMIT => {
+                    return Err(InputError::OutOfRange {
+                        value: target.to_string(),
+                        position: n + 1,
+                    });
+                }
+                Some(_) => {}
+            }
+            if self.input.kind == InputKind::SortedArrayWithTarget
+                && let Some(position) = input.values.windows(2).position(|w| w[0] > w[1])
+            {
+                return Err(InputError::NotSorted {
+                    position: position + 1,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A validated run, positioned at step 0.
+    pub fn start(&self, input: Input) -> Result<Box<dyn DynMachine>, InputError> {
+        self.validate(&input, Mode::Step)?;
+        Ok((self.start)(input))
+    }
+
+    /// Runs to the end without snapshots and returns the final counters.
+    pub fn count(&self, input: Input) -> Result<Counters, InputError> {
+        self.validate(&input, Mode::Count)?;
+        Ok((self.start)(input).run_to_end())
+    }
+
+    /// Resumes a run saved with [`DynMachine::save`].
+    pub fn restore(
+        &self,
+        state: serde_json::Value,
+    ) -> Result<Box<dyn DynMachine>, serde_json::Error> {
+        (self.restore)(state)
+    }
+
+    /// An input from a generator, shaped for this algorithm: searches get sorted values and a target.
+    pub fn generate(&self, generator: &Generator) -> Result<Input, InputError> {
+        let mut values = generator.values()?;
+        let target = match self.input.kind {
+            InputKind::Array => None,
+            InputKind::ArrayWithTarget => Some(generator.target(&values).unwrap_or(generator.min)),
+            InputKind::SortedArrayWithTarget => {
+                values.sort_unstable();
+                Some(generator.target(&values).unwrap_or(generator.min))
+            }
+        };
+        Ok(Input {
+            values,
+            target,
+            seed: Some(generator.seed),
+        })
+    }
+
+    /// The presets that make sense for this algorithm's input.
+    pub fn presets(&self) -> &'static [Preset] {
+        match self.input.kind {
+            InputKind::Array => &Preset::ALL,
+            InputKind::ArrayWithTarget => &Preset::ALL,
+            InputKind::SortedArrayWithTarget => {
+                &[Preset::Random, Preset::FewUnique, Preset::AllEqual]
+            }
+        }
+    }
+}
+
+/// Limits shared by the sorts: quadratic ones step through fewer values and count fewer.
+pub(crate) const QUADRATIC_SORT_INPUT: InputSpec = InputSpec {
+    kind: InputKind::Array,
+    max_step_n: 2_000,
+    max_count_n: 20_000,
+    max_span: None,
+};
+pub(crate) const FAST_SORT_INPUT: InputSpec = InputSpec {
+    kind: InputKind::Array,
+    max_step_n: 10_000,
+    max_count_n: 1_000_000,
+    max_span: None,
+};
+pub(crate) const UNSORTED_SEARCH_INPUT: InputSpec = InputSpec {
+    kind: InputKind::ArrayWithTarget,
+    max_step_n: 10_000,
+    max_count_n: 1_000_000,
+    max_span: None,
+};
+pub(crate) const SEARCH_INPUT: InputSpec = InputSpec {
+    kind: InputKind::SortedArrayWithTarget,
+    max_step_n: 10_000,
+    max_count_n: 1_000_000,
+    max_span: None,
+};

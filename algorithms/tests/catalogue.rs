@@ -1,0 +1,341 @@
+//! One harness for every algorithm in the catalogue: results against reference implementations on many
+//! random inputs, the resume property at random steps, the timeline, and edge cases. Seeded, so a failure
+//! reproduces. Native only: the same traces are checked in WebAssembly by `cross_platform.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use algorithms::catalogue::{CATALOGUE, Category, Entry, InputKind};
+use algorithms::input::VALUE_LIMIT;
+use algorithms::{Frame, Input, InputError, Machine, Mode, Snapshot, Timeline, Value};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+
+const CASES: u32 = 1000;
+
+fn runner() -> TestRunner {
+    let config = Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha))
+}
+
+fn values(entry: &Entry, max_len: usize) -> BoxedStrategy<Vec<i64>> {
+    match entry.input.max_span {
+        // Counting-based sorts: a narrow band somewhere in the allowed range.
+        Some(_) => (-VALUE_LIMIT..=VALUE_LIMIT - 600)
+            .prop_flat_map(move |base| prop::collection::vec(base..=base + 600, 0..=max_len))
+            .boxed(),
+        None => {
+            let value = prop_oneof![4 => -20i64..=20, 3 => -VALUE_LIMIT..=VALUE_LIMIT, 1 => Just(VALUE_LIMIT), 1 => Just(-VALUE_LIMIT)];
+            prop::collection::vec(value, 0..=max_len).boxed()
+        }
+    }
+}
+
+fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
+    match entry.input.kind {
+        InputKind::Array => values(entry, max_len)
+            .prop_map(|values| Input {
+                values,
+                target: None,
+                seed: None,
+            })
+            .boxed(),
+        kind => values(entry, max_len)
+            .prop_flat_map(move |mut values| {
+                if kind == InputKind::SortedArrayWithTarget {
+                    values.sort_unstable();
+                }
+                let present = if values.is_empty() {
+                    Just(0).boxed()
+                } else {
+                    prop::sample::select(values.clone()).boxed()
+                };
+                let target = prop_oneof![present, -25i64..=25];
+                (Just(values), target)
+            })
+            .prop_map(|(values, target)| Input {
+                values,
+                target: Some(target),
+                seed: Some(target.unsigned_abs()),
+            })
+            .boxed(),
+    }
+}
+
+fn array(snapshot: &Snapshot) -> &[i64] {
+    match &snapshot.frame {
+        Frame::Array(frame) => &frame.values,
+    }
+}
+
+fn variable(snapshot: &Snapshot, name: &str) -> Option<Value> {
+    snapshot
+        .variables
+        .iter()
+        .find(|v| v.name == name)
+        .and_then(|v| v.value)
+}
+
+/// Checks the final snapshot against a reference implementation.
+fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), TestCaseError> {
+    prop_assert!(last.finished, "the last snapshot says finished");
+    match entry.category {
+        Category::Sorting => {
+            let mut expected = input.values.clone();
+            expected.sort();
+            prop_assert_eq!(array(last), &expected[..]);
+        }
+        Category::Searching => {
+            let target = input.target.unwrap();
+            prop_assert_eq!(
+                array(last),
+                &input.values[..],
+                "a search does not change the values"
+            );
+            match variable(last, "result") {
+                Some(Value::Int(-1)) => {
+                    prop_assert!(!input.values.contains(&target), "{target} was there")
+                }
+                Some(Value::Int(index)) => {
+                    prop_assert_eq!(input.values[index as usize], target);
+                    if entry.id == "linear-search" {
+                        prop_assert_eq!(
+                            Some(index as usize),
+                            input.values.iter().position(|v| *v == target)
+                        );
+                    }
+                }
+                other => prop_assert!(false, "no integer result variable: {other:?}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn each_entry(max_len: usize, check: impl Fn(&Entry, Input) -> Result<(), TestCaseError>) {
+    for entry in CATALOGUE {
+        runner()
+            .run(&inputs(entry, max_len), |input| check(entry, input))
+            .unwrap_or_else(|failure| panic!("{}: {failure}", entry.id));
+    }
+}
+
+#[test]
+fn every_algorithm_matches_its_reference() {
+    each_entry(40, |entry, input| {
+        let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+        for (index, snapshot) in snapshots.iter().enumerate() {
+            prop_assert_eq!(snapshot.step, index as u64);
+            prop_assert!(
+                snapshot.line < entry.pseudocode.len(),
+                "line {} out of the pseudocode",
+                snapshot.line
+            );
+            prop_assert!(!snapshot.narration.is_empty());
+        }
+        prop_assert!(
+            snapshots.windows(2).all(|w| {
+                let (a, b) = (w[0].counters, w[1].counters);
+                a.comparisons <= b.comparisons
+                    && a.swaps <= b.swaps
+                    && a.reads <= b.reads
+                    && a.writes <= b.writes
+            }),
+            "counters never decrease"
+        );
+        prop_assert!(
+            snapshots[..snapshots.len() - 1].iter().all(|s| !s.finished),
+            "only the last is finished"
+        );
+        check_result(entry, &input, snapshots.last().unwrap())?;
+        let counted = entry.count(input).unwrap();
+        prop_assert_eq!(
+            counted,
+            snapshots.last().unwrap().counters,
+            "count-only agrees with stepping"
+        );
+        Ok(())
+    });
+}
+
+#[test]
+fn a_saved_run_resumes_with_exactly_the_remaining_steps() {
+    each_entry(24, |entry, input| {
+        let straight: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+        // Stop at a step chosen from the input itself, so it varies across cases.
+        let stop =
+            input.values.iter().map(|v| v.unsigned_abs()).sum::<u64>() % straight.len() as u64;
+        let mut run = entry.start(input).unwrap();
+        while run.step() < stop {
+            run.advance();
+        }
+        let saved = serde_json::to_string(&run.save()).unwrap();
+        let restored = entry
+            .restore(serde_json::from_str(&saved).unwrap())
+            .unwrap();
+        let resumed: Vec<Snapshot> = restored.steps().collect();
+        prop_assert_eq!(&resumed[..], &straight[stop as usize..]);
+        Ok(())
+    });
+}
+
+#[test]
+fn the_timeline_seeks_to_every_step() {
+    for entry in CATALOGUE {
+        let input = entry.generate(&algorithms::Generator {
+            preset: algorithms::Preset::Random,
+            n: 60,
+            min: -50,
+            max: 50,
+            seed: 11,
+        });
+        let input = input.unwrap();
+        let straight: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+        let timeline = Timeline::record(entry.start(input).unwrap()).unwrap();
+        assert_eq!(timeline.len(), straight.len() as u64, "{}", entry.id);
+        for (step, expected) in straight.iter().enumerate().step_by(7) {
+            assert_eq!(
+                &timeline.seek(step as u64),
+                expected,
+                "{} step {step}",
+                entry.id
+            );
+        }
+    }
+}
+
+#[test]
+fn edge_cases() {
+    for entry in CATALOGUE {
+        let search = entry.input.kind != InputKind::Array;
+        let target = search.then_some(5);
+        let cases: Vec<Vec<i64>> = vec![
+            vec![],
+            vec![5],
+            vec![5, 5, 5, 5],
+            vec![-3, -1, -1, 0, 2],
+            vec![-VALUE_LIMIT, VALUE_LIMIT],
+        ];
+        for values in cases {
+            if entry.input.max_span.is_some_and(|max| {
+                values
+                    .iter()
+                    .max()
+                    .zip(values.iter().min())
+                    .is_some_and(|(h, l)| h.abs_diff(*l) > max)
+            }) {
+                continue;
+            }
+            let mut values = values;
+            if !search {
+                values.reverse();
+            }
+            let input = Input {
+                values,
+                target,
+                seed: None,
+            };
+            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
+            check_result(entry, &input, &last)
+                .unwrap_or_else(|e| panic!("{}: {input:?}: {e}", entry.id));
+        }
+    }
+}
+
+#[test]
+fn limits_are_explicit_and_the_maximum_size_runs() {
+    for entry in CATALOGUE {
+        let search = entry.input.kind != InputKind::Array;
+        let at_max = |n: usize| Input {
+            values: (0..n as i64)
+                .map(|v| if search { v } else { (n as i64 - v) % 1000 })
+                .collect(),
+            target: search.then_some(n as i64 / 3),
+            seed: None,
+        };
+        let max = entry.input.max_step_n;
+        let counters = entry
+            .count(at_max(max))
+            .unwrap_or_else(|e| panic!("{}: {e}", entry.id));
+        assert!(
+            counters.comparisons + counters.reads > 0,
+            "{} did work at n = {max}",
+            entry.id
+        );
+        let error = entry.start(at_max(max + 1)).err().unwrap();
+        assert_eq!(
+            error,
+            InputError::TooMany {
+                n: max + 1,
+                max,
+                mode: Mode::Step
+            },
+            "{}",
+            entry.id
+        );
+        let error = entry
+            .count(at_max(entry.input.max_count_n + 1))
+            .err()
+            .unwrap();
+        assert!(
+            matches!(
+                error,
+                InputError::TooMany {
+                    mode: Mode::Count,
+                    ..
+                }
+            ),
+            "{}",
+            entry.id
+        );
+    }
+}
+
+#[test]
+fn searches_refuse_unsorted_values_and_a_missing_target() {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind == InputKind::SortedArrayWithTarget)
+    {
+        let unsorted = Input {
+            values: vec![1, 4, 3],
+            target: Some(3),
+            seed: None,
+        };
+        assert_eq!(
+            entry.start(unsorted).err(),
+            Some(InputError::NotSorted { position: 2 }),
+            "{}",
+            entry.id
+        );
+        let untargeted = Input {
+            values: vec![1, 2],
+            target: None,
+            seed: None,
+        };
+        assert_eq!(
+            entry.start(untargeted).err(),
+            Some(InputError::MissingTarget),
+            "{}",
+            entry.id
+        );
+    }
+}
+
+#[test]
+fn catalogue_ids_are_unique_and_entries_complete() {
+    let mut ids: Vec<&str> = CATALOGUE.iter().map(|e| e.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), CATALOGUE.len());
+    for entry in CATALOGUE {
+        assert!(
+            !entry.pseudocode.is_empty() && !entry.summary.is_empty() && entry.version >= 1,
+            "{}",
+            entry.id
+        );
+        assert!(algorithms::catalogue::find(entry.id).is_some());
+    }
+}
