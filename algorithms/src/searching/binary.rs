@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Outcome, Probe, narrowed};
+use super::{Halving, Outcome, Probe, narrowed};
 use crate::catalogue::{Category, Complexity, Entry, SEARCH_INPUT};
 use crate::machine::{Algorithm, Run, restore};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Variable, View};
@@ -50,9 +50,7 @@ pub struct BinarySearch {
     values: Vec<i64>,
     target: i64,
     /// Candidates are `lo..hi` (the pseudocode's `hi` is this minus one).
-    lo: usize,
-    hi: usize,
-    mid: usize,
+    range: Halving,
     at: At,
 }
 
@@ -65,29 +63,24 @@ enum At {
 
 impl BinarySearch {
     pub fn new(values: Vec<i64>, target: i64) -> Self {
-        let hi = values.len();
+        let range = Halving {
+            lo: 0,
+            hi: values.len(),
+            mid: 0,
+        };
         BinarySearch {
             values,
             target,
-            lo: 0,
-            hi,
-            mid: 0,
+            range,
             at: At::Start,
         }
     }
 
     fn probe(&mut self, c: &mut Counters) -> At {
-        if self.lo >= self.hi {
-            return At::End(Outcome::Missing);
+        match self.range.probe(&self.values, self.target, c) {
+            Some(probe) => At::Probe(probe),
+            None => At::End(Outcome::Missing),
         }
-        self.mid = (self.lo + self.hi) / 2;
-        let probe = Probe::at(&self.values, self.mid, self.target, c);
-        match probe {
-            Probe::Below => self.lo = self.mid + 1,
-            Probe::Above => self.hi = self.mid,
-            Probe::Equal => {}
-        }
-        At::Probe(probe)
     }
 }
 
@@ -95,14 +88,15 @@ impl Algorithm for BinarySearch {
     fn step(&mut self, c: &mut Counters) -> bool {
         self.at = match self.at {
             At::End(_) => return false,
-            At::Probe(Probe::Equal) => At::End(Outcome::Found(self.mid)),
+            At::Probe(Probe::Equal) => At::End(Outcome::Found(self.range.mid)),
             At::Start | At::Probe(_) => self.probe(c),
         };
         true
     }
 
     fn view(&self) -> View {
-        let (lo, hi, mid, target) = (self.lo, self.hi, self.mid, self.target);
+        let Halving { lo, hi, mid } = self.range;
+        let target = self.target;
         let (line, narration, frame) = match self.at {
             At::Start => (
                 1,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Outcome, Probe, narrowed};
+use super::{Halving, Outcome, Probe, narrowed};
 use crate::catalogue::{Category, Complexity, Entry, SEARCH_INPUT};
 use crate::machine::{Algorithm, Run, restore};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Variable, View};
@@ -51,9 +51,7 @@ pub struct ExponentialSearch {
     target: i64,
     bound: usize,
     /// Binary search candidates `lo..hi`.
-    lo: usize,
-    hi: usize,
-    mid: usize,
+    range: Halving,
     at: At,
 }
 
@@ -73,9 +71,7 @@ impl ExponentialSearch {
             values,
             target,
             bound: 1,
-            lo: 0,
-            hi: 0,
-            mid: 0,
+            range: Halving::default(),
             at: At::Start,
         }
     }
@@ -92,23 +88,19 @@ impl ExponentialSearch {
         if self.values.is_empty() {
             return At::End(Outcome::Missing);
         }
-        self.lo = self.bound / 2;
-        self.hi = self.bound.min(self.values.len() - 1) + 1;
+        self.range = Halving {
+            lo: self.bound / 2,
+            hi: self.bound.min(self.values.len() - 1) + 1,
+            mid: 0,
+        };
         At::Range
     }
 
     fn probe(&mut self, c: &mut Counters) -> At {
-        if self.lo >= self.hi {
-            return At::End(Outcome::Missing);
+        match self.range.probe(&self.values, self.target, c) {
+            Some(probe) => At::Probe(probe),
+            None => At::End(Outcome::Missing),
         }
-        self.mid = (self.lo + self.hi) / 2;
-        let probe = Probe::at(&self.values, self.mid, self.target, c);
-        match probe {
-            Probe::Below => self.lo = self.mid + 1,
-            Probe::Above => self.hi = self.mid,
-            Probe::Equal => {}
-        }
-        At::Probe(probe)
     }
 }
 
@@ -122,14 +114,15 @@ impl Algorithm for ExponentialSearch {
                 self.double(c)
             }
             At::Double(_) => self.range(),
-            At::Probe(Probe::Equal) => At::End(Outcome::Found(self.mid)),
+            At::Probe(Probe::Equal) => At::End(Outcome::Found(self.range.mid)),
             At::Range | At::Probe(_) => self.probe(c),
         };
         true
     }
 
     fn view(&self) -> View {
-        let (bound, lo, hi, mid, target) = (self.bound, self.lo, self.hi, self.mid, self.target);
+        let Halving { lo, hi, mid } = self.range;
+        let (bound, target) = (self.bound, self.target);
         let (line, narration, frame) = match self.at {
             At::Start => (
                 1,

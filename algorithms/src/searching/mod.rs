@@ -82,6 +82,32 @@ impl Outcome {
     }
 }
 
+/// Binary search's halving over the candidates `lo..hi`, shared by binary and exponential search.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Halving {
+    pub lo: usize,
+    pub hi: usize,
+    pub mid: usize,
+}
+
+impl Halving {
+    /// Probes the middle candidate and keeps the half that can hold the target; `None` when no candidate is
+    /// left.
+    pub fn probe(&mut self, values: &[i64], target: i64, c: &mut Counters) -> Option<Probe> {
+        if self.lo >= self.hi {
+            return None;
+        }
+        self.mid = (self.lo + self.hi) / 2;
+        let probe = Probe::at(values, self.mid, target, c);
+        match probe {
+            Probe::Below => self.lo = self.mid + 1,
+            Probe::Above => self.hi = self.mid,
+            Probe::Equal => {}
+        }
+        Some(probe)
+    }
+}
+
 /// The array with the candidates `lo..=hi` active (everything else ruled out) and `probe` marked.
 pub(crate) fn narrowed(
     values: &[i64],
