@@ -79,6 +79,13 @@ pub(crate) fn min_max(values: &[i64], c: &mut Counters) -> (i64, i64) {
     (lo, hi)
 }
 
+/// `A[i] ← out[i]`, the last pass of a counting-based sort.
+pub(crate) fn copy_back(values: &mut [i64], out: &[Option<i64>], i: usize, c: &mut Counters) {
+    c.reads += 1;
+    let value = out[i].expect("every slot of out is filled before copying back");
+    c.write(values, i, value);
+}
+
 impl CountingSort {
     pub fn new(values: Vec<i64>) -> Self {
         CountingSort {
@@ -113,9 +120,7 @@ impl CountingSort {
     }
 
     fn copy(&mut self, c: &mut Counters) -> At {
-        c.reads += 1;
-        let value = self.out[self.i].expect("every slot of out is filled before copying back");
-        c.write(&mut self.values, self.i, value);
+        copy_back(&mut self.values, &self.out, self.i, c);
         At::Copy
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::counting::min_max;
+use super::counting::{copy_back, min_max};
 use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
 use crate::machine::{Algorithm, Run, restore};
 use crate::snapshot::{ArrayFrame, AuxArray, Counters, Frame, FrameKind, Mark, Variable, View};
@@ -112,9 +112,7 @@ impl RadixSort {
     }
 
     fn copy(&mut self, c: &mut Counters) -> At {
-        c.reads += 1;
-        let value = self.out[self.i].expect("every slot of out is filled before copying back");
-        c.write(&mut self.values, self.i, value);
+        copy_back(&mut self.values, &self.out, self.i, c);
         At::Copy
     }
 }
