@@ -24,6 +24,7 @@ pub static CATALOGUE: &[&Entry] = &[
     &sorting::heap::ENTRY,
     &sorting::counting::ENTRY,
     &sorting::radix::ENTRY,
+    &sorting::bucket::ENTRY,
     &searching::linear::ENTRY,
     &searching::binary::ENTRY,
     &searching::jump::ENTRY,
@@ -161,10 +162,16 @@ impl Entry {
         Ok((self.start)(input))
     }
 
+    /// A run validated against the count-only limits, which allow larger inputs: advance it (or call
+    /// `run_to_end`) without building snapshots.
+    pub fn start_counting(&self, input: Input) -> Result<Box<dyn DynMachine>, InputError> {
+        self.validate(&input, Mode::Count)?;
+        Ok((self.start)(input))
+    }
+
     /// Runs to the end without snapshots and returns the final counters.
     pub fn count(&self, input: Input) -> Result<Counters, InputError> {
-        self.validate(&input, Mode::Count)?;
-        Ok((self.start)(input).run_to_end())
+        Ok(self.start_counting(input)?.run_to_end())
     }
 
     /// Resumes a run saved with [`DynMachine::save`].

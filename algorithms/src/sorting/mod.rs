@@ -2,6 +2,7 @@
 
 pub mod binary_insertion;
 pub mod bubble;
+pub mod bucket;
 pub mod cocktail;
 pub mod comb;
 pub mod counting;

@@ -1,0 +1,255 @@
+//! The `trace` binary as a script would use it: arguments in, JSON or an error out.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use algorithms::catalogue::{self, CATALOGUE};
+use algorithms::{Input, Machine};
+use serde_json::Value;
+
+fn trace(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trace"))
+        .args(args)
+        .output()
+        .expect("trace runs")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "trace failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
+}
+
+/// The exit code is non-zero, nothing is printed on stdout, and stderr says `expected`.
+fn assert_fails_with(output: &Output, expected: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "expected a failure, got {stderr}");
+    assert!(output.stdout.is_empty(), "no output on failure");
+    assert!(
+        stderr.contains(expected),
+        "stderr should contain {expected:?}: {stderr}"
+    );
+}
+
+#[test]
+fn list_prints_the_whole_catalogue() {
+    let list = stdout_json(&trace(&["list"]));
+    let ids: Vec<&str> = list
+        .as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|entry| entry["id"].as_str().expect("every entry has an id"))
+        .collect();
+    let expected: Vec<&str> = CATALOGUE.iter().map(|entry| entry.id).collect();
+    assert_eq!(ids, expected);
+    let bubble = &list[0];
+    assert_eq!(bubble["complexity"]["worst"], "O(n²)");
+    assert_eq!(bubble["input"]["max_step_n"], 2000);
+    assert!(
+        bubble["pseudocode"]
+            .as_array()
+            .is_some_and(|lines| lines.len() > 3)
+    );
+}
+
+#[test]
+fn final_snapshot_holds_the_sorted_values_and_counters() {
+    let snapshot = stdout_json(&trace(&[
+        "run",
+        "bucket-sort",
+        "--input",
+        "[5, -3, 9, 1, 1, 7]",
+    ]));
+    assert_eq!(snapshot["finished"], true);
+    assert_eq!(
+        snapshot["frame"]["values"],
+        serde_json::json!([-3, 1, 1, 5, 7, 9])
+    );
+    assert!(snapshot["counters"]["writes"].as_u64() > Some(0));
+}
+
+#[test]
+fn search_result_is_the_found_index() {
+    let snapshot = stdout_json(&trace(&[
+        "run",
+        "binary-search",
+        "--final",
+        "--input",
+        r#"{"values": [1, 3, 5, 7, 9, 11], "target": 9}"#,
+    ]));
+    let result = snapshot["variables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|variable| variable["name"] == "result")
+        .expect("searches report a result");
+    assert_eq!(result["value"], 4);
+}
+
+#[test]
+fn jsonl_prints_every_snapshot_of_the_run_in_order() {
+    let values = "[4, 1, 3, 2]";
+    let output = trace(&["run", "insertion-sort", "--jsonl", "--input", values]);
+    assert!(output.status.success());
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is one JSON object"))
+        .collect();
+    let expected: Vec<Value> = catalogue::find("insertion-sort")
+        .unwrap()
+        .start(Input {
+            values: vec![4, 1, 3, 2],
+            ..Input::default()
+        })
+        .unwrap()
+        .steps()
+        .map(|snapshot| serde_json::to_value(snapshot).unwrap())
+        .collect();
+    assert_eq!(lines, expected);
+    assert_eq!(lines.last().unwrap()["finished"], true);
+}
+
+#[test]
+fn count_only_matches_the_stepped_run_and_allows_larger_inputs() {
+    let stepped = stdout_json(&trace(&[
+        "run",
+        "heap-sort",
+        "--input",
+        "[9, 2, 7, 4, 4, 0]",
+    ]));
+    let counted = stdout_json(&trace(&[
+        "run",
+        "heap-sort",
+        "--count-only",
+        "--input",
+        "[9, 2, 7, 4, 4, 0]",
+    ]));
+    assert_eq!(counted["counters"], stepped["counters"]);
+    assert_eq!(counted["steps"], stepped["step"]);
+    assert_eq!(counted["n"], 6);
+
+    // Past the stepping limit, within the counting one.
+    let entry = catalogue::find("merge-sort-bottom-up").unwrap();
+    let n = entry.input.max_step_n + 1;
+    let values: Vec<String> = (0..n).rev().map(|v| v.to_string()).collect();
+    let input = format!("[{}]", values.join(","));
+    assert_fails_with(
+        &trace(&["run", entry.id, "--input", &input]),
+        "more than the 10000 this algorithm can step through",
+    );
+    let counted = stdout_json(&trace(&[
+        "run",
+        entry.id,
+        "--count-only",
+        "--input",
+        &input,
+    ]));
+    assert_eq!(counted["n"], n);
+}
+
+#[test]
+fn input_can_come_from_a_file_or_standard_input() {
+    let dir = std::env::temp_dir().join(format!("trace-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("input.json");
+    std::fs::write(&path, r#"{"values": [3, 2, 1]}"#).unwrap();
+    let from_file = stdout_json(&trace(&[
+        "run",
+        "selection-sort",
+        "--input",
+        &format!("@{}", path.display()),
+    ]));
+    assert_eq!(from_file["frame"]["values"], serde_json::json!([1, 2, 3]));
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trace"))
+        .args(["run", "selection-sort", "--input", "@-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"[2, 3, 1]").unwrap();
+    let from_stdin = stdout_json(&child.wait_with_output().unwrap());
+    assert_eq!(from_stdin["frame"]["values"], serde_json::json!([1, 2, 3]));
+}
+
+#[test]
+fn bad_input_is_named_on_stderr_with_a_failing_exit() {
+    assert_fails_with(
+        &trace(&["run", "no-such-sort", "--input", "[1]"]),
+        "no algorithm has the id \"no-such-sort\"; the ids are: bubble-sort,",
+    );
+    assert_fails_with(
+        &trace(&["run", "bubble-sort", "--input", "[3, 1,"]),
+        "--input: not valid JSON",
+    );
+    assert_fails_with(
+        &trace(&["run", "bubble-sort", "--input", "[3, 1.5]"]),
+        "expected a list of whole numbers",
+    );
+    assert_fails_with(
+        &trace(&["run", "bubble-sort", "--input", r#"{"valuez": [1]}"#]),
+        "unknown field `valuez`",
+    );
+    assert_fails_with(
+        &trace(&["run", "binary-search", "--input", "[1, 2, 3]"]),
+        "the input does not suit binary-search",
+    );
+    assert_fails_with(
+        &trace(&[
+            "run",
+            "binary-search",
+            "--input",
+            r#"{"values": [3, 1], "target": 1}"#,
+        ]),
+        "needs sorted values, but item 2 is smaller than item 1",
+    );
+    assert_fails_with(
+        &trace(&["run", "bubble-sort", "--input", "[1, 2000000000]"]),
+        "outside the allowed range",
+    );
+    assert_fails_with(
+        &trace(&["run", "bubble-sort", "--input", "@/no/such/file.json"]),
+        "could not read /no/such/file.json",
+    );
+    // Usage errors come from the argument parser, with its own exit code.
+    let conflicting = trace(&[
+        "run",
+        "bubble-sort",
+        "--jsonl",
+        "--count-only",
+        "--input",
+        "[1]",
+    ]);
+    assert_eq!(conflicting.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&conflicting.stderr).contains("cannot be used with"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let values: Vec<String> = (0..300).rev().map(|v| v.to_string()).collect();
+    let input = format!("[{}]", values.join(","));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trace"))
+        .args(["run", "bubble-sort", "--jsonl", "--input", &input])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then hang up, as `| head -1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
