@@ -2,7 +2,8 @@
 //!
 //! The timeline keeps a keyframe (a clone of the resumable run) every `interval` steps. Seeking to step `t`
 //! clones the keyframe at or before `t` and advances at most `interval − 1` steps. The interval is sized from
-//! the state's bytes so keyframes cost about [`TARGET_BYTES_PER_STEP`]; when their total passes
+//! the state's bytes so keyframes cost about [`TARGET_BYTES_PER_STEP`] (widened when the state grows during
+//! the run); when their total passes
 //! [`MEMORY_BUDGET`], every other keyframe is dropped and the interval doubles, so long runs stay bounded
 //! too, at the price of longer (still cheap) re-stepping.
 
@@ -66,8 +67,14 @@ impl<M: Machine> Timeline<M> {
         loop {
             let offset = machine.step() - first_step;
             if offset.is_multiple_of(timeline.interval) {
-                timeline.keyframe_bytes += size_of::<M>() + machine.heap_bytes();
+                let bytes = size_of::<M>() + machine.heap_bytes();
+                timeline.keyframe_bytes += bytes;
                 timeline.keyframes.push(machine.clone());
+                // Buffers allocated after step 0 (counts, output, buckets) make later keyframes larger than
+                // the interval was sized for: widen it.
+                while bytes as u64 > timeline.interval * TARGET_BYTES_PER_STEP as u64 {
+                    timeline.thin();
+                }
                 if timeline.keyframe_bytes > MEMORY_BUDGET {
                     timeline.thin();
                 }

@@ -206,6 +206,29 @@ fn the_timeline_seeks_to_every_step() {
     }
 }
 
+/// The timeline's memory goal, ≤ 64 bytes per step at n = 1000, for every sort (a search's few steps all
+/// share the one keyframe that holds the input). Bytes are counted, not timed, so this is exact.
+#[test]
+fn timeline_memory_per_step_at_n_1000() {
+    for entry in CATALOGUE.iter().filter(|e| e.category == Category::Sorting) {
+        let input = entry.generate(&algorithms::Generator {
+            preset: algorithms::Preset::Random,
+            n: 1000,
+            min: 1,
+            max: 1000,
+            seed: 1,
+        });
+        let timeline = Timeline::record(entry.start(input.unwrap()).unwrap()).unwrap();
+        let per_step = timeline.memory_bytes() as f64 / timeline.len() as f64;
+        assert!(
+            per_step <= 64.0,
+            "{}: {per_step:.1} bytes per step over {} steps",
+            entry.id,
+            timeline.len()
+        );
+    }
+}
+
 #[test]
 fn edge_cases() {
     for entry in CATALOGUE {
