@@ -194,6 +194,48 @@ impl Machine for Box<dyn DynMachine> {
     }
 }
 
+/// SHA-256 (hex) of a saved state in canonical JSON (object keys sorted, no spaces), so the app and the
+/// server agree on it whatever order their JSON maps keep.
+pub fn state_hash(state: &serde_json::Value) -> String {
+    use sha2::{Digest, Sha256};
+    let mut canonical = String::new();
+    write_canonical(state, &mut canonical);
+    Sha256::digest(canonical.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn write_canonical(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (index, (key, value)) in entries.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(value, out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
 /// Restores a saved run of a known algorithm type.
 pub fn restore<A: Algorithm>(
     state: serde_json::Value,
@@ -216,5 +258,25 @@ impl<M: Machine> Iterator for Steps<M> {
             self.machine = None;
         }
         Some(snapshot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::state_hash;
+    use serde_json::json;
+
+    #[test]
+    fn state_hash_ignores_key_order_and_sees_every_value() {
+        let a: serde_json::Value =
+            serde_json::from_str(r#"{"b": [1, {"y": 2, "x": 3}], "a": "s"}"#).unwrap();
+        let b: serde_json::Value =
+            serde_json::from_str(r#"{"a": "s", "b": [1, {"x": 3, "y": 2}]}"#).unwrap();
+        assert_eq!(state_hash(&a), state_hash(&b));
+        assert_ne!(
+            state_hash(&a),
+            state_hash(&json!({"a": "s", "b": [1, {"x": 3, "y": 4}]}))
+        );
+        assert_eq!(state_hash(&a).len(), 64);
     }
 }

@@ -1,25 +1,70 @@
-//! The one error type of the API. Every error leaves as JSON `{code, message}`; internal details are logged,
-//! never sent.
+//! The one error type of the API, and the JSON body extractor that reports bad bodies through it. Every
+//! error leaves as JSON `{code, message}` (a conflict adds `current`); internal details are logged, never
+//! sent.
 
 use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 #[derive(Debug)]
 pub enum AppError {
-    NotFound,
+    BadRequest(String),
+    Unauthorized(&'static str),
+    NotFound(String),
+    /// 409 with a machine-readable code and, for stale writes, the current copy.
+    Conflict {
+        code: &'static str,
+        message: String,
+        current: Option<serde_json::Value>,
+    },
+    PayloadTooLarge(String),
+    UnsupportedMediaType(String),
+    /// 422: the body parsed but a field is wrong; the message names the field.
+    Invalid(String),
+    TooManyRequests(String),
     Internal(anyhow::Error),
+}
+
+impl AppError {
+    pub fn unknown_api_path() -> Self {
+        AppError::NotFound("No such API resource.".to_owned())
+    }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, code, message) = match self {
-            AppError::NotFound => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                "No such API resource.".to_owned(),
+            AppError::BadRequest(message) => (StatusCode::BAD_REQUEST, "bad_request", message),
+            AppError::Unauthorized(message) => {
+                (StatusCode::UNAUTHORIZED, "unauthorized", message.to_owned())
+            }
+            AppError::NotFound(message) => (StatusCode::NOT_FOUND, "not_found", message),
+            AppError::Conflict {
+                code,
+                message,
+                current,
+            } => {
+                let body = json!({ "code": code, "message": message, "current": current });
+                return (StatusCode::CONFLICT, Json(body)).into_response();
+            }
+            AppError::PayloadTooLarge(message) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", message)
+            }
+            AppError::UnsupportedMediaType(message) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                message,
             ),
+            AppError::Invalid(message) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", message)
+            }
+            AppError::TooManyRequests(message) => {
+                (StatusCode::TOO_MANY_REQUESTS, "too_many_requests", message)
+            }
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "internal error");
                 (
@@ -42,5 +87,36 @@ impl From<anyhow::Error> for AppError {
 impl From<tokio::task::JoinError> for AppError {
     fn from(error: tokio::task::JoinError) -> Self {
         AppError::Internal(error.into())
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        let text = rejection.body_text();
+        match rejection {
+            // serde's message names the field path (`events[0].at: ...`).
+            JsonRejection::JsonDataError(_) => AppError::Invalid(text),
+            JsonRejection::JsonSyntaxError(_) => AppError::BadRequest(text),
+            JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType(text),
+            _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                AppError::PayloadTooLarge(format!(
+                    "The body is larger than the limit of {} bytes.",
+                    crate::BODY_LIMIT
+                ))
+            }
+            _ => AppError::BadRequest(text),
+        }
+    }
+}
+
+/// `Json<T>` whose rejections are [`AppError`]s, so a bad body gets the same JSON error shape.
+pub struct Body<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(value) = Json::<T>::from_request(request, state).await?;
+        Ok(Body(value))
     }
 }

@@ -1,47 +1,143 @@
 //! The AlgoVista server as a library: one [`app`] router shared by `main` and the tests.
 
+pub mod anchor;
+pub mod auth;
+pub mod clock;
 mod error;
-mod store;
+mod routes;
+pub mod store;
+pub mod streak;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router, middleware};
 use serde::Serialize;
+use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
+pub use anchor::Anchors;
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::AppError;
 pub use store::{SqliteStore, Store, StoreHealth};
 
-#[derive(Clone)]
-pub struct AppState {
-    store: Arc<dyn Store>,
+/// The largest request body accepted; larger ones get 413.
+pub const BODY_LIMIT: usize = 1 << 20;
+pub const SERVER_TIME_HEADER: &str = "x-server-time";
+pub const ANCHOR_HEADER: &str = "x-time-anchor";
+
+pub struct AppState<S> {
+    store: Arc<S>,
+    clock: Arc<dyn Clock>,
+    anchors: Anchors,
     dist: PathBuf,
+    app_origin: Option<HeaderValue>,
 }
 
-impl AppState {
-    pub fn new(store: impl Store + 'static, dist: PathBuf) -> Self {
+impl<S> Clone for AppState<S> {
+    fn clone(&self) -> Self {
         AppState {
-            store: Arc::new(store),
-            dist,
+            store: self.store.clone(),
+            clock: self.clock.clone(),
+            anchors: self.anchors.clone(),
+            dist: self.dist.clone(),
+            app_origin: self.app_origin.clone(),
         }
     }
 }
 
-pub fn app(state: AppState) -> Router {
+impl<S: Store> AppState<S> {
+    /// Loads (or creates, on first start) the anchor-signing key from the store.
+    pub async fn new(store: S, clock: Arc<dyn Clock>, dist: PathBuf) -> anyhow::Result<Self> {
+        let key = store
+            .anchor_key(auth::random_bytes::<32>()?.to_vec())
+            .await?;
+        Ok(AppState {
+            store: Arc::new(store),
+            clock,
+            anchors: Anchors::new(key),
+            dist,
+            app_origin: None,
+        })
+    }
+
+    /// Allows the app on another origin (e.g. a static host) to call the API from the browser.
+    pub fn with_app_origin(mut self, origin: HeaderValue) -> Self {
+        self.app_origin = Some(origin);
+        self
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+}
+
+pub fn app<S: Store>(state: AppState<S>) -> Router {
     // Client-side routes are deep links into the single page, so unknown paths outside /api get index.html.
     let spa = ServeDir::new(&state.dist).fallback(ServeFile::new(state.dist.join("index.html")));
     let api = Router::new()
-        .route("/health", get(health))
-        .fallback(|| async { AppError::NotFound });
-    Router::new()
-        .nest("/api", api)
-        .fallback_service(spa)
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .route("/health", get(health::<S>))
+        .route("/users", post(routes::users::create::<S>))
+        .route(
+            "/me",
+            get(routes::users::me).patch(routes::users::change_zone::<S>),
+        )
+        .route("/pairing-codes", post(routes::users::new_pairing_code::<S>))
+        .route(
+            "/pairing-codes/redeem",
+            post(routes::users::redeem_pairing_code::<S>),
+        )
+        .route("/events", post(routes::activity::record::<S>))
+        .route("/progress", get(routes::activity::progress::<S>))
+        .route("/sessions", get(routes::sessions::list::<S>))
+        .route(
+            "/sessions/{id}",
+            get(routes::sessions::get::<S>).put(routes::sessions::put::<S>),
+        )
+        .fallback(|| async { AppError::unknown_api_path() })
+        .method_not_allowed_fallback(|| async {
+            AppError::NotFound("This API resource does not answer that method.".to_owned())
+        })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT));
+    let mut router = Router::new().nest("/api", api).fallback_service(spa).layer(
+        middleware::map_response_with_state(state.clone(), add_time_headers::<S>),
+    );
+    if let Some(origin) = state.app_origin.clone() {
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(origin)
+                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .expose_headers([
+                    HeaderName::from_static(SERVER_TIME_HEADER),
+                    HeaderName::from_static(ANCHOR_HEADER),
+                ]),
+        );
+    }
+    router.layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+/// Every response carries the server's time and a fresh signed anchor of it.
+async fn add_time_headers<S: Store>(
+    State(state): State<AppState<S>>,
+    mut response: Response,
+) -> Response {
+    let now = state.clock.now();
+    let headers = response.headers_mut();
+    if let Ok(value) =
+        HeaderValue::from_str(&now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    {
+        headers.insert(SERVER_TIME_HEADER, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&state.anchors.issue(now)) {
+        headers.insert(ANCHOR_HEADER, value);
+    }
+    response
 }
 
 #[derive(Serialize)]
@@ -51,12 +147,10 @@ struct Health {
     store: StoreHealth,
 }
 
-async fn health(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
-    let store = state.store.clone();
-    let store = tokio::task::spawn_blocking(move || store.health()).await??;
+async fn health<S: Store>(State(state): State<AppState<S>>) -> Result<Json<Health>, AppError> {
     Ok(Json(Health {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
-        store,
+        store: state.store.health().await?,
     }))
 }

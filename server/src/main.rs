@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Parser;
-use server::{AppState, SqliteStore};
+use std::sync::Arc;
+
+use axum::http::HeaderValue;
+use server::{AppState, SqliteStore, SystemClock};
 
 /// Serves the AlgoVista app and its JSON API.
 #[derive(Parser, Debug)]
@@ -20,6 +23,9 @@ struct Args {
     /// Folder of the built app (Trunk's output) to serve at `/`.
     #[arg(long, env = "ALGOVISTA_DIST", default_value = "dist")]
     dist: PathBuf,
+    /// Origin of the app when it is hosted elsewhere (e.g. https://algovista.example): allowed by CORS.
+    #[arg(long, env = "ALGOVISTA_APP_ORIGIN")]
+    app_origin: Option<HeaderValue>,
 }
 
 #[tokio::main]
@@ -37,7 +43,11 @@ async fn main() -> anyhow::Result<()> {
     }
     let store = SqliteStore::open(&args.db)
         .with_context(|| format!("opening the store at {}", args.db.display()))?;
-    let app = server::app(AppState::new(store, args.dist));
+    let mut state = AppState::new(store, Arc::new(SystemClock), args.dist).await?;
+    if let Some(origin) = args.app_origin {
+        state = state.with_app_origin(origin);
+    }
+    let app = server::app(state);
 
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

@@ -1,79 +1,80 @@
-//! The HTTP surface, exercised without a socket through `tower::ServiceExt::oneshot`.
+//! The HTTP surface: health, the app, errors, identity, pairing, sessions and isolation between users.
 
+mod support;
+
+use algorithms::Machine;
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use serde_json::Value;
-use server::{AppState, SqliteStore};
-use tower::ServiceExt;
-
-struct Fixture {
-    dir: tempfile::TempDir,
-}
-
-impl Fixture {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("dist")).unwrap();
-        std::fs::write(
-            dir.path().join("dist/index.html"),
-            "<!doctype html><title>AlgoVista</title>",
-        )
-        .unwrap();
-        Fixture { dir }
-    }
-
-    fn app(&self) -> axum::Router {
-        let store = SqliteStore::open(&self.dir.path().join("data/test.db")).unwrap();
-        server::app(AppState::new(store, self.dir.path().join("dist")))
-    }
-
-    async fn get(&self, uri: &str) -> (StatusCode, String) {
-        let response = self
-            .app()
-            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        let body = response.into_body().collect().await.unwrap().to_bytes();
-        (status, String::from_utf8(body.to_vec()).unwrap())
-    }
-}
+use axum::http::{Method, Request, StatusCode};
+use chrono::TimeDelta;
+use serde_json::{Value, json};
+use server::SqliteStore;
+use support::{TestApp, at};
 
 #[tokio::test]
 async fn health_reports_version_and_migrated_store() {
-    let fixture = Fixture::new();
-    let (status, body) = fixture.get("/api/health").await;
-    assert_eq!(status, StatusCode::OK);
-    let health: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(health["status"], "ok");
-    assert_eq!(health["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(health["store"]["kind"], "sqlite");
-    assert_eq!(health["store"]["schema_version"], 1);
-    assert!(
-        fixture.dir.path().join("data/test.db").is_file(),
-        "the store creates its file and folder"
-    );
+    let app = TestApp::new().await;
+    let reply = app.call(Method::GET, "/api/health", None, None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.body["status"], "ok");
+    assert_eq!(reply.body["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(reply.body["store"]["kind"], "sqlite");
+    assert_eq!(reply.body["store"]["schema_version"], 2);
+    assert!(app.dir.path().join("data/test.db").is_file());
 }
 
 #[tokio::test]
-async fn unknown_api_paths_are_json_404s_not_the_app() {
-    let (status, body) = Fixture::new().get("/api/no-such-thing").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    let error: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(error["code"], "not_found");
-    assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()));
+async fn every_response_carries_server_time_and_a_verifiable_anchor() {
+    let app = TestApp::new().await;
+    for (method, uri) in [
+        (Method::GET, "/api/health"),
+        (Method::GET, "/api/no-such-thing"),
+        (Method::GET, "/api/progress"),
+        (Method::GET, "/"),
+    ] {
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .body(Body::empty())
+            .unwrap();
+        let (_, headers, _) = app.raw(request).await;
+        assert_eq!(
+            headers["x-server-time"], "2026-03-01T12:00:00.000Z",
+            "{uri}"
+        );
+        let anchor = headers["x-time-anchor"].to_str().unwrap();
+        let (millis, signature) = anchor.split_once('.').unwrap();
+        assert_eq!(
+            millis,
+            at("2026-03-01T12:00:00Z").timestamp_millis().to_string()
+        );
+        assert_eq!(signature.len(), 64, "an HMAC-SHA256 in hex");
+    }
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_are_json_errors_not_the_app() {
+    let app = TestApp::new().await;
+    let reply = app
+        .call(Method::GET, "/api/no-such-thing", None, None)
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.body["code"], "not_found");
+    let reply = app.call(Method::DELETE, "/api/health", None, None).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.body["code"], "not_found");
 }
 
 #[tokio::test]
 async fn serves_the_app_at_root_and_at_deep_links() {
-    let fixture = Fixture::new();
+    let app = TestApp::new().await;
     for path in ["/", "/algorithms/bubble-sort"] {
-        let (status, body) = fixture.get(path).await;
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        let (status, _, body) = app.raw(request).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(
-            body.contains("<title>AlgoVista</title>"),
-            "{path} serves index.html"
+            String::from_utf8(body)
+                .unwrap()
+                .contains("<title>AlgoVista</title>")
         );
     }
 }
@@ -94,5 +95,453 @@ fn reopening_keeps_the_schema_and_refuses_a_newer_one() {
     assert!(
         format!("{error:#}").contains("newer than this server knows"),
         "{error:#}"
+    );
+}
+
+#[tokio::test]
+async fn bad_bodies_get_specific_json_errors() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("Europe/Berlin").await;
+    let send = |body: &'static str, content_type: Option<&'static str>| {
+        let mut request =
+            Request::post("/api/events").header("authorization", format!("Bearer {token}"));
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        request.body(Body::from(body)).unwrap()
+    };
+    let json_of = |bytes: Vec<u8>| serde_json::from_slice::<Value>(&bytes).unwrap();
+
+    let (status, _, body) = app
+        .raw(send("{\"events\": [", Some("application/json")))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(json_of(body)["code"], "bad_request");
+
+    let (status, _, body) = app.raw(send("{\"events\": []}", None)).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(json_of(body)["code"], "unsupported_media_type");
+
+    let (status, _, body) = app
+        .raw(send(
+            r#"{"events": [{"id": "e1", "kind": "run_finished", "algorithm": "bubble-sort", "colour": 1}]}"#,
+            Some("application/json"),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error = json_of(body);
+    assert_eq!(error["code"], "invalid_body");
+    assert!(
+        error["message"].as_str().unwrap().contains("events[0]"),
+        "{error}"
+    );
+    assert!(
+        error["message"].as_str().unwrap().contains("colour"),
+        "{error}"
+    );
+
+    let reply = app
+        .post(
+            "/api/events",
+            &token,
+            json!({ "events": [{ "id": "e1", "kind": "run_finished", "algorithm": 7 }] }),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("events[0].algorithm"),
+        "{}",
+        reply.body
+    );
+
+    let reply = app
+        .post(
+            "/api/events",
+            &token,
+            json!({ "events": [{ "id": "e1", "kind": "run_finished", "algorithm": "nope" }] }),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("events[0].algorithm")
+    );
+
+    let reply = app
+        .post("/api/events", &token, json!({ "events": [{ "id": "has space", "kind": "run_finished", "algorithm": "bubble-sort" }] }))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("events[0].id")
+    );
+
+    let reply = app
+        .post("/api/events", &token, json!({ "events": [] }))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let huge = format!(
+        r#"{{"events": [], "padding": "{}"}}"#,
+        "x".repeat(server::BODY_LIMIT)
+    );
+    let request = Request::post("/api/events")
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body(Body::from(huge))
+        .unwrap();
+    let (status, _, body) = app.raw(request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(json_of(body)["code"], "payload_too_large");
+}
+
+#[tokio::test]
+async fn users_authenticate_with_bearer_tokens() {
+    let app = TestApp::new().await;
+    let reply = app
+        .call(
+            Method::POST,
+            "/api/users",
+            None,
+            Some(json!({ "time_zone": "Mars/Olympus" })),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reply.body["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("time_zone")
+    );
+
+    let (user_id, token) = app.user("America/New_York").await;
+    assert_eq!(token.len(), 64, "256 random bits in hex");
+    let me = app.get("/api/me", &token).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body["user_id"], user_id.as_str());
+    assert_eq!(me.body["time_zone"], "America/New_York");
+
+    for header in [
+        None,
+        Some("Bearer "),
+        Some("Basic abc"),
+        Some("Bearer wrong"),
+    ] {
+        let mut request = Request::get("/api/me");
+        if let Some(header) = header {
+            request = request.header("authorization", header);
+        }
+        let (status, _, body) = app.raw(request.body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{header:?}");
+        assert_eq!(
+            serde_json::from_slice::<Value>(&body).unwrap()["code"],
+            "unauthorized"
+        );
+    }
+
+    let stored: Vec<String> = rusqlite::Connection::open(app.dir.path().join("data/test.db"))
+        .unwrap()
+        .prepare("SELECT token_hash FROM tokens")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0], token, "only the hash is stored");
+}
+
+#[tokio::test]
+async fn the_zone_changes_at_most_once_per_seven_days() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("Europe/Berlin").await;
+    let change = |zone: &'static str| {
+        app.call(
+            Method::PATCH,
+            "/api/me",
+            Some(&token),
+            Some(json!({ "time_zone": zone })),
+        )
+    };
+    let reply = change("Asia/Tokyo").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.body["time_zone"], "Asia/Tokyo");
+    app.advance(TimeDelta::days(6));
+    let reply = change("Europe/Berlin").await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(reply.body["code"], "zone_change_too_soon");
+    assert_eq!(reply.body["current"]["time_zone"], "Asia/Tokyo");
+    app.advance(TimeDelta::days(1));
+    assert_eq!(change("Europe/Berlin").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_pairing_code_gives_a_second_device_the_same_user_once() {
+    let app = TestApp::new().await;
+    let (user_id, token) = app.user("Europe/Berlin").await;
+    let reply = app
+        .call(Method::POST, "/api/pairing-codes", Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let code = reply.body["code"].as_str().unwrap().to_owned();
+    assert_eq!(reply.body["expires_at"], "2026-03-01T12:10:00Z");
+
+    // Typed by hand: lower case, without the dash.
+    let typed = code.replace('-', "").to_lowercase();
+    let redeem = |code: String| {
+        app.call(
+            Method::POST,
+            "/api/pairing-codes/redeem",
+            None,
+            Some(json!({ "code": code })),
+        )
+    };
+    let reply = redeem(typed.clone()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    assert_eq!(reply.body["user_id"], user_id.as_str());
+    let second_token = reply.body["token"].as_str().unwrap().to_owned();
+    assert_ne!(second_token, token);
+    assert_eq!(
+        app.get("/api/me", &second_token).await.body["user_id"],
+        user_id.as_str()
+    );
+
+    assert_eq!(
+        redeem(typed).await.status,
+        StatusCode::NOT_FOUND,
+        "single use"
+    );
+
+    let reply = app
+        .call(Method::POST, "/api/pairing-codes", Some(&token), None)
+        .await;
+    let late = reply.body["code"].as_str().unwrap().to_owned();
+    app.advance(TimeDelta::minutes(11));
+    assert_eq!(redeem(late).await.status, StatusCode::NOT_FOUND, "expired");
+
+    assert_eq!(
+        redeem("short".to_owned()).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+
+    // Rate limit: 5 per hour, counting the two above.
+    for _ in 0..3 {
+        let reply = app
+            .call(Method::POST, "/api/pairing-codes", Some(&token), None)
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED);
+    }
+    let reply = app
+        .call(Method::POST, "/api/pairing-codes", Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    app.advance(TimeDelta::hours(1));
+    let reply = app
+        .call(Method::POST, "/api/pairing-codes", Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+}
+
+/// A valid session body for bubble sort at `step`.
+fn session_body(step: u64, expected_version: u64) -> Value {
+    let entry = algorithms::catalogue::find("bubble-sort").unwrap();
+    let input = algorithms::Input {
+        values: vec![5, 1, 4, 2, 3],
+        ..Default::default()
+    };
+    let mut machine = entry.start(input.clone()).unwrap();
+    while machine.step() < step {
+        machine.advance();
+    }
+    let state = machine.save();
+    json!({
+        "expected_version": expected_version,
+        "algorithm": "bubble-sort",
+        "algorithm_version": entry.version,
+        "input": input,
+        "step": step,
+        "state_hash": algorithms::machine::state_hash(&state),
+        "state": state,
+        "preferences": { "speed": 2.0 },
+    })
+}
+
+#[tokio::test]
+async fn sessions_resume_at_the_exact_step_and_stale_writes_conflict() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("Europe/Berlin").await;
+    let put = |body: Value| app.call(Method::PUT, "/api/sessions/run-1", Some(&token), Some(body));
+
+    let created = put(session_body(3, 0)).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(created.body["version"], 1);
+
+    // The stored state resumes at step 3 and continues exactly like the original run.
+    let fetched = app.get("/api/sessions/run-1", &token).await;
+    let entry = algorithms::catalogue::find("bubble-sort").unwrap();
+    let resumed: Vec<_> = entry
+        .restore(fetched.body["state"].clone())
+        .unwrap()
+        .steps()
+        .collect();
+    let input = algorithms::Input {
+        values: vec![5, 1, 4, 2, 3],
+        ..Default::default()
+    };
+    let original: Vec<_> = entry.start(input).unwrap().steps().skip(3).collect();
+    assert_eq!(resumed, original);
+
+    // Device A moves to step 5 (version 2); device B, still on version 1, is told and given A's copy.
+    assert_eq!(put(session_body(5, 1)).await.body["version"], 2);
+    let stale = put(session_body(4, 1)).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert_eq!(stale.body["code"], "version_conflict");
+    assert_eq!(stale.body["current"]["version"], 2);
+    assert_eq!(stale.body["current"]["step"], 5);
+    assert_eq!(
+        put(session_body(4, 0)).await.status,
+        StatusCode::CONFLICT,
+        "create over an existing one"
+    );
+
+    let missing = app
+        .call(
+            Method::PUT,
+            "/api/sessions/run-2",
+            Some(&token),
+            Some(session_body(1, 4)),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+    // Most recent first.
+    app.advance(TimeDelta::minutes(1));
+    let second = app
+        .call(
+            Method::PUT,
+            "/api/sessions/run-2",
+            Some(&token),
+            Some(session_body(1, 0)),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::CREATED);
+    let list = app.get("/api/sessions", &token).await;
+    let ids: Vec<&str> = list.body["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["run-2", "run-1"]);
+    assert!(
+        list.body["sessions"][0].get("state").is_none(),
+        "listings leave the state out"
+    );
+}
+
+#[tokio::test]
+async fn session_bodies_are_checked_against_the_catalogue() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("Europe/Berlin").await;
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Change, &str)> = vec![
+        (Box::new(|b| b["algorithm"] = json!("nope")), "algorithm:"),
+        (
+            Box::new(|b| b["algorithm_version"] = json!(99)),
+            "algorithm_version:",
+        ),
+        (
+            Box::new(|b| b["step"] = json!(2)),
+            "step: the state is at step 3",
+        ),
+        (Box::new(|b| b["state_hash"] = json!("00")), "state_hash:"),
+        (
+            Box::new(|b| b["input"] = json!({ "values": [1, 2000000000] })),
+            "input:",
+        ),
+        (Box::new(|b| b["preferences"] = json!([1])), "preferences:"),
+        (
+            Box::new(|b| {
+                b["state"] = json!({ "not": "a run" });
+                b["state_hash"] = json!(algorithms::machine::state_hash(&b["state"]));
+            }),
+            "state: not a saved bubble-sort run",
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut body = session_body(3, 0);
+        change(&mut body);
+        let reply = app
+            .call(Method::PUT, "/api/sessions/s", Some(&token), Some(body))
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{expected}");
+        assert!(
+            reply.body["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(expected),
+            "{expected}: {}",
+            reply.body
+        );
+    }
+    let reply = app
+        .call(
+            Method::PUT,
+            "/api/sessions/bad%20id",
+            Some(&token),
+            Some(session_body(3, 0)),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn users_never_see_or_change_each_others_data() {
+    let app = TestApp::new().await;
+    let (_, alice) = app.user("Europe/Berlin").await;
+    let (_, bob) = app.user("Europe/Berlin").await;
+    let put = async |token: &str, expected: u64| {
+        app.call(
+            Method::PUT,
+            "/api/sessions/shared-id",
+            Some(token),
+            Some(session_body(3, expected)),
+        )
+        .await
+    };
+    assert_eq!(put(&alice, 0).await.status, StatusCode::CREATED);
+    assert_eq!(app.event(&alice, "a1", None).await.status, StatusCode::OK);
+
+    // Bob sees nothing of Alice's.
+    assert_eq!(
+        app.get("/api/sessions/shared-id", &bob).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/api/sessions", &bob).await.body["sessions"],
+        json!([])
+    );
+    let progress = app.get("/api/progress", &bob).await.body;
+    assert_eq!(progress["days"], json!([]));
+    assert_eq!(progress["algorithms"], json!([]));
+    // Updating "her" session id touches only his own namespace.
+    assert_eq!(put(&bob, 1).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(put(&bob, 0).await.status, StatusCode::CREATED);
+    // The same event id is his own event, not a duplicate of hers.
+    let reply = app.event(&bob, "a1", None).await;
+    assert_eq!(reply.body["results"][0]["status"], "recorded");
+
+    let alices = app.get("/api/sessions/shared-id", &alice).await.body;
+    assert_eq!(alices["version"], 1, "Alice's session is untouched");
+    assert_eq!(
+        app.get("/api/progress", &alice).await.body["days"][0]["count"],
+        1
     );
 }

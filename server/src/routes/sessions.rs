@@ -1,0 +1,177 @@
+//! Resumable sessions: where a learner is in a run, saved with the run's resumable state so another
+//! device continues at the exact step. Writes name the version they expect; a stale one gets 409 with the
+//! current copy, so the client can keep both and nothing is lost.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::valid_id;
+use crate::AppState;
+use crate::auth::Authed;
+use crate::error::{AppError, Body};
+use crate::store::{Session, SessionPut, SessionWrite, Store};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionIn {
+    /// 0 to create; otherwise the version this write replaces.
+    expected_version: u64,
+    algorithm: String,
+    algorithm_version: u32,
+    input: serde_json::Value,
+    step: u64,
+    state: serde_json::Value,
+    state_hash: String,
+    #[serde(default = "empty_object")]
+    preferences: serde_json::Value,
+}
+
+fn empty_object() -> serde_json::Value {
+    serde_json::json!({})
+}
+
+/// A session without its (possibly large) state, for listings.
+#[derive(Serialize)]
+pub struct SessionSummary {
+    id: String,
+    algorithm: String,
+    algorithm_version: u32,
+    step: u64,
+    preferences: serde_json::Value,
+    version: u64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<Session> for SessionSummary {
+    fn from(session: Session) -> Self {
+        SessionSummary {
+            id: session.id,
+            algorithm: session.algorithm,
+            algorithm_version: session.algorithm_version,
+            step: session.step,
+            preferences: session.preferences,
+            version: session.version,
+            created_at: session.created_at,
+            updated_at: session.updated_at,
+        }
+    }
+}
+
+/// Checks the body against the catalogue: a known algorithm at its current version, an input it accepts,
+/// and a state that restores to the claimed step with the claimed hash.
+fn validate(id: &str, body: &SessionIn) -> Result<(), AppError> {
+    if !valid_id(id) {
+        return Err(AppError::Invalid(
+            "id: use 1–64 letters, digits, '-' or '_'".to_owned(),
+        ));
+    }
+    let entry = algorithms::catalogue::find(&body.algorithm).ok_or_else(|| {
+        AppError::Invalid(format!(
+            "algorithm: \"{}\" is not in the catalogue",
+            body.algorithm.chars().take(64).collect::<String>()
+        ))
+    })?;
+    if body.algorithm_version != entry.version {
+        return Err(AppError::Invalid(format!(
+            "algorithm_version: {} is at version {}, not {}",
+            entry.id, entry.version, body.algorithm_version
+        )));
+    }
+    let input: algorithms::Input = serde_json::from_value(body.input.clone())
+        .map_err(|error| AppError::Invalid(format!("input: {error}")))?;
+    entry
+        .validate(&input, algorithms::Mode::Step)
+        .map_err(|error| AppError::Invalid(format!("input: {error}")))?;
+    if !body.preferences.is_object() {
+        return Err(AppError::Invalid(
+            "preferences: must be a JSON object".to_owned(),
+        ));
+    }
+    if algorithms::machine::state_hash(&body.state) != body.state_hash {
+        return Err(AppError::Invalid(
+            "state_hash: does not match the SHA-256 of the state's canonical JSON".to_owned(),
+        ));
+    }
+    let machine = entry.restore(body.state.clone()).map_err(|error| {
+        AppError::Invalid(format!("state: not a saved {} run: {error}", entry.id))
+    })?;
+    if machine.step() != body.step {
+        return Err(AppError::Invalid(format!(
+            "step: the state is at step {}, not {}",
+            machine.step(),
+            body.step
+        )));
+    }
+    Ok(())
+}
+
+pub async fn put<S: Store>(
+    State(state): State<AppState<S>>,
+    Authed(user): Authed,
+    Path(id): Path<String>,
+    Body(body): Body<SessionIn>,
+) -> Result<(StatusCode, Json<Session>), AppError> {
+    validate(&id, &body)?;
+    let expected = body.expected_version;
+    let write = SessionWrite {
+        id,
+        algorithm: body.algorithm,
+        algorithm_version: body.algorithm_version,
+        input: body.input,
+        step: body.step,
+        state: body.state,
+        state_hash: body.state_hash,
+        preferences: body.preferences,
+    };
+    match state
+        .store
+        .put_session(&user.id, write, expected, state.clock.now())
+        .await?
+    {
+        SessionPut::Stored(session) if expected == 0 => Ok((StatusCode::CREATED, Json(session))),
+        SessionPut::Stored(session) => Ok((StatusCode::OK, Json(session))),
+        SessionPut::Conflict(current) => Err(AppError::Conflict {
+            code: "version_conflict",
+            message: format!(
+                "The session is at version {}, not {expected}; `current` is the stored copy.",
+                current.version
+            ),
+            current: serde_json::to_value(&current).ok(),
+        }),
+        SessionPut::Missing => Err(AppError::NotFound(
+            "No such session; create it with expected_version 0.".to_owned(),
+        )),
+    }
+}
+
+pub async fn get<S: Store>(
+    State(state): State<AppState<S>>,
+    Authed(user): Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Session>, AppError> {
+    state
+        .store
+        .session(&user.id, &id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::NotFound("No such session.".to_owned()))
+}
+
+#[derive(Serialize)]
+pub struct SessionList {
+    sessions: Vec<SessionSummary>,
+}
+
+pub async fn list<S: Store>(
+    State(state): State<AppState<S>>,
+    Authed(user): Authed,
+) -> Result<Json<SessionList>, AppError> {
+    let sessions = state.store.sessions(&user.id).await?;
+    Ok(Json(SessionList {
+        sessions: sessions.into_iter().map(SessionSummary::from).collect(),
+    }))
+}

@@ -1,0 +1,342 @@
+//! One conformance suite for every `Store`: the embedded SQLite store always, and the Supabase store when
+//! the test command provides a PostgREST endpoint. The rules that must hold under concurrency (an event id
+//! counts once, a session write lands only on the version it expects, a pairing code is spent once) are
+//! checked with many tasks racing on a multi-threaded runtime.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use serde_json::json;
+use server::store::{EventKind, EventRecord, SessionPut, SessionWrite, Store, User};
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+fn user(id: &str) -> User {
+    User {
+        id: id.to_owned(),
+        time_zone: "Europe/Berlin".to_owned(),
+        zone_changed_at: None,
+        created_at: at("2026-03-01T12:00:00Z"),
+    }
+}
+
+fn event(id: &str, algorithm: &str, day: &str) -> EventRecord {
+    let day: NaiveDate = day.parse().unwrap();
+    let time = day.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    EventRecord {
+        event_id: id.to_owned(),
+        kind: EventKind::RunFinished,
+        algorithm: algorithm.to_owned(),
+        at: time,
+        day,
+        received_at: time,
+    }
+}
+
+fn write(id: &str, step: u64) -> SessionWrite {
+    SessionWrite {
+        id: id.to_owned(),
+        algorithm: "bubble-sort".to_owned(),
+        algorithm_version: 1,
+        input: json!({ "values": [3, 1, 2] }),
+        step,
+        state: json!({ "step": step, "nested": { "b": [1, 2], "a": null } }),
+        state_hash: format!("hash-{step}"),
+        preferences: json!({ "speed": 1.5 }),
+    }
+}
+
+pub async fn health_and_anchor_key<S: Store>(store: Arc<S>) {
+    let health = store.health().await.unwrap();
+    assert!(health.schema_version >= 2);
+    let first = store.anchor_key(vec![1; 32]).await.unwrap();
+    assert_eq!(first, vec![1; 32]);
+    let second = store.anchor_key(vec![2; 32]).await.unwrap();
+    assert_eq!(second, first, "the first key stays");
+}
+
+pub async fn users_tokens_and_zones<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "hash-a").await.unwrap();
+    store
+        .add_token("u1", "hash-b", at("2026-03-01T13:00:00Z"))
+        .await
+        .unwrap();
+    for hash in ["hash-a", "hash-b"] {
+        assert_eq!(store.user_by_token(hash).await.unwrap(), Some(user("u1")));
+    }
+    assert_eq!(store.user_by_token("hash-x").await.unwrap(), None);
+    assert!(
+        store.create_user(&user("u2"), "hash-a").await.is_err(),
+        "a token hash belongs to one user"
+    );
+    assert_eq!(
+        store.user_by_token("hash-a").await.unwrap().unwrap().id,
+        "u1"
+    );
+
+    let week = TimeDelta::days(7);
+    let now = at("2026-03-02T00:00:00Z");
+    assert!(
+        store
+            .change_time_zone("u1", "Asia/Tokyo", now, now - week)
+            .await
+            .unwrap()
+    );
+    let later = now + TimeDelta::days(3);
+    assert!(
+        !store
+            .change_time_zone("u1", "UTC", later, later - week)
+            .await
+            .unwrap()
+    );
+    let stored = store.user_by_token("hash-a").await.unwrap().unwrap();
+    assert_eq!(stored.time_zone, "Asia/Tokyo");
+    assert_eq!(stored.zone_changed_at, Some(now));
+    let much_later = now + week;
+    assert!(
+        store
+            .change_time_zone("u1", "UTC", much_later, much_later - week)
+            .await
+            .unwrap()
+    );
+}
+
+pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    let now = at("2026-03-01T12:00:00Z");
+    let expires = now + TimeDelta::minutes(10);
+    store
+        .create_pairing_code("code-1", "u1", now, expires)
+        .await
+        .unwrap();
+    store
+        .create_pairing_code("code-2", "u1", now, expires)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .pairing_codes_since("u1", now - TimeDelta::hours(1))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(store.pairing_codes_since("u1", now).await.unwrap(), 0);
+
+    let racers: Vec<_> = (0..8)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.redeem_pairing_code("code-1", now).await.unwrap() })
+        })
+        .collect();
+    let mut winners = 0;
+    for racer in racers {
+        if let Some(user_id) = racer.await.unwrap() {
+            assert_eq!(user_id, "u1");
+            winners += 1;
+        }
+    }
+    assert_eq!(winners, 1, "a code is spent exactly once");
+    assert_eq!(
+        store.redeem_pairing_code("code-2", expires).await.unwrap(),
+        None,
+        "expired"
+    );
+    assert_eq!(
+        store.redeem_pairing_code("code-9", now).await.unwrap(),
+        None,
+        "unknown"
+    );
+}
+
+pub async fn events_count_once_per_id<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    store.create_user(&user("u2"), "t2").await.unwrap();
+    let first = store
+        .record_events(
+            "u1",
+            vec![
+                event("a", "bubble-sort", "2026-03-01"),
+                event("b", "heap-sort", "2026-03-01"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert!(first.iter().all(|r| r.new));
+
+    // A retry on another day returns the original record.
+    let retry = store
+        .record_events("u1", vec![event("a", "bubble-sort", "2026-03-05")])
+        .await
+        .unwrap();
+    assert!(!retry[0].new);
+    assert_eq!(retry[0].record.day.to_string(), "2026-03-01");
+
+    let racers: Vec<_> = (0..10)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .record_events("u1", vec![event("raced", "bubble-sort", "2026-03-02")])
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut new = 0;
+    for racer in racers {
+        new += racer.await.unwrap().iter().filter(|r| r.new).count();
+    }
+    assert_eq!(new, 1, "concurrent duplicates count once");
+
+    // Another user's event with the same id is a different event.
+    let theirs = store
+        .record_events("u2", vec![event("a", "bubble-sort", "2026-03-03")])
+        .await
+        .unwrap();
+    assert!(theirs[0].new);
+
+    let days = store.day_counts("u1").await.unwrap();
+    let days: Vec<(String, u32)> = days.iter().map(|d| (d.day.to_string(), d.count)).collect();
+    assert_eq!(
+        days,
+        [("2026-03-01".to_owned(), 2), ("2026-03-02".to_owned(), 1)]
+    );
+    let progress = store.algorithm_progress("u1").await.unwrap();
+    let totals: Vec<(&str, u32)> = progress
+        .iter()
+        .map(|p| (p.algorithm.as_str(), p.runs_finished))
+        .collect();
+    assert_eq!(totals, [("bubble-sort", 2), ("heap-sort", 1)]);
+    assert_eq!(progress[0].last_at, at("2026-03-02T12:00:00Z"));
+    assert_eq!(store.day_counts("u2").await.unwrap().len(), 1);
+}
+
+pub async fn sessions_write_only_on_the_expected_version<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    store.create_user(&user("u2"), "t2").await.unwrap();
+    let t0 = at("2026-03-01T12:00:00Z");
+    let SessionPut::Stored(created) = store
+        .put_session("u1", write("s1", 1), 0, t0)
+        .await
+        .unwrap()
+    else {
+        panic!("created")
+    };
+    assert_eq!((created.version, created.step), (1, 1));
+    assert_eq!(created.state, write("s1", 1).state, "JSON round-trips");
+    assert_eq!(created.preferences, json!({ "speed": 1.5 }));
+
+    let t1 = t0 + TimeDelta::seconds(5);
+    let SessionPut::Stored(updated) = store
+        .put_session("u1", write("s1", 2), 1, t1)
+        .await
+        .unwrap()
+    else {
+        panic!("updated")
+    };
+    assert_eq!(
+        (updated.version, updated.created_at, updated.updated_at),
+        (2, t0, t1)
+    );
+
+    match store
+        .put_session("u1", write("s1", 9), 1, t1)
+        .await
+        .unwrap()
+    {
+        SessionPut::Conflict(current) => assert_eq!((current.version, current.step), (2, 2)),
+        other => panic!("stale write: {other:?}"),
+    }
+    assert!(matches!(
+        store
+            .put_session("u1", write("s1", 9), 0, t1)
+            .await
+            .unwrap(),
+        SessionPut::Conflict(_)
+    ));
+    assert_eq!(
+        store
+            .put_session("u1", write("nope", 1), 3, t1)
+            .await
+            .unwrap(),
+        SessionPut::Missing
+    );
+
+    let racers: Vec<_> = (0..8)
+        .map(|n| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .put_session("u1", write("s1", 10 + n), 2, t1)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut stored = 0;
+    for racer in racers {
+        match racer.await.unwrap() {
+            SessionPut::Stored(session) => {
+                assert_eq!(session.version, 3);
+                stored += 1;
+            }
+            SessionPut::Conflict(current) => assert_eq!(current.version, 3),
+            SessionPut::Missing => panic!("missing"),
+        }
+    }
+    assert_eq!(stored, 1, "exactly one writer of version 2 wins");
+
+    // Listing: most recent first; other users see nothing.
+    let t2 = t1 + TimeDelta::seconds(5);
+    store
+        .put_session("u1", write("s2", 1), 0, t2)
+        .await
+        .unwrap();
+    let ids: Vec<String> = store
+        .sessions("u1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["s2", "s1"]);
+    assert_eq!(store.sessions("u2").await.unwrap(), []);
+    assert_eq!(store.session("u2", "s1").await.unwrap(), None);
+    assert!(matches!(
+        store
+            .put_session("u2", write("s1", 1), 3, t2)
+            .await
+            .unwrap(),
+        SessionPut::Missing
+    ));
+    assert_eq!(store.session("u1", "s1").await.unwrap().unwrap().version, 3);
+}
+
+/// One test per check per store, each on a fresh store.
+macro_rules! conformance {
+    ($store:ident, $open:expr) => {
+        mod $store {
+            use super::*;
+            conformance!(@check $open, health_and_anchor_key, users_tokens_and_zones,
+                pairing_codes_are_spent_once, events_count_once_per_id,
+                sessions_write_only_on_the_expected_version);
+        }
+    };
+    (@check $open:expr, $($check:ident),*) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $check() {
+                let (store, _guard) = $open;
+                super::$check(Arc::new(store)).await;
+            }
+        )*
+    };
+}
+
+conformance!(sqlite, {
+    let dir = tempfile::tempdir().unwrap();
+    let store = server::SqliteStore::open(&dir.path().join("store.db")).unwrap();
+    (store, dir)
+});
