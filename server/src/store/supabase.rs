@@ -1,0 +1,511 @@
+//! The production store: Supabase's PostgreSQL through its PostgREST endpoint, with the `postgrest` crate.
+//! The schema is `supabase/migrations/`; the conditions that make writes safe under concurrency (unique
+//! keys, `version=eq.N` filters on updates, the session-version trigger) run in the database.
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use postgrest::{Builder, Postgrest};
+use reqwest::StatusCode;
+use serde::{Deserialize, de::DeserializeOwned};
+use serde_json::json;
+
+use super::{
+    AlgorithmProgress, DayCount, EventKind, EventRecord, Recorded, Result, Session, SessionPut,
+    SessionWrite, Store, StoreHealth, User,
+};
+
+pub struct SupabaseStore {
+    client: Postgrest,
+}
+
+/// PostgREST's answer: 2xx with rows, or the status and PostgreSQL's error.
+enum Answer {
+    Rows(String),
+    Conflict,
+}
+
+fn stamp(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+impl SupabaseStore {
+    /// `rest_url` is the PostgREST root (`https://<project>.supabase.co/rest/v1`). `secret_key` is a new
+    /// `sb_secret_…` key (sent as `apikey` only) or a legacy `service_role` JWT (also sent as the bearer).
+    pub fn new(rest_url: &str, secret_key: &str) -> Self {
+        let mut client =
+            Postgrest::new(rest_url.trim_end_matches('/')).insert_header("apikey", secret_key);
+        if !secret_key.starts_with("sb_") {
+            client = client.insert_header("Authorization", format!("Bearer {secret_key}"));
+        }
+        SupabaseStore { client }
+    }
+
+    async fn send(&self, builder: Builder, what: &str) -> Result<Answer> {
+        let response = builder
+            .execute()
+            .await
+            .with_context(|| format!("{what}: PostgREST unreachable"))?;
+        let status = response.status();
+        let body = response
+            .text()
+            .await
+            .with_context(|| format!("{what}: reading the answer"))?;
+        match status {
+            s if s.is_success() => Ok(Answer::Rows(body)),
+            StatusCode::CONFLICT => Ok(Answer::Conflict),
+            s => bail!("{what}: PostgREST answered {s}: {body}"),
+        }
+    }
+
+    async fn rows<T: DeserializeOwned>(&self, builder: Builder, what: &str) -> Result<Vec<T>> {
+        match self.send(builder, what).await? {
+            Answer::Rows(body) if body.trim().is_empty() => Ok(Vec::new()),
+            Answer::Rows(body) => serde_json::from_str(&body)
+                .with_context(|| format!("{what}: unexpected rows {body}")),
+            Answer::Conflict => bail!("{what}: conflict"),
+        }
+    }
+
+    /// Inserts one row; `false` when a unique key already holds it.
+    async fn insert(&self, table: &str, row: serde_json::Value) -> Result<bool> {
+        let what = format!("insert into {table}");
+        match self
+            .send(self.client.from(table).insert(row.to_string()), &what)
+            .await?
+        {
+            Answer::Rows(_) => Ok(true),
+            Answer::Conflict => Ok(false),
+        }
+    }
+
+    /// Calls a database function (`supabase/migrations/`) and returns its JSON result.
+    async fn call(
+        &self,
+        function: &str,
+        arguments: serde_json::Value,
+    ) -> Result<serde_json::Value> {
+        let what = format!("call {function}");
+        match self
+            .send(self.client.rpc(function, arguments.to_string()), &what)
+            .await?
+        {
+            Answer::Rows(body) if body.trim().is_empty() => Ok(serde_json::Value::Null),
+            Answer::Rows(body) => serde_json::from_str(&body)
+                .with_context(|| format!("{what}: unexpected answer {body}")),
+            Answer::Conflict => bail!("{what}: conflict"),
+        }
+    }
+
+    async fn event(&self, user_id: &str, event_id: &str) -> Result<Option<EventRecord>> {
+        let rows: Vec<EventRow> = self
+            .rows(
+                self.client
+                    .from("events")
+                    .select("event_id,kind,algorithm,at,day,received_at")
+                    .eq("user_id", user_id)
+                    .eq("event_id", event_id),
+                "read event",
+            )
+            .await?;
+        rows.into_iter().next().map(EventRow::record).transpose()
+    }
+}
+
+#[derive(Deserialize)]
+struct UserRow {
+    id: String,
+    time_zone: String,
+    zone_changed_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+}
+
+impl From<UserRow> for User {
+    fn from(row: UserRow) -> Self {
+        User {
+            id: row.id,
+            time_zone: row.time_zone,
+            zone_changed_at: row.zone_changed_at,
+            created_at: row.created_at,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct EventRow {
+    event_id: String,
+    kind: String,
+    algorithm: String,
+    at: DateTime<Utc>,
+    day: NaiveDate,
+    received_at: DateTime<Utc>,
+}
+
+impl EventRow {
+    fn record(self) -> Result<EventRecord> {
+        Ok(EventRecord {
+            kind: EventKind::parse(&self.kind).context("unknown event kind in the store")?,
+            event_id: self.event_id,
+            algorithm: self.algorithm,
+            at: self.at,
+            day: self.day,
+            received_at: self.received_at,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct SessionRow {
+    id: String,
+    algorithm: String,
+    algorithm_version: u32,
+    input: serde_json::Value,
+    step: u64,
+    state: serde_json::Value,
+    state_hash: String,
+    preferences: serde_json::Value,
+    version: u64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<SessionRow> for Session {
+    fn from(row: SessionRow) -> Self {
+        Session {
+            id: row.id,
+            algorithm: row.algorithm,
+            algorithm_version: row.algorithm_version,
+            input: row.input,
+            step: row.step,
+            state: row.state,
+            state_hash: row.state_hash,
+            preferences: row.preferences,
+            version: row.version,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+const SESSION_COLUMNS: &str = "id,algorithm,algorithm_version,input,step,state,state_hash,preferences,version,created_at,updated_at";
+
+impl Store for SupabaseStore {
+    async fn health(&self) -> Result<StoreHealth> {
+        #[derive(Deserialize)]
+        struct Meta {
+            value: String,
+        }
+        let rows: Vec<Meta> = self
+            .rows(
+                self.client
+                    .from("meta")
+                    .select("value")
+                    .eq("key", "schema_version"),
+                "health",
+            )
+            .await?;
+        let schema_version = rows
+            .first()
+            .and_then(|row| row.value.parse().ok())
+            .context("meta has no schema_version: apply supabase/migrations")?;
+        Ok(StoreHealth {
+            kind: "supabase",
+            schema_version,
+        })
+    }
+
+    async fn anchor_key(&self, candidate: Vec<u8>) -> Result<Vec<u8>> {
+        let hex = crate::auth::hex(&candidate);
+        self.insert("meta", json!({ "key": "anchor_key", "value": hex }))
+            .await?;
+        #[derive(Deserialize)]
+        struct Meta {
+            value: String,
+        }
+        let rows: Vec<Meta> = self
+            .rows(
+                self.client
+                    .from("meta")
+                    .select("value")
+                    .eq("key", "anchor_key"),
+                "read anchor key",
+            )
+            .await?;
+        let stored = rows.first().context("the anchor key was not stored")?;
+        crate::auth::decode_hex(&stored.value).context("the stored anchor key is not hex")
+    }
+
+    async fn create_user(&self, user: &User, token_hash: &str) -> Result<()> {
+        // Two requests: a failure between them leaves a user no token can reach, which is harmless.
+        let row = json!({
+            "id": user.id,
+            "time_zone": user.time_zone,
+            "zone_changed_at": user.zone_changed_at.map(stamp),
+            "created_at": stamp(user.created_at),
+        });
+        if !self.insert("users", row).await? {
+            bail!("user {} exists", user.id);
+        }
+        self.add_token(&user.id, token_hash, user.created_at).await
+    }
+
+    async fn add_token(&self, user_id: &str, token_hash: &str, now: DateTime<Utc>) -> Result<()> {
+        let row = json!({ "token_hash": token_hash, "user_id": user_id, "created_at": stamp(now) });
+        if !self.insert("tokens", row).await? {
+            bail!("the token hash is taken");
+        }
+        Ok(())
+    }
+
+    async fn user_by_token(&self, token_hash: &str) -> Result<Option<User>> {
+        #[derive(Deserialize)]
+        struct Token {
+            user_id: String,
+        }
+        let tokens: Vec<Token> = self
+            .rows(
+                self.client
+                    .from("tokens")
+                    .select("user_id")
+                    .eq("token_hash", token_hash),
+                "read token",
+            )
+            .await?;
+        let Some(token) = tokens.into_iter().next() else {
+            return Ok(None);
+        };
+        let users: Vec<UserRow> = self
+            .rows(
+                self.client
+                    .from("users")
+                    .select("id,time_zone,zone_changed_at,created_at")
+                    .eq("id", &token.user_id),
+                "read user",
+            )
+            .await?;
+        Ok(users.into_iter().next().map(User::from))
+    }
+
+    async fn change_time_zone(
+        &self,
+        user_id: &str,
+        time_zone: &str,
+        now: DateTime<Utc>,
+        not_changed_since: DateTime<Utc>,
+    ) -> Result<bool> {
+        let changed = self
+            .call(
+                "change_time_zone",
+                json!({
+                    "p_user_id": user_id, "p_time_zone": time_zone, "p_now": stamp(now),
+                    "p_not_changed_since": stamp(not_changed_since),
+                }),
+            )
+            .await?;
+        Ok(changed == json!(true))
+    }
+
+    async fn create_pairing_code(
+        &self,
+        code_hash: &str,
+        user_id: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        let row = json!({
+            "code_hash": code_hash, "user_id": user_id,
+            "created_at": stamp(now), "expires_at": stamp(expires_at),
+        });
+        if !self.insert("pairing_codes", row).await? {
+            bail!("pairing code collision");
+        }
+        Ok(())
+    }
+
+    async fn pairing_codes_since(&self, user_id: &str, since: DateTime<Utc>) -> Result<u32> {
+        let rows: Vec<serde_json::Value> = self
+            .rows(
+                self.client
+                    .from("pairing_codes")
+                    .select("code_hash")
+                    .eq("user_id", user_id)
+                    .gt("created_at", stamp(since)),
+                "count pairing codes",
+            )
+            .await?;
+        Ok(rows.len() as u32)
+    }
+
+    async fn redeem_pairing_code(
+        &self,
+        code_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>> {
+        let user_id = self
+            .call(
+                "redeem_pairing_code",
+                json!({ "p_code_hash": code_hash, "p_now": stamp(now) }),
+            )
+            .await?;
+        Ok(user_id.as_str().map(str::to_owned))
+    }
+
+    async fn record_events(
+        &self,
+        user_id: &str,
+        events: Vec<EventRecord>,
+    ) -> Result<Vec<Recorded>> {
+        let mut recorded = Vec::with_capacity(events.len());
+        for record in events {
+            let row = json!({
+                "user_id": user_id, "event_id": record.event_id, "kind": record.kind.as_str(),
+                "algorithm": record.algorithm, "at": stamp(record.at), "day": record.day,
+                "received_at": stamp(record.received_at),
+            });
+            if self.insert("events", row).await? {
+                recorded.push(Recorded { record, new: true });
+            } else {
+                let stored = self
+                    .event(user_id, &record.event_id)
+                    .await?
+                    .context("a duplicate event vanished")?;
+                recorded.push(Recorded {
+                    record: stored,
+                    new: false,
+                });
+            }
+        }
+        Ok(recorded)
+    }
+
+    async fn day_counts(&self, user_id: &str) -> Result<Vec<DayCount>> {
+        #[derive(Deserialize)]
+        struct Row {
+            day: NaiveDate,
+            count: u32,
+        }
+        let rows: Vec<Row> = self
+            .rows(
+                self.client
+                    .from("day_counts")
+                    .select("day,count")
+                    .eq("user_id", user_id)
+                    .order("day.asc"),
+                "read day counts",
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| DayCount {
+                day: row.day,
+                count: row.count,
+            })
+            .collect())
+    }
+
+    async fn algorithm_progress(&self, user_id: &str) -> Result<Vec<AlgorithmProgress>> {
+        #[derive(Deserialize)]
+        struct Row {
+            algorithm: String,
+            runs_finished: u32,
+            quizzes_answered: u32,
+            last_at: DateTime<Utc>,
+        }
+        let rows: Vec<Row> = self
+            .rows(
+                self.client
+                    .from("algorithm_progress")
+                    .select("algorithm,runs_finished,quizzes_answered,last_at")
+                    .eq("user_id", user_id)
+                    .order("algorithm.asc"),
+                "read algorithm progress",
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| AlgorithmProgress {
+                algorithm: row.algorithm,
+                runs_finished: row.runs_finished,
+                quizzes_answered: row.quizzes_answered,
+                last_at: row.last_at,
+            })
+            .collect())
+    }
+
+    async fn put_session(
+        &self,
+        user_id: &str,
+        write: SessionWrite,
+        expected_version: u64,
+        now: DateTime<Utc>,
+    ) -> Result<SessionPut> {
+        let mut row = json!({
+            "algorithm": write.algorithm, "algorithm_version": write.algorithm_version,
+            "input": write.input, "step": write.step, "state": write.state,
+            "state_hash": write.state_hash, "preferences": write.preferences,
+            "version": expected_version + 1, "updated_at": stamp(now),
+        });
+        let written: Vec<SessionRow> = if expected_version == 0 {
+            row["user_id"] = json!(user_id);
+            row["id"] = json!(write.id);
+            row["created_at"] = json!(stamp(now));
+            let builder = self
+                .client
+                .from("sessions")
+                .select(SESSION_COLUMNS)
+                .insert(row.to_string());
+            match self.send(builder, "create session").await? {
+                Answer::Rows(body) => {
+                    serde_json::from_str(&body).context("created session rows")?
+                }
+                Answer::Conflict => Vec::new(),
+            }
+        } else {
+            self.rows(
+                self.client
+                    .from("sessions")
+                    .select(SESSION_COLUMNS)
+                    .eq("user_id", user_id)
+                    .eq("id", &write.id)
+                    .eq("version", expected_version.to_string())
+                    .update(row.to_string()),
+                "update session",
+            )
+            .await?
+        };
+        if let Some(session) = written.into_iter().next() {
+            return Ok(SessionPut::Stored(session.into()));
+        }
+        Ok(match self.session(user_id, &write.id).await? {
+            Some(current) => SessionPut::Conflict(current),
+            None => SessionPut::Missing,
+        })
+    }
+
+    async fn session(&self, user_id: &str, id: &str) -> Result<Option<Session>> {
+        let rows: Vec<SessionRow> = self
+            .rows(
+                self.client
+                    .from("sessions")
+                    .select(SESSION_COLUMNS)
+                    .eq("user_id", user_id)
+                    .eq("id", id),
+                "read session",
+            )
+            .await?;
+        Ok(rows.into_iter().next().map(Session::from))
+    }
+
+    async fn sessions(&self, user_id: &str) -> Result<Vec<Session>> {
+        let rows: Vec<SessionRow> = self
+            .rows(
+                self.client
+                    .from("sessions")
+                    .select(SESSION_COLUMNS)
+                    .eq("user_id", user_id)
+                    .order("updated_at.desc,id.asc"),
+                "list sessions",
+            )
+            .await?;
+        Ok(rows.into_iter().map(Session::from).collect())
+    }
+}
