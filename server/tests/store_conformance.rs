@@ -347,9 +347,9 @@ conformance!(sqlite, {
 /// time on emptied tables.
 mod postgrest_env {
     use std::process::Command;
-    use std::sync::{Mutex, MutexGuard};
+    use tokio::sync::{Mutex, MutexGuard};
 
-    static DATABASE: Mutex<()> = Mutex::new(());
+    static DATABASE: Mutex<()> = Mutex::const_new(());
 
     fn var(name: &str) -> String {
         std::env::var(name).unwrap_or_else(|_| {
@@ -391,8 +391,8 @@ mod postgrest_env {
         guard
     }
 
-    pub fn store() -> (server::store::SupabaseStore, MutexGuard<'static, ()>) {
-        let guard = empty_database();
+    pub async fn store() -> (server::store::SupabaseStore, MutexGuard<'static, ()>) {
+        let guard = empty_database().await;
         let store = server::store::SupabaseStore::new(
             &var("ALGOVISTA_TEST_POSTGREST_URL"),
             &var("ALGOVISTA_TEST_POSTGREST_KEY"),
@@ -401,14 +401,14 @@ mod postgrest_env {
     }
 }
 
-conformance!(supabase, postgrest_env::store());
+conformance!(supabase, postgrest_env::store().await);
 
 /// Row-level security, directly in PostgreSQL: the `authenticated` role with one user's claims sees and
 /// changes only that user's rows.
-#[test]
-fn rls_confines_an_authenticated_user_to_their_own_rows() {
+#[tokio::test]
+async fn rls_confines_an_authenticated_user_to_their_own_rows() {
     use postgrest_env::psql;
-    let _guard = postgrest_env::empty_database();
+    let _guard = postgrest_env::empty_database().await;
     psql(
         "insert into users values ('u1', 'UTC', null, now()), ('u2', 'UTC', null, now());
          insert into sessions values ('u1', 's1', 'bubble-sort', 1, '{}', 0, '{}', 'h', '{}', 1, now(), now());
