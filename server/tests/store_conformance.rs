@@ -381,10 +381,9 @@ mod postgrest_env {
         String::from_utf8(output.stdout).unwrap()
     }
 
-    pub fn empty_database() -> MutexGuard<'static, ()> {
-        let guard = DATABASE
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// Empties the tables; the guard keeps other checks off the database until dropped.
+    pub async fn empty_database() -> MutexGuard<'static, ()> {
+        let guard = DATABASE.lock().await;
         psql(
             "truncate events, sessions, pairing_codes, tokens, users; delete from meta where key = 'anchor_key'",
         );
