@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
 use serde::Serialize;
@@ -82,6 +82,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     let spa = ServeDir::new(&state.dist).fallback(ServeFile::new(state.dist.join("index.html")));
     let api = Router::new()
         .route("/health", get(health::<S>))
+        .route("/openapi.json", get(openapi))
         .route("/users", post(routes::users::create::<S>))
         .route(
             "/me",
@@ -138,6 +139,13 @@ async fn add_time_headers<S: Store>(
         headers.insert(ANCHOR_HEADER, value);
     }
     response
+}
+
+/// The API's OpenAPI 3.1 document; `tests/api.rs` checks it against the routes.
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }
 
 #[derive(Serialize)]

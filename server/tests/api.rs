@@ -545,3 +545,95 @@ async fn users_never_see_or_change_each_others_data() {
         1
     );
 }
+
+/// The OpenAPI document lists exactly the routes the router answers, at the crate's version.
+#[tokio::test]
+async fn the_openapi_document_matches_the_routes() {
+    let app = TestApp::new().await;
+    let reply = app.call(Method::GET, "/api/openapi.json", None, None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.body["openapi"], "3.1.0");
+    assert_eq!(reply.body["info"]["version"], env!("CARGO_PKG_VERSION"));
+    let paths = reply.body["paths"].as_object().unwrap();
+    let mut documented = 0;
+    for (path, operations) in paths {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            let uri = path.replace("{id}", "doc-check");
+            let routed = app
+                .call(method.to_uppercase().parse().unwrap(), &uri, None, None)
+                .await;
+            let unknown = routed.body["message"].as_str().is_some_and(|m| {
+                m == "No such API resource." || m.contains("does not answer that method")
+            });
+            assert_eq!(
+                operations.get(method).is_some(),
+                !unknown,
+                "{method} {path}: documented and routed must agree"
+            );
+            documented += usize::from(!unknown);
+        }
+    }
+    assert_eq!(documented, 12);
+}
+
+#[tokio::test]
+async fn cors_allows_the_configured_app_origin_and_exposes_the_time_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::sync::Arc::new(server::ManualClock::new(at("2026-03-01T12:00:00Z")));
+    let store = SqliteStore::open(&dir.path().join("cors.db")).unwrap();
+    let state = server::AppState::new(store, clock, dir.path().to_path_buf())
+        .await
+        .unwrap()
+        .with_app_origin("https://app.example".parse().unwrap());
+    let router = server::app(state);
+    let preflight = Request::builder()
+        .method(Method::OPTIONS)
+        .uri("/api/events")
+        .header("origin", "https://app.example")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(router.clone(), preflight)
+        .await
+        .unwrap();
+    let headers = response.headers();
+    assert_eq!(
+        headers["access-control-allow-origin"],
+        "https://app.example"
+    );
+    assert!(
+        headers["access-control-allow-headers"]
+            .to_str()
+            .unwrap()
+            .contains("authorization")
+    );
+    let request = Request::get("/api/health")
+        .header("origin", "https://app.example")
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(router.clone(), request)
+        .await
+        .unwrap();
+    let exposed = response.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        exposed.contains("x-server-time") && exposed.contains("x-time-anchor"),
+        "{exposed}"
+    );
+    let other = Request::get("/api/health")
+        .header("origin", "https://evil.example")
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(router, other).await.unwrap();
+    // Only the configured origin is ever named, so a browser on another origin is refused.
+    assert_eq!(
+        response.headers()["access-control-allow-origin"],
+        "https://app.example"
+    );
+}
