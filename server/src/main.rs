@@ -18,6 +18,9 @@ struct Args {
     /// Address to listen on.
     #[arg(long, env = "ALGOVISTA_ADDR", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// Log lines as text or as JSON objects; verbosity follows RUST_LOG.
+    #[arg(long, env = "ALGOVISTA_LOG_FORMAT", value_enum, default_value = "text")]
+    log_format: LogFormat,
     /// Where data lives: the embedded SQLite file, or Supabase through its PostgREST endpoint.
     #[arg(long, env = "ALGOVISTA_STORE", value_enum, default_value = "sqlite")]
     store: StoreKind,
@@ -47,6 +50,13 @@ struct Args {
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum LogFormat {
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
 enum StoreKind {
     Sqlite,
     Supabase,
@@ -54,13 +64,16 @@ enum StoreKind {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tower_http=warn".into()),
-        )
-        .init();
     let args = Args::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,tower_http=warn".into());
+    match args.log_format {
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
+        LogFormat::Json => tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .init(),
+    }
 
     if !args.dist.join("index.html").is_file() {
         tracing::warn!(dist = %args.dist.display(), "no index.html in the app folder: only the API is served");
