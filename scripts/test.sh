@@ -23,6 +23,7 @@ source "$ROOT/scripts/postgrest-env.sh"
 trap stop_postgrest_env EXIT
 start_postgrest_env
 cargo test --quiet
+cargo test --quiet -p app --lib
 stop_postgrest_env
 
 stage "WebAssembly tests under Node"

@@ -199,6 +199,23 @@ impl Preset {
         Preset::Sawtooth,
     ];
 
+    /// The name in URLs and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::Random => "random",
+            Preset::Sorted => "sorted",
+            Preset::Reversed => "reversed",
+            Preset::NearlySorted => "nearly_sorted",
+            Preset::FewUnique => "few_unique",
+            Preset::AllEqual => "all_equal",
+            Preset::Sawtooth => "sawtooth",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|preset| preset.id() == id)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Preset::Random => "Random",
@@ -300,6 +317,15 @@ fn below(rng: &mut impl Rng, bound: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn preset_ids_round_trip() {
+        for preset in Preset::ALL {
+            assert_eq!(Preset::from_id(preset.id()), Some(preset));
+        }
+        assert_eq!(Preset::from_id("Random"), None);
+    }
+
     use super::*;
 
     #[test]

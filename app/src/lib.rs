@@ -1,25 +1,45 @@
 //! The AlgoVista web app. Components live here, not in `main.rs`, so browser tests can mount them.
+//!
+//! Routes: `/` is the catalogue, `/algorithms/<id>` one algorithm's visualizer; the query string holds the
+//! input, step and speed (`url_state`), so a link reproduces the exact view.
 
+mod catalogue_page;
+mod input_editor;
+mod theme;
+pub mod url_state;
 mod visualizer;
 
-use algorithms::Input;
-use algorithms::catalogue;
 use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
 
-pub use visualizer::Visualizer;
-
-/// The input the page opens with until the input editor exists.
-const SAMPLE_INPUT: [i64; 10] = [38, 27, 43, 3, 9, 82, 10, 55, 21, 64];
+pub use catalogue_page::CataloguePage;
+pub use visualizer::{Visualizer, VisualizerPage};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let entry = catalogue::find("bubble-sort").expect("bubble sort is in the catalogue");
     view! {
-        <header class="site-header">
-            <h1>"AlgoVista"</h1>
-        </header>
-        <main>
-            <Visualizer entry=entry input=Input { values: SAMPLE_INPUT.to_vec(), ..Input::default() } />
-        </main>
+        <Router>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"AlgoVista"</A>
+                <theme::ThemeToggle />
+            </header>
+            <main>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=CataloguePage />
+                    <Route path=path!("/algorithms/:id") view=VisualizerPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="not-found" data-testid="not-found">
+            <h1>"Nothing here"</h1>
+            <p>"This page does not exist. " <A href="/">"See every algorithm"</A> "."</p>
+        </section>
     }
 }

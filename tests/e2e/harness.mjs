@@ -66,8 +66,8 @@ export async function launchBrowser() {
 }
 
 /** Opens a page that fails the test on any console error or uncaught exception. */
-export async function openPage(browser, url) {
-  const page = await browser.newPage();
+export async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage(options);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));

@@ -16,14 +16,25 @@ after(async () => {
   await server?.stop();
 });
 
+const SAMPLE = '38,27,43,3,9,82,10,55,21,64';
+const bubble = (query = `values=${SAMPLE}`) => `${server.url}/algorithms/bubble-sort?${query}`;
+
 const barValues = (page) =>
   page.$$eval('[data-testid=bar]', (bars) => bars.map((bar) => Number(bar.dataset.value)));
+const stepOf = async (page) => Number((await page.getByTestId('step-count').textContent()).match(/Step (\d+)/)[1]);
+const lastStepOf = async (page) => Number((await page.getByTestId('step-count').textContent()).match(/\/ (\d+)/)[1]);
+const waitForStep = (page, step) =>
+  page.waitForFunction((s) => document.querySelector('[data-testid=step-count]').textContent.startsWith(`Step ${s} /`), step);
+
+async function open(url, options) {
+  const opened = await openPage(browser, url, options);
+  await opened.page.getByTestId('bar').first().waitFor();
+  return opened;
+}
 
 test('stepping until a swap exchanges two adjacent bars', async () => {
-  const { page, errors } = await openPage(browser, server.url);
-  await page.getByTestId('bar').first().waitFor();
+  const { page, errors } = await open(bubble());
   const narration = page.getByTestId('narration');
-
   let before = await barValues(page);
   let swapped = false;
   for (let clicks = 0; clicks < 50 && !swapped; clicks++) {
@@ -32,36 +43,226 @@ test('stepping until a swap exchanges two adjacent bars', async () => {
     swapped = (await narration.textContent()).startsWith('Swap');
   }
   assert.ok(swapped, 'a swap is narrated within 50 steps');
-
   const afterSwap = await barValues(page);
   const changed = afterSwap.flatMap((value, i) => (value === before[i] ? [] : [i]));
   assert.equal(changed.length, 2, `exactly two bars changed: ${before} → ${afterSwap}`);
   const [i, j] = changed;
   assert.equal(j, i + 1, 'the two bars are neighbours');
   assert.deepEqual([afterSwap[i], afterSwap[j]], [before[j], before[i]], 'they changed places');
-  assert.equal(await page.locator('[data-mark=swapped]').count(), 2);
+  assert.equal(await page.locator('[data-testid=bar][data-mark=swapped]').count(), 2);
   assert.match(await narration.textContent(), new RegExp(`A\\[${i}\\] is now ${afterSwap[i]}`));
-
-  await page.screenshot({ path: join(ARTIFACTS, 'visualizer-after-swap.png') });
+  assert.equal(await page.locator('.pseudocode li.current').count(), 1);
   assert.deepEqual(errors, []);
 });
 
-test('play advances on its own, pause stops it, reset returns to the input', async () => {
-  const { page, errors } = await openPage(browser, server.url);
-  const initial = await barValues(page);
-  const stepCount = page.getByTestId('step-count');
-  const step = async () => Number((await stepCount.textContent()).replace('Step ', ''));
+test('a step touches only the bars whose value or mark changed', async () => {
+  const { page, errors } = await open(bubble());
+  await page.evaluate(() => {
+    window.mutated = new Set();
+    window.structural = 0;
+    const bars = document.querySelector('[data-testid=bars]');
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'childList' && record.target === bars) window.structural++;
+        const bar = record.target.closest?.('[data-testid=bar]') ?? record.target.parentElement?.closest('[data-testid=bar]');
+        if (bar) window.mutated.add([...bars.children].indexOf(bar));
+      }
+    }).observe(bars, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const counts = [];
+  for (let k = 0; k < 12; k++) {
+    const before = await page.$$eval('[data-testid=bar]', (bars) => bars.map((b) => `${b.dataset.value}/${b.dataset.mark ?? ''}`));
+    await page.evaluate(() => window.mutated.clear());
+    await page.getByTestId('step').click();
+    const after = await page.$$eval('[data-testid=bar]', (bars) => bars.map((b) => `${b.dataset.value}/${b.dataset.mark ?? ''}`));
+    const changed = after.flatMap((state, i) => (state === before[i] ? [] : [i])).sort();
+    const touched = (await page.evaluate(() => [...window.mutated])).sort();
+    assert.deepEqual(touched, changed, `step ${k + 1}: only changed bars are touched`);
+    counts.push(touched.length);
+  }
+  assert.equal(await page.evaluate(() => window.structural), 0, 'no bar is created or removed');
+  assert.ok(Math.max(...counts) <= 4, `at most four bars per bubble-sort step: ${counts}`);
+  assert.deepEqual(errors, []);
+});
 
+test('play, pause, back, end, start and the scrubber', async () => {
+  const { page, errors } = await open(bubble());
+  const initial = await barValues(page);
   await page.getByTestId('play').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=step-count]').textContent === 'Step 3');
+  await waitForStep(page, 3);
   await page.getByTestId('play').click();
   assert.equal(await page.getByTestId('play').textContent(), 'Play');
-  const paused = await step();
-  await page.waitForTimeout(1000);
-  assert.equal(await step(), paused, 'no steps while paused');
+  const paused = await stepOf(page);
+  await page.waitForTimeout(700);
+  assert.equal(await stepOf(page), paused, 'no steps while paused');
 
+  await page.getByTestId('back').click();
+  assert.equal(await stepOf(page), paused - 1);
+  await page.getByTestId('end').click();
+  const last = await lastStepOf(page);
+  assert.equal(await stepOf(page), last);
+  assert.deepEqual(await barValues(page), [...initial].sort((a, b) => a - b), 'sorted at the end');
+  assert.equal(await page.locator('[data-testid=bar][data-mark=sorted]').count(), initial.length);
   await page.getByTestId('reset').click();
   assert.deepEqual(await barValues(page), initial);
-  assert.equal(await step(), 0);
+
+  // Scrubbing is a seek: the same step shows the same bars however it was reached.
+  for (let k = 0; k < 20; k++) await page.getByTestId('step').click();
+  const atTwenty = await barValues(page);
+  await page.getByTestId('reset').click();
+  await page.getByTestId('scrubber').evaluate((el) => {
+    el.value = '20';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.equal(await stepOf(page), 20);
+  assert.deepEqual(await barValues(page), atTwenty);
+  // The focused scrubber moves by the arrow keys (natively, not twice).
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await stepOf(page), 21);
   assert.deepEqual(errors, []);
+});
+
+test('keyboard shortcuts drive everything, and ? lists them', async () => {
+  const { page, errors } = await open(bubble());
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  assert.equal(await stepOf(page), await lastStepOf(page));
+  await page.keyboard.press('Home');
+  assert.equal(await stepOf(page), 0);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await stepOf(page), 1);
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await stepOf(page), 11);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await stepOf(page), 10);
+  await page.keyboard.press('Shift+ArrowLeft');
+  assert.equal(await stepOf(page), 0);
+
+  const speed = () => page.getByTestId('speed-value').textContent();
+  assert.equal(await speed(), '4/s');
+  await page.keyboard.press('+');
+  assert.equal(await speed(), '8/s');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  assert.equal(await speed(), '2/s');
+
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByTestId('play').textContent(), 'Pause');
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByTestId('play').textContent(), 'Play');
+
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help-overlay');
+  await help.waitFor();
+  for (const key of ['Space', 'Shift + ← / →', 'Home / End', '+ / −', '?']) {
+    assert.ok((await help.textContent()).includes(key), `the help lists ${key}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'visualizer-help.png') });
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+
+  // Without a mouse: Tab reaches the controls and focus is visible.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused control shows an outline');
+  assert.deepEqual(errors, []);
+});
+
+test('at 64 steps per second several steps happen per frame', async () => {
+  const { page, errors } = await open(bubble('preset=reversed&n=60&min=1&max=99&seed=3&speed=64'));
+  assert.equal(await page.getByTestId('speed-value').textContent(), '64/s');
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(1000);
+  await page.getByTestId('play').click();
+  const reached = await stepOf(page);
+  assert.ok(reached >= 40 && reached <= 90, `about 64 steps in one second, got ${reached}`);
+  assert.deepEqual(errors, []);
+});
+
+test('the input editor: typed, generated, presets, and refused input keeps the run', async () => {
+  const { page, errors } = await open(bubble());
+  const before = await barValues(page);
+  await page.getByTestId('mode-typed').check();
+  await page.getByTestId('values').fill('3, x, 5');
+  await page.getByTestId('apply').click();
+  const error = page.getByTestId('input-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /item 2.*"x"/);
+  assert.deepEqual(await barValues(page), before, 'the previous run stays');
+
+  await page.getByTestId('values').fill('5, 1, 4');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=bar]').length === 3);
+  assert.deepEqual(await barValues(page), [5, 1, 4]);
+  assert.equal(await page.getByTestId('input-error').count(), 0);
+
+  await page.getByTestId('mode-generate').check();
+  await page.getByTestId('preset').selectOption('reversed');
+  await page.getByTestId('size').fill('12');
+  await page.getByTestId('seed').fill('7');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=bar]').length === 12);
+  const reversed = await barValues(page);
+  assert.deepEqual(reversed, [...reversed].sort((a, b) => b - a));
+
+  await page.getByTestId('size').fill('5000');
+  await page.getByTestId('apply').click();
+  await error.waitFor();
+  assert.match(await error.textContent(), /5000 values is more than the 2000/);
+  assert.equal((await barValues(page)).length, 12, 'the previous run stays');
+
+  await page.getByTestId('size').fill('12');
+  await page.getByTestId('new-seed').click();
+  await page.waitForFunction((old) => document.querySelector('[data-testid=seed]').value !== old, '7');
+  assert.deepEqual(errors, []);
+});
+
+test('the address holds input, step and speed; opening it reproduces the view', async () => {
+  const { page, errors } = await open(`${server.url}/algorithms/insertion-sort`);
+  await page.getByTestId('mode-generate').check();
+  await page.getByTestId('preset').selectOption('few_unique');
+  await page.getByTestId('size').fill('20');
+  await page.getByTestId('seed').fill('42');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=bar]').length === 20);
+  for (let k = 0; k < 7; k++) await page.getByTestId('step').click();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('+');
+  await page.waitForFunction(() => location.search.includes('step=7') && location.search.includes('speed=8'));
+  const url = page.url();
+  assert.match(url, /preset=few_unique&n=20&min=1&max=99&seed=42&step=7&speed=8/);
+  const shown = { bars: await barValues(page), narration: await page.getByTestId('narration').textContent() };
+
+  const { page: again } = await open(url);
+  assert.deepEqual(await barValues(again), shown.bars);
+  assert.equal(await stepOf(again), 7);
+  assert.equal(await again.getByTestId('narration').textContent(), shown.narration);
+  assert.equal(await again.getByTestId('speed-value').textContent(), '8/s');
+  assert.equal(await again.getByTestId('seed').inputValue(), '42');
+
+  // Typed values and a search target round-trip too.
+  const { page: search } = await open(`${server.url}/algorithms/binary-search?values=1,3,5,7,9,11&target=9&step=2`);
+  assert.deepEqual(await barValues(search), [1, 3, 5, 7, 9, 11]);
+  assert.equal(await stepOf(search), 2);
+  assert.equal(await search.getByTestId('target').inputValue(), '9');
+
+  // A bad link says what it ignored and still opens.
+  const { page: bad } = await open(bubble('values=3,x&speed=fast'));
+  assert.match(await bad.getByTestId('link-problems').textContent(), /speed=fast.*item 2/);
+  assert.deepEqual(errors, []);
+});
+
+test('screenshots at desktop and phone widths', async () => {
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 375, height: 812 }]]) {
+    const { page, errors } = await open(bubble(`values=${SAMPLE}&step=14`), { viewport });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: no horizontal scrolling (${overflow}px too wide)`);
+    await page.screenshot({ path: join(ARTIFACTS, `visualizer-${name}.png`), fullPage: true });
+    const { page: merge } = await open(`${server.url}/algorithms/merge-sort?values=${SAMPLE}&step=30`, { viewport });
+    // Merging A[5..7): the bars outside the active range are dimmed.
+    assert.ok((await merge.locator('[data-testid=bar].outside').count()) > 0);
+    await merge.screenshot({ path: join(ARTIFACTS, `merge-sort-${name}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+  }
 });

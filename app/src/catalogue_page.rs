@@ -1,0 +1,90 @@
+//! The home page: every algorithm of the catalogue as a card, with search and category filters.
+
+use algorithms::catalogue::{CATALOGUE, Category, Entry};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const CATEGORIES: [Category; 2] = [Category::Sorting, Category::Searching];
+
+fn matches(entry: &Entry, query: &str, category: Option<Category>) -> bool {
+    let query = query.trim().to_lowercase();
+    category.is_none_or(|c| entry.category == c)
+        && (query.is_empty()
+            || [entry.name, entry.id, entry.summary, entry.category.name()]
+                .iter()
+                .any(|text| text.to_lowercase().contains(&query)))
+}
+
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let category = RwSignal::new(None::<Category>);
+    let visible = move |entry: &Entry| query.with(|q| matches(entry, q, category.get()));
+    let count = move || CATALOGUE.iter().filter(|e| visible(e)).count();
+
+    let filter_button = move |choice: Option<Category>| {
+        let label = choice.map_or("All", Category::name);
+        view! {
+            <button
+                class="chip"
+                data-testid=format!("filter-{}", label.to_lowercase())
+                aria-pressed=move || (category.get() == choice).to_string()
+                on:click=move |_| category.set(choice)
+            >
+                {label}
+            </button>
+        }
+    };
+
+    let cards = CATALOGUE
+        .iter()
+        .map(|entry| {
+            let entry: &'static Entry = entry;
+            view! {
+                <li class="card" data-testid="card" data-id=entry.id hidden=move || !visible(entry)>
+                    <A href=format!("/algorithms/{}", entry.id)>
+                        <h2>{entry.name}</h2>
+                    </A>
+                    <p class="card-category">{entry.category.name()}</p>
+                    <p>{entry.summary}</p>
+                    <p class="card-complexity">
+                        <span title="average time">{entry.complexity.average}</span>
+                        " · worst " {entry.complexity.worst}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="catalogue" aria-labelledby="catalogue-title">
+            <h1 id="catalogue-title">"Algorithms"</h1>
+            <p class="lede">
+                "Pick an algorithm, give it an input, and step through its run: the data, the pseudocode line, "
+                "what just happened, and what it cost."
+            </p>
+            <div class="catalogue-filters">
+                <input
+                    type="search"
+                    data-testid="search"
+                    placeholder="Search algorithms"
+                    aria-label="Search algorithms"
+                    prop:value=move || query.get()
+                    on:input=move |e| query.set(event_target_value(&e))
+                />
+                <div class="chips" role="group" aria-label="Category">
+                    {filter_button(None)}
+                    {CATEGORIES.map(|c| filter_button(Some(c))).collect_view()}
+                </div>
+            </div>
+            <p class="result-count" data-testid="result-count" aria-live="polite">
+                {move || match count() {
+                    0 => "No algorithm matches.".to_owned(),
+                    1 => "1 algorithm".to_owned(),
+                    n => format!("{n} algorithms"),
+                }}
+            </p>
+            <ul class="cards">{cards}</ul>
+        </section>
+    }
+}

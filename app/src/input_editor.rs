@@ -1,0 +1,171 @@
+//! The input editor: typed values, or a seeded generator with the catalogue's presets. An input the
+//! algorithm refuses shows the reason next to the field at fault; the current run stays on screen.
+
+use algorithms::catalogue::{Entry, InputKind};
+use algorithms::{Generator, Mode, Preset};
+use leptos::prelude::*;
+
+use crate::url_state::{Field, Source};
+
+fn new_seed() -> u64 {
+    (js_sys::Math::random() * 1e9) as u64
+}
+
+#[component]
+pub fn InputEditor(
+    entry: &'static Entry,
+    source: Source,
+    on_apply: Callback<Source>,
+) -> impl IntoView {
+    let needs_target = entry.input.kind != InputKind::Array;
+    let (typed_values, typed_target, generator) = match &source {
+        Source::Typed { values, target } => (values.clone(), target.clone(), None),
+        Source::Generated(g) => (String::new(), String::new(), Some(g.clone())),
+    };
+    let generating = RwSignal::new(generator.is_some());
+    let generator = generator.unwrap_or_else(|| match Source::default_for(entry) {
+        Source::Generated(g) => g,
+        Source::Typed { .. } => unreachable!("the default is generated"),
+    });
+    let values = RwSignal::new(typed_values);
+    let target = RwSignal::new(typed_target);
+    let preset = RwSignal::new(generator.preset);
+    let n = RwSignal::new(generator.n.to_string());
+    let min = RwSignal::new(generator.min.to_string());
+    let max = RwSignal::new(generator.max.to_string());
+    let seed = RwSignal::new(generator.seed.to_string());
+    let error = RwSignal::new(None::<(Field, String)>);
+    let error_for = move |field: Field| {
+        move || {
+            error.with(|e| match e {
+                Some((f, message)) if *f == field => Some(view! {
+                    <p class="field-error" role="alert" data-testid="input-error">{message.clone()}</p>
+                }),
+                _ => None,
+            })
+        }
+    };
+
+    let number = |field: &str, text: String| -> Result<i64, (Field, String)> {
+        text.trim().parse::<i64>().map_err(|_| {
+            (
+                Field::Generator,
+                format!("{field} \"{}\" is not a whole number", text.trim()),
+            )
+        })
+    };
+    let source_from_fields = move || -> Result<Source, (Field, String)> {
+        if generating.get_untracked() {
+            let n = number("the size", n.get_untracked())?;
+            Ok(Source::Generated(Generator {
+                preset: preset.get_untracked(),
+                n: usize::try_from(n)
+                    .map_err(|_| (Field::Generator, "the size cannot be negative".to_owned()))?,
+                min: number("the minimum", min.get_untracked())?,
+                max: number("the maximum", max.get_untracked())?,
+                seed: u64::try_from(number("the seed", seed.get_untracked())?)
+                    .map_err(|_| (Field::Generator, "the seed cannot be negative".to_owned()))?,
+            }))
+        } else {
+            Ok(Source::Typed {
+                values: values.get_untracked(),
+                target: target.get_untracked(),
+            })
+        }
+    };
+    let apply = move || {
+        let checked = source_from_fields().and_then(|source| {
+            let input = source.input(entry)?;
+            let field = if generating.get_untracked() {
+                Field::Generator
+            } else {
+                Field::Values
+            };
+            entry
+                .validate(&input, Mode::Step)
+                .map_err(|e| (field, e.to_string()))?;
+            Ok(source)
+        });
+        match checked {
+            Ok(source) => {
+                error.set(None);
+                on_apply.run(source);
+            }
+            Err(problem) => error.set(Some(problem)),
+        }
+    };
+
+    let presets = entry
+        .presets()
+        .iter()
+        .map(|p| view! { <option value=p.id() selected=*p == generator.preset>{p.name()}</option> })
+        .collect_view();
+
+    view! {
+        <form
+            class="input-editor"
+            data-testid="input-editor"
+            // The editor's own messages name the problem; the browser's bubbles would hide them.
+            novalidate
+            on:submit=move |e| {
+                e.prevent_default();
+                apply();
+            }
+        >
+            <fieldset class="mode" role="radiogroup" aria-label="Input">
+                <label>
+                    <input type="radio" name="mode" data-testid="mode-typed"
+                        prop:checked=move || !generating.get() on:change=move |_| generating.set(false) />
+                    " Type values"
+                </label>
+                <label>
+                    <input type="radio" name="mode" data-testid="mode-generate"
+                        prop:checked=move || generating.get() on:change=move |_| generating.set(true) />
+                    " Generate"
+                </label>
+            </fieldset>
+            <div class="typed" hidden=move || generating.get()>
+                <label>
+                    "Values "
+                    <input type="text" data-testid="values" inputmode="numeric"
+                        placeholder="e.g. 5, 3, 9, 1" prop:value=move || values.get()
+                        on:input=move |e| values.set(event_target_value(&e)) />
+                </label>
+                {error_for(Field::Values)}
+                <Show when=move || needs_target>
+                    <label>
+                        "Target "
+                        <input type="text" data-testid="target" inputmode="numeric" size="8"
+                            prop:value=move || target.get() on:input=move |e| target.set(event_target_value(&e)) />
+                    </label>
+                </Show>
+                {error_for(Field::Target)}
+            </div>
+            <div class="generate" hidden=move || !generating.get()>
+                <label>
+                    "Preset "
+                    <select data-testid="preset" on:change=move |e| {
+                        if let Some(p) = Preset::from_id(&event_target_value(&e)) { preset.set(p) }
+                    }>{presets}</select>
+                </label>
+                <label>"Size " <input type="number" data-testid="size" min="0" max=entry.input.max_step_n
+                    prop:value=move || n.get() on:input=move |e| n.set(event_target_value(&e)) /></label>
+                <label>"Min " <input type="number" data-testid="min"
+                    prop:value=move || min.get() on:input=move |e| min.set(event_target_value(&e)) /></label>
+                <label>"Max " <input type="number" data-testid="max"
+                    prop:value=move || max.get() on:input=move |e| max.set(event_target_value(&e)) /></label>
+                <label>"Seed " <input type="number" data-testid="seed" min="0"
+                    prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) /></label>
+                <button type="button" data-testid="new-seed" on:click=move |_| {
+                    seed.set(new_seed().to_string());
+                    apply();
+                }>"New seed"</button>
+                {error_for(Field::Generator)}
+            </div>
+            <p class="limits">
+                "Up to " {entry.input.max_step_n} " values, each within ±1,000,000,000."
+            </p>
+            <button type="submit" data-testid="apply">"Run"</button>
+        </form>
+    }
+}

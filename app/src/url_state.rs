@@ -1,0 +1,255 @@
+//! What the address bar holds, so a link reproduces the exact view: the input (typed values, or a
+//! generator: preset, size, range and seed), the step and the speed.
+//!
+//! `?values=38,27,43&target=27&step=5&speed=4` or `?preset=random&n=20&min=1&max=99&seed=7&step=0`.
+
+use algorithms::catalogue::{Entry, InputKind};
+use algorithms::input::parse_list;
+use algorithms::{Generator, Input, Preset};
+
+pub const DEFAULT_SPEED: f64 = 4.0;
+pub const MIN_SPEED: f64 = 0.25;
+pub const MAX_SPEED: f64 = 64.0;
+
+/// Where the run's input comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Values as typed, and a target for searches.
+    Typed {
+        values: String,
+        target: String,
+    },
+    Generated(Generator),
+}
+
+impl Source {
+    /// The input a new visitor sees: small enough to follow, random enough to be interesting.
+    pub fn default_for(entry: &Entry) -> Self {
+        Source::Generated(Generator {
+            preset: Preset::Random,
+            n: if entry.input.max_step_n >= 16 {
+                16
+            } else {
+                entry.input.max_step_n
+            },
+            min: 1,
+            max: 99,
+            seed: 1,
+        })
+    }
+
+    /// The input, or which field is wrong and why.
+    pub fn input(&self, entry: &Entry) -> Result<Input, (Field, String)> {
+        match self {
+            Source::Typed { values, target } => {
+                let values = parse_list(values).map_err(|e| (Field::Values, e.to_string()))?;
+                let target = match (entry.input.kind, target.trim()) {
+                    (InputKind::Array, _) => None,
+                    (_, "") => return Err((Field::Target, "a search needs a target".to_owned())),
+                    (_, text) => Some(text.parse().map_err(|_| {
+                        (
+                            Field::Target,
+                            format!("the target \"{text}\" is not a whole number"),
+                        )
+                    })?),
+                };
+                Ok(Input {
+                    values,
+                    target,
+                    seed: None,
+                })
+            }
+            Source::Generated(generator) => entry
+                .generate(generator)
+                .map_err(|e| (Field::Generator, e.to_string())),
+        }
+    }
+}
+
+/// The input editor's fields, for showing an error next to the one at fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Values,
+    Target,
+    Generator,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewState {
+    pub source: Source,
+    pub step: u64,
+    pub speed: f64,
+}
+
+/// Reads the state from query pairs; what is missing or unreadable falls back to the defaults, and the
+/// returned messages say what was ignored.
+pub fn parse(entry: &Entry, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
+    let mut problems = Vec::new();
+    let number = |problems: &mut Vec<String>, key: &str, default: i64| -> i64 {
+        match get(key) {
+            None => default,
+            Some(text) => text.trim().parse().unwrap_or_else(|_| {
+                problems.push(format!("{key}={text} is not a whole number"));
+                default
+            }),
+        }
+    };
+    let default = Source::default_for(entry);
+    let Source::Generated(fallback) = default.clone() else {
+        unreachable!("the default is generated")
+    };
+    let source = if let Some(values) = get("values") {
+        Source::Typed {
+            values: values.replace(',', ", "),
+            target: get("target").unwrap_or_default(),
+        }
+    } else if get("preset").is_some() || get("seed").is_some() || get("n").is_some() {
+        let preset = match get("preset") {
+            None => fallback.preset,
+            Some(id) => Preset::from_id(&id).unwrap_or_else(|| {
+                problems.push(format!("preset={id} is not a preset"));
+                fallback.preset
+            }),
+        };
+        Source::Generated(Generator {
+            preset,
+            n: number(&mut problems, "n", fallback.n as i64).max(0) as usize,
+            min: number(&mut problems, "min", fallback.min),
+            max: number(&mut problems, "max", fallback.max),
+            seed: number(&mut problems, "seed", fallback.seed as i64).max(0) as u64,
+        })
+    } else {
+        default
+    };
+    let step = number(&mut problems, "step", 0).max(0) as u64;
+    let speed = match get("speed") {
+        None => DEFAULT_SPEED,
+        Some(text) => match text.parse::<f64>() {
+            Ok(speed) if speed.is_finite() => speed.clamp(MIN_SPEED, MAX_SPEED),
+            _ => {
+                problems.push(format!("speed={text} is not a number"));
+                DEFAULT_SPEED
+            }
+        },
+    };
+    (
+        ViewState {
+            source,
+            step,
+            speed,
+        },
+        problems,
+    )
+}
+
+/// The query string (without `?`) for a state.
+pub fn query(state: &ViewState) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    match &state.source {
+        Source::Typed { values, target } => {
+            let compact: Vec<&str> = values
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+                .collect();
+            pairs.push(("values".into(), compact.join(",")));
+            if !target.trim().is_empty() {
+                pairs.push(("target".into(), target.trim().to_owned()));
+            }
+        }
+        Source::Generated(g) => {
+            pairs.push(("preset".into(), g.preset.id().to_owned()));
+            pairs.push(("n".into(), g.n.to_string()));
+            pairs.push(("min".into(), g.min.to_string()));
+            pairs.push(("max".into(), g.max.to_string()));
+            pairs.push(("seed".into(), g.seed.to_string()));
+        }
+    }
+    pairs.push(("step".into(), state.step.to_string()));
+    pairs.push(("speed".into(), format_speed(state.speed)));
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn format_speed(speed: f64) -> String {
+    let text = format!("{speed:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Percent-encodes what a query value must not contain raw.
+fn encode(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' | '.' | ',' => c.to_string(),
+            c => {
+                let mut buffer = [0u8; 4];
+                c.encode_utf8(&mut buffer)
+                    .bytes()
+                    .map(|b| format!("%{b:02X}"))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use algorithms::catalogue;
+
+    fn parse_query(entry: &Entry, query: &str) -> (ViewState, Vec<String>) {
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.replace("%20", " ").replace("%2D", "-")))
+            .collect();
+        parse(entry, |key| {
+            pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn states_round_trip_through_the_query() {
+        let entry = catalogue::find("binary-search").unwrap();
+        for state in [
+            ViewState {
+                source: Source::Typed {
+                    values: "1, 3, 5, -7".into(),
+                    target: "5".into(),
+                },
+                step: 3,
+                speed: 0.25,
+            },
+            ViewState {
+                source: Source::Generated(Generator {
+                    preset: Preset::NearlySorted,
+                    n: 40,
+                    min: -5,
+                    max: 500,
+                    seed: 99,
+                }),
+                step: 0,
+                speed: 64.0,
+            },
+        ] {
+            let (parsed, problems) = parse_query(entry, &query(&state));
+            assert_eq!(problems, Vec::<String>::new());
+            assert_eq!(parsed, state);
+        }
+    }
+
+    #[test]
+    fn bad_parameters_fall_back_and_say_so() {
+        let entry = catalogue::find("bubble-sort").unwrap();
+        let (state, problems) = parse_query(entry, "preset=zigzag&n=ten&speed=fast&step=-4");
+        assert_eq!(state.step, 0);
+        assert_eq!(state.speed, DEFAULT_SPEED);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        let (state, _) = parse_query(entry, "speed=1000");
+        assert_eq!(state.speed, MAX_SPEED);
+        assert_eq!(state.source, Source::default_for(entry));
+    }
+}
