@@ -86,12 +86,19 @@ async fn stepping_compares_then_swaps_the_bars() {
     click(&root, "step").await;
     assert_eq!(bar_values(&root), [1, 2, 3]);
     assert_eq!(find(&root, "swaps").text_content().unwrap(), "1");
-    let marks = root.query_selector_all("[data-mark=swapped]").unwrap();
+    let marks = root
+        .query_selector_all("[data-testid=bar][data-mark=swapped]")
+        .unwrap();
     assert_eq!(marks.length(), 2, "both swapped bars are marked");
 
     click(&root, "reset").await;
     assert_eq!(bar_values(&root), [2, 1, 3]);
-    assert_eq!(find(&root, "step-count").text_content().unwrap(), "Step 0");
+    assert!(
+        find(&root, "step-count")
+            .text_content()
+            .unwrap()
+            .starts_with("Step 0 / ")
+    );
 }
 
 #[wasm_bindgen_test]
