@@ -2,7 +2,8 @@
 
 use algorithms::catalogue::{CATALOGUE, Category, Entry};
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+use crate::router::Link;
 
 const CATEGORIES: [Category; 2] = [Category::Sorting, Category::Searching];
 
@@ -42,9 +43,9 @@ pub fn CataloguePage() -> impl IntoView {
             let entry: &'static Entry = entry;
             view! {
                 <li class="card" data-testid="card" data-id=entry.id hidden=move || !visible(entry)>
-                    <A href=format!("/algorithms/{}", entry.id)>
+                    <Link href=format!("/algorithms/{}", entry.id)>
                         <h2>{entry.name}</h2>
-                    </A>
+                    </Link>
                     <p class="card-category">{entry.category.name()}</p>
                     <p>{entry.summary}</p>
                     <p class="card-complexity">

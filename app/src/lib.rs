@@ -5,32 +5,37 @@
 
 mod catalogue_page;
 mod input_editor;
+pub mod router;
 mod theme;
 pub mod url_state;
 mod visualizer;
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+
+use router::{Link, provide_location};
 
 pub use catalogue_page::CataloguePage;
 pub use visualizer::{Visualizer, VisualizerPage};
 
 #[component]
 pub fn App() -> impl IntoView {
+    let location = provide_location();
+    let page = move || {
+        let path = location.path.get();
+        match path.trim_end_matches('/').strip_prefix("/algorithms/") {
+            _ if path == "/" || path.is_empty() => view! { <CataloguePage /> }.into_any(),
+            Some(id) if !id.contains('/') => {
+                view! { <VisualizerPage id=id.to_owned() /> }.into_any()
+            }
+            _ => view! { <NotFound /> }.into_any(),
+        }
+    };
     view! {
-        <Router>
-            <header class="site-header">
-                <A href="/" attr:class="brand">"AlgoVista"</A>
-                <theme::ThemeToggle />
-            </header>
-            <main>
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=CataloguePage />
-                    <Route path=path!("/algorithms/:id") view=VisualizerPage />
-                </Routes>
-            </main>
-        </Router>
+        <header class="site-header">
+            <span class="brand"><Link href="/".to_owned()>"AlgoVista"</Link></span>
+            <theme::ThemeToggle />
+        </header>
+        <main>{page}</main>
     }
 }
 
@@ -39,7 +44,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="not-found" data-testid="not-found">
             <h1>"Nothing here"</h1>
-            <p>"This page does not exist. " <A href="/">"See every algorithm"</A> "."</p>
+            <p>"This page does not exist. " <Link href="/".to_owned()>"See every algorithm"</Link> "."</p>
         </section>
     }
 }

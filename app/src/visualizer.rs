@@ -9,8 +9,8 @@ use algorithms::catalogue::{self, Entry};
 use algorithms::{ArrayFrame, AuxArray, DynMachine, Frame, Input, Mark, Snapshot, Timeline, Value};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::router::{navigate, query_param, use_location};
 
 use crate::input_editor::InputEditor;
 use crate::url_state::{self, MAX_SPEED, MIN_SPEED, Source, ViewState};
@@ -47,14 +47,13 @@ impl Playback {
 
 /// `/algorithms/:id`: the editor, the visualizer, and the address bar kept in step with both.
 #[component]
-pub fn VisualizerPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = params.read_untracked().get("id").unwrap_or_default();
+pub fn VisualizerPage(id: String) -> impl IntoView {
     let Some(entry) = catalogue::find(&id) else {
         return view! { <crate::NotFound /> }.into_any();
     };
-    let query = use_query_map().get_untracked();
-    let (state, mut problems) = url_state::parse(entry, |key| query.get(key));
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let (state, mut problems) = url_state::parse(entry, |key| query_param(&search, key));
     // A link whose input the algorithm refuses opens on the default input and says why.
     let source = match state
         .source
@@ -74,7 +73,6 @@ pub fn VisualizerPage() -> impl IntoView {
     let source = RwSignal::new(source);
     let playback = Playback::new(state.step, state.speed);
 
-    let navigate = use_navigate();
     // The address bar follows the view while paused (replacing, so Back leaves the page as expected).
     Effect::new(move |_| {
         if playback.playing.get() {
@@ -86,14 +84,7 @@ pub fn VisualizerPage() -> impl IntoView {
             speed: playback.speed.get(),
         };
         let url = format!("/algorithms/{}?{}", entry.id, url_state::query(&state));
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        navigate(location, &url, true);
     });
 
     let on_apply = Callback::new(move |new: Source| {

@@ -43,6 +43,15 @@ test('the catalogue lists every algorithm, searches, filters and opens one', asy
   await page.waitForFunction(() => location.pathname === '/algorithms/binary-search' && location.search.includes('step=0'));
   await page.getByTestId('bar').first().waitFor();
   assert.equal(await page.locator('h1').textContent(), 'Binary search');
+
+  // The browser's Back and Forward move between the pages without reloading.
+  await page.evaluate(() => (window.sameDocument = true));
+  await page.goBack();
+  await page.getByTestId('search').waitFor();
+  await page.goForward();
+  await page.getByTestId('bar').first().waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Binary search');
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'no reload');
   assert.deepEqual(errors, []);
 });
 
