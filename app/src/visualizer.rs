@@ -202,7 +202,6 @@ fn Player(
     }
     let timeline = StoredValue::new_local(timeline);
     let snapshot = Memo::new(move |_| timeline.with_value(|t| t.seek(step.get())));
-    let marks = Memo::new(move |_| snapshot.with(|s| array(s).dense_marks()));
     let at_end = Memo::new(move |_| step.get() >= last_step);
     let help_open = RwSignal::new(false);
 
@@ -302,23 +301,46 @@ fn Player(
         format!("{:.1}%", 4.0 + 96.0 * (value - low) as f64 / span)
     };
     let labelled = n <= LABELLED_BARS;
-    let bars = (0..n)
-        .map(|i| {
-            let value = Memo::new(move |_| snapshot.with(|s| array(s).values[i]));
-            let mark = Memo::new(move |_| marks.with(|m| m[i]));
-            let outside = Memo::new(move |_| {
-                snapshot.with(|s| array(s).active.is_some_and(|(from, to)| i < from || i >= to))
-            });
+    // One signal per bar and property, set only when its value changes: a step notifies just the bars it
+    // changed. (A memo per bar would re-run all n of them on every step.)
+    let bar_state = move |s: &Snapshot| {
+        let frame = array(s);
+        let marks = frame.dense_marks();
+        (0..n)
+            .map(|i| {
+                let outside = frame.active.is_some_and(|(from, to)| i < from || i >= to);
+                (frame.values[i], marks[i], outside)
+            })
+            .collect::<Vec<_>>()
+    };
+    let cells: Vec<RwSignal<(i64, Option<Mark>, bool)>> = snapshot
+        .with_untracked(bar_state)
+        .into_iter()
+        .map(RwSignal::new)
+        .collect();
+    let targets = cells.clone();
+    Effect::new(move |_| {
+        let next = snapshot.with(bar_state);
+        for (cell, state) in targets.iter().zip(next) {
+            if cell.get_untracked() != state {
+                cell.set(state);
+            }
+        }
+    });
+    let bars = cells
+        .into_iter()
+        .map(|cell| {
+            let value = move || cell.with(|c| c.0);
             view! {
                 <div
                     class="bar"
-                    class:outside=move || outside.get()
+                    class:outside=move || cell.with(|c| c.2)
                     data-testid="bar"
-                    data-value=move || value.get()
-                    data-mark=move || mark.get().map(|m| m.name())
-                    style:height=move || height(value.get())
+                    data-value=value
+                    data-mark=move || cell.with(|c| c.1.map(|m| m.name()))
+                    style:height=move || height(value())
                 >
-                    {labelled.then(|| view! { <span class="bar-label">{move || value.get()}</span> })}
+                    {labelled.then(|| view! { <span class="bar-label">{value}</span> })}
                 </div>
             }
         })

@@ -1,0 +1,85 @@
+// Browser benchmark for the visualizer (docs/benchmarks.md), in headless Chromium against the release
+// build: main-thread time per step at n = 500 bars, long tasks while playing at 60 steps/s, and cold load
+// to the first rendered frame. Run by scripts/bench-browser.sh.
+import { launchBrowser, openPage, startServer } from '../e2e/harness.mjs';
+
+const STEPS = 400;
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
+};
+const ms = (value) => `${value.toFixed(3)} ms`;
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const url = `${server.url}/algorithms/bubble-sort?preset=random&n=500&min=1&max=1000&seed=1&speed=60`;
+
+  // Cold load: navigation start to the first bar in the DOM, in a fresh context (empty cache).
+  const loads = [];
+  for (let run = 0; run < 5; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid=bar]')) {
+          window.firstFrame = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.firstFrame !== undefined);
+    loads.push(await page.evaluate(() => window.firstFrame));
+    await context.close();
+  }
+
+  const { page, errors } = await openPage(browser, url);
+  await page.getByTestId('bar').first().waitFor();
+  // Per step: dispatch the key, let Leptos's effects run, force style and layout, read the clock. The
+  // baseline is the same with a key the page ignores, so the harness's own cost is visible.
+  const timeKeys = (key) =>
+    page.evaluate(
+      async ({ key, steps }) => {
+        const times = [];
+        for (let i = 0; i < steps; i++) {
+          const start = performance.now();
+          window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+          await Promise.resolve();
+          document.body.offsetHeight; // layout
+          times.push(performance.now() - start);
+        }
+        return times;
+      },
+      { key, steps: STEPS },
+    );
+  const baseline = await timeKeys('x');
+  const stepping = await timeKeys('ArrowRight');
+
+  // Playing at 60 steps/s for 5 s: long tasks (> 50 ms) and frames.
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+    });
+  });
+  await page.keyboard.press('Home');
+  const before = await page.evaluate(() => performance.now());
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(5000);
+  await page.getByTestId('play').click();
+  const elapsed = (await page.evaluate(() => performance.now())) - before;
+  const stepped = Number((await page.getByTestId('step-count').textContent()).match(/Step (\d+)/)[1]);
+  const longTasks = await page.evaluate(() => window.longTasks);
+
+  console.log(`\n| measure (n = 500, bubble sort, headless Chromium) | p50 | p95 | max |`);
+  console.log('|---|---|---|---|');
+  console.log(`| step forward: key → DOM updated → layout (${STEPS} steps) | ${ms(percentile(stepping, 0.5))} | ${ms(percentile(stepping, 0.95))} | ${ms(Math.max(...stepping))} |`);
+  console.log(`| baseline: an ignored key, same harness | ${ms(percentile(baseline, 0.5))} | ${ms(percentile(baseline, 0.95))} | ${ms(Math.max(...baseline))} |`);
+  console.log(`| cold load to first bars (5 fresh contexts) | ${ms(percentile(loads, 0.5))} | ${ms(percentile(loads, 0.95))} | ${ms(Math.max(...loads))} |`);
+  console.log(`\nplaying at 60 steps/s for ${(elapsed / 1000).toFixed(1)} s: ${stepped} steps, ${longTasks.length} long tasks${longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);
+  if (errors.length) throw new Error(errors.join('\n'));
+} finally {
+  await browser.close();
+  await server.stop();
+}
