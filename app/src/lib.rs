@@ -3,8 +3,10 @@
 //! Routes: `/` is the catalogue, `/algorithms/<id>` one algorithm's visualizer; the query string holds the
 //! input, step and speed (`url_state`), so a link reproduces the exact view.
 
+mod array_view;
 mod catalogue_page;
 mod input_editor;
+mod playback;
 pub mod router;
 mod theme;
 pub mod url_state;
@@ -15,6 +17,7 @@ use leptos::prelude::*;
 use router::{Link, provide_location};
 
 pub use catalogue_page::CataloguePage;
+pub use playback::Playback;
 pub use visualizer::{Visualizer, VisualizerPage};
 
 #[component]

@@ -1,0 +1,194 @@
+//! Playback shared by every page that steps through runs: the state (step, playing, speed), the controls
+//! toolbar, the keyboard shortcuts and their help dialog. Playing runs on animation frames and takes
+//! several steps per frame past 60 steps/s; every move is a seek, so back and scrub cost what forward does.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::url_state::{self, MAX_SPEED, MIN_SPEED};
+
+#[derive(Clone, Copy)]
+pub struct Playback {
+    pub step: RwSignal<u64>,
+    pub playing: RwSignal<bool>,
+    /// Steps per second.
+    pub speed: RwSignal<f64>,
+    /// The frame clock: (time of the last frame, fraction of a step carried over).
+    clock: StoredValue<(f64, f64)>,
+}
+
+impl Playback {
+    pub fn new(step: u64, speed: f64) -> Self {
+        Playback {
+            step: RwSignal::new(step),
+            playing: RwSignal::new(false),
+            speed: RwSignal::new(speed),
+            clock: StoredValue::new((0.0, 0.0)),
+        }
+    }
+
+    pub fn go(self, to: u64, last_step: u64) {
+        self.playing.set(false);
+        self.step.set(to.min(last_step));
+    }
+
+    pub fn by(self, delta: i64, last_step: u64) {
+        let here = self.step.get_untracked() as i64;
+        self.go((here + delta).max(0) as u64, last_step);
+    }
+
+    pub fn toggle(self, last_step: u64) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+            return;
+        }
+        if self.step.get_untracked() >= last_step {
+            self.step.set(0);
+        }
+        self.clock.set_value((now_ms(), 0.0));
+        self.playing.set(true);
+        request_animation_frame(move || self.frame(last_step));
+    }
+
+    pub fn scale_speed(self, factor: f64) {
+        self.speed
+            .update(|s| *s = (*s * factor).clamp(MIN_SPEED, MAX_SPEED));
+    }
+
+    /// One animation frame: advance by speed × elapsed time.
+    fn frame(self, last_step: u64) {
+        if !self.playing.get_untracked() {
+            return;
+        }
+        let now = now_ms();
+        let (before, carried) = self.clock.get_value();
+        let due = carried + (now - before).max(0.0) / 1000.0 * self.speed.get_untracked();
+        let whole = due.floor();
+        self.clock.set_value((now, due - whole));
+        if whole >= 1.0 {
+            let next = (self.step.get_untracked() + whole as u64).min(last_step);
+            self.step.set(next);
+        }
+        if self.step.get_untracked() >= last_step {
+            self.playing.set(false);
+        } else {
+            request_animation_frame(move || self.frame(last_step));
+        }
+    }
+}
+
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The speed slider is logarithmic: 0 → 0.25 steps/s, 100 → 64 steps/s.
+fn speed_from_slider(position: f64) -> f64 {
+    MIN_SPEED * (MAX_SPEED / MIN_SPEED).powf(position / 100.0)
+}
+
+fn slider_from_speed(speed: f64) -> f64 {
+    100.0 * (speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln()
+}
+
+const SHORTCUTS: [(&str, &str); 8] = [
+    ("Space", "Play or pause"),
+    ("← / →", "One step back / forward"),
+    ("Shift + ← / →", "Ten steps back / forward"),
+    ("Home / End", "First / last step"),
+    ("+ / −", "Faster / slower (×2)"),
+    ("?", "Show or hide this help"),
+    ("Esc", "Close this help"),
+    ("Tab", "Move between controls"),
+];
+
+/// Page-wide shortcuts, except while typing in a field; removed with the component that installed them.
+pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal<bool>) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let target = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.tag_name());
+        let typing = matches!(target.as_deref(), Some("INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let by = if event.shift_key() { 10 } else { 1 };
+        match event.key().as_str() {
+            // A focused button takes Space as its own click.
+            " " if target.as_deref() != Some("BUTTON") => playback.toggle(last_step),
+            "ArrowRight" => playback.by(by, last_step),
+            "ArrowLeft" => playback.by(-by, last_step),
+            "Home" => playback.go(0, last_step),
+            "End" => playback.go(last_step, last_step),
+            "+" | "=" => playback.scale_speed(2.0),
+            "-" | "_" => playback.scale_speed(0.5),
+            "?" => help_open.update(|open| *open = !*open),
+            "Escape" if help_open.get_untracked() => help_open.set(false),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -> impl IntoView {
+    let Playback {
+        step,
+        playing,
+        speed,
+        ..
+    } = playback;
+    view! {
+        <div class="controls" role="toolbar" aria-label="Playback">
+            <button data-testid="reset" aria-label="First step (Home)"
+                on:click=move |_| playback.go(0, last_step)>"|◀"</button>
+            <button data-testid="back" aria-label="Step back (←)"
+                on:click=move |_| playback.by(-1, last_step) disabled=move || step.get() == 0>"◀"</button>
+            <button data-testid="play" class="primary" on:click=move |_| playback.toggle(last_step)
+                aria-label=move || if playing.get() { "Pause (Space)" } else { "Play (Space)" }>
+                {move || if playing.get() { "Pause" } else { "Play" }}
+            </button>
+            <button data-testid="step" aria-label="Step forward (→)"
+                on:click=move |_| playback.by(1, last_step)
+                disabled=move || step.get() >= last_step>"▶"</button>
+            <button data-testid="end" aria-label="Last step (End)"
+                on:click=move |_| playback.go(last_step, last_step)>"▶|"</button>
+            <label class="scrubber">
+                <span class="visually-hidden">"Step"</span>
+                <input type="range" data-testid="scrubber" min="0" max=last_step step="1"
+                    prop:value=move || step.get().to_string()
+                    on:input=move |e| playback.go(event_target_value(&e).parse().unwrap_or(0), last_step) />
+            </label>
+            <span class="step-count" data-testid="step-count">
+                "Step " {move || step.get()} " / " {last_step}
+            </span>
+            <label class="speed">
+                "Speed "
+                <input type="range" data-testid="speed" min="0" max="100" step="any"
+                    prop:value=move || slider_from_speed(speed.get()).to_string()
+                    on:input=move |e| speed.set(speed_from_slider(event_target_value(&e).parse().unwrap_or(50.0))) />
+                <output data-testid="speed-value">{move || format!("{}/s", url_state::format_speed(speed.get()))}</output>
+            </label>
+            <button data-testid="help" aria-label="Keyboard shortcuts (?)"
+                on:click=move |_| help_open.set(true)>"?"</button>
+        </div>
+        <Show when=move || help_open.get()>
+            <div class="overlay" on:click=move |_| help_open.set(false)>
+                <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title"
+                    data-testid="help-overlay" on:click=|e| e.stop_propagation()>
+                    <h2 id="help-title">"Keyboard shortcuts"</h2>
+                    <table>
+                        <tbody>
+                            {SHORTCUTS.map(|(keys, what)| view! {
+                                <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <button data-testid="help-close" autofocus on:click=move |_| help_open.set(false)>"Close"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
