@@ -102,6 +102,22 @@ const SHORTCUTS: [(&str, &str); 8] = [
     ("Tab", "Move between controls"),
 ];
 
+/// Closes the help dialog and puts focus on its button, so keyboard users continue from the controls
+/// rather than from the top of the page.
+fn close_help(help_open: RwSignal<bool>) {
+    help_open.set(false);
+    request_animation_frame(|| {
+        let button = document()
+            .query_selector("[data-testid=help]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    });
+}
+
 /// Page-wide shortcuts, except while typing in a field; removed with the component that installed them.
 pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal<bool>) {
     let handle = window_event_listener(ev::keydown, move |event| {
@@ -123,8 +139,9 @@ pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal
             "End" => playback.go(last_step, last_step),
             "+" | "=" => playback.scale_speed(2.0),
             "-" | "_" => playback.scale_speed(0.5),
-            "?" => help_open.update(|open| *open = !*open),
-            "Escape" if help_open.get_untracked() => help_open.set(false),
+            "?" if help_open.get_untracked() => close_help(help_open),
+            "?" => help_open.set(true),
+            "Escape" if help_open.get_untracked() => close_help(help_open),
             _ => return,
         }
         event.prevent_default();
@@ -152,7 +169,7 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
             </button>
             <button data-testid="step" aria-label="Step forward (→)"
                 on:click=move |_| playback.by(1, last_step)
-                disabled=move || step.get() >= last_step>"▶"</button>
+                disabled=move || { step.get() >= last_step }>"▶"</button>
             <button data-testid="end" aria-label="Last step (End)"
                 on:click=move |_| playback.go(last_step, last_step)>"▶|"</button>
             <label class="scrubber">
@@ -175,7 +192,7 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
                 on:click=move |_| help_open.set(true)>"?"</button>
         </div>
         <Show when=move || help_open.get()>
-            <div class="overlay" on:click=move |_| help_open.set(false)>
+            <div class="overlay" on:click=move |_| close_help(help_open)>
                 <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title"
                     data-testid="help-overlay" on:click=|e| e.stop_propagation()>
                     <h2 id="help-title">"Keyboard shortcuts"</h2>
@@ -186,7 +203,7 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <button data-testid="help-close" autofocus on:click=move |_| help_open.set(false)>"Close"</button>
+                    <button data-testid="help-close" autofocus on:click=move |_| close_help(help_open)>"Close"</button>
                 </div>
             </div>
         </Show>

@@ -162,10 +162,18 @@ test('keyboard shortcuts drive everything, and ? lists them', async () => {
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
 
-  // Without a mouse: Tab reaches the controls and focus is visible.
-  await page.keyboard.press('Tab');
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  assert.notEqual(outline, 'none', 'the focused control shows an outline');
+  // Without a mouse: closing the help returns focus to its button, Tab moves between controls, and the
+  // focused control is always visibly outlined.
+  const focused = () =>
+    page.evaluate(() => ({
+      id: document.activeElement.dataset.testid,
+      outline: getComputedStyle(document.activeElement).outlineStyle,
+    }));
+  assert.deepEqual(await focused(), { id: 'help', outline: 'solid' });
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(), { id: 'speed', outline: 'solid' });
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(), { id: 'scrubber', outline: 'solid' });
   assert.deepEqual(errors, []);
 });
 
