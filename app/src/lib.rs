@@ -7,6 +7,7 @@ mod array_view;
 mod catalogue_page;
 mod input_editor;
 mod playback;
+mod race;
 pub mod router;
 mod theme;
 pub mod url_state;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
         let path = location.path.get();
         match path.trim_end_matches('/').strip_prefix("/algorithms/") {
             _ if path == "/" || path.is_empty() => view! { <CataloguePage /> }.into_any(),
+            _ if path.trim_end_matches('/') == "/race" => view! { <race::RacePage /> }.into_any(),
             Some(id) if !id.contains('/') => {
                 view! { <VisualizerPage id=id.to_owned() /> }.into_any()
             }
@@ -36,6 +38,10 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <span class="brand"><Link href="/".to_owned()>"AlgoVista"</Link></span>
+            <nav class="site-nav" aria-label="Pages">
+                <Link href="/".to_owned()>"Algorithms"</Link>
+                <Link href="/race".to_owned()>"Race"</Link>
+            </nav>
             <theme::ThemeToggle />
         </header>
         <main>{page}</main>

@@ -9,7 +9,7 @@ use algorithms::catalogue::{self, Entry};
 use algorithms::{DynMachine, Input, Snapshot, Timeline, Value};
 use leptos::prelude::*;
 
-use crate::router::{navigate, query_param, use_location};
+use crate::router::{Link, navigate, query_param, use_location};
 
 use crate::array_view::ArrayStage;
 use crate::input_editor::InputEditor;
@@ -69,6 +69,14 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
             <header class="algorithm-header">
                 <h1 id="algorithm-name">{entry.name}</h1>
                 <p class="algorithm-summary">{entry.category.name()} " · " {entry.summary}</p>
+                {move || {
+                    let state = ViewState { source: source.get(), step: 0, speed: url_state::DEFAULT_SPEED };
+                    view! {
+                        <Link href=format!("/race?a={}&{}", entry.id, url_state::query(&state))>
+                            "Race it against another algorithm"
+                        </Link>
+                    }
+                }}
             </header>
             {(!problems.is_empty()).then(|| view! {
                 <p class="notice" role="status" data-testid="link-problems">

@@ -169,6 +169,7 @@ test('keyboard shortcuts drive everything, and ? lists them', async () => {
       id: document.activeElement.dataset.testid,
       outline: getComputedStyle(document.activeElement).outlineStyle,
     }));
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'help');
   assert.deepEqual(await focused(), { id: 'help', outline: 'solid' });
   await page.keyboard.press('Shift+Tab');
   assert.deepEqual(await focused(), { id: 'speed', outline: 'solid' });

@@ -1,0 +1,267 @@
+//! Race mode: two algorithms of the same input kind on one input, stepped by one clock. Each lane seeks
+//! its own timeline to the shared step (a finished lane stays on its last step); the counters are compared
+//! live, and a line at the end says who finished first and at what cost.
+//!
+//! `/race?a=bubble-sort&b=insertion-sort&values=5,1,4&step=0&speed=8`
+
+use algorithms::catalogue::{self, CATALOGUE, Entry};
+use algorithms::{Counters, DynMachine, Input, Mode, Snapshot, Timeline};
+use leptos::prelude::*;
+
+use crate::array_view::ArrayStage;
+use crate::input_editor::InputEditor;
+use crate::playback::{Controls, Playback, install_shortcuts};
+use crate::router::{navigate, query_param, use_location};
+use crate::url_state::{self, Source, ViewState};
+
+const DEFAULT_A: &str = "bubble-sort";
+const DEFAULT_B: &str = "insertion-sort";
+
+fn find_or(id: Option<String>, default: &str) -> &'static Entry {
+    id.and_then(|id| catalogue::find(&id))
+        .unwrap_or_else(|| catalogue::find(default).expect("the default is in the catalogue"))
+}
+
+/// The other algorithms a race against `entry` may pick: same input kind, never itself.
+fn rivals(entry: &Entry) -> impl Iterator<Item = &'static Entry> + '_ {
+    CATALOGUE
+        .iter()
+        .copied()
+        .filter(move |other| other.input.kind == entry.input.kind && other.id != entry.id)
+}
+
+struct Lane {
+    entry: &'static Entry,
+    timeline: Timeline<Box<dyn DynMachine>>,
+}
+
+fn record(entry: &'static Entry, input: &Input) -> Result<Lane, String> {
+    let run = entry
+        .start(input.clone())
+        .map_err(|e| format!("{}: {e}", entry.name))?;
+    let timeline = Timeline::record(run).map_err(|e| format!("{}: {e}", entry.name))?;
+    Ok(Lane { entry, timeline })
+}
+
+#[component]
+pub fn RacePage() -> impl IntoView {
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let a = RwSignal::new(find_or(query_param(&search, "a"), DEFAULT_A));
+    let b = RwSignal::new({
+        let b = find_or(query_param(&search, "b"), DEFAULT_B);
+        if b.input.kind == a.get_untracked().input.kind && b.id != a.get_untracked().id {
+            b
+        } else {
+            rivals(a.get_untracked())
+                .next()
+                .expect("every input kind has two algorithms")
+        }
+    });
+    let (state, problems) = url_state::parse(a.get_untracked(), |key| query_param(&search, key));
+    let source = RwSignal::new(state.source);
+    let playback = Playback::new(state.step, state.speed);
+
+    Effect::new(move |_| {
+        if playback.playing.get() {
+            return;
+        }
+        let state = ViewState {
+            source: source.get(),
+            step: playback.step.get(),
+            speed: playback.speed.get(),
+        };
+        let url = format!(
+            "/race?a={}&b={}&{}",
+            a.get().id,
+            b.get().id,
+            url_state::query(&state)
+        );
+        navigate(location, &url, true);
+    });
+
+    let restart = move || {
+        playback.playing.set(false);
+        playback.step.set(0);
+    };
+    let choose_a = move |id: String| {
+        if let Some(entry) = catalogue::find(&id) {
+            if b.get_untracked().input.kind != entry.input.kind || b.get_untracked().id == entry.id
+            {
+                b.set(rivals(entry).next().expect("a rival exists"));
+            }
+            if entry.input.kind != a.get_untracked().input.kind {
+                source.set(Source::default_for(entry));
+            }
+            a.set(entry);
+            restart();
+        }
+    };
+    let choose_b = move |id: String| {
+        if let Some(entry) = catalogue::find(&id) {
+            b.set(entry);
+            restart();
+        }
+    };
+    let on_apply = Callback::new(move |new: Source| {
+        restart();
+        source.set(new);
+    });
+
+    let options_a = move || {
+        CATALOGUE
+            .iter()
+            .map(|e| view! { <option value=e.id selected=a.get().id == e.id>{e.name}</option> })
+            .collect_view()
+    };
+    let options_b = move || {
+        rivals(a.get())
+            .map(|e| view! { <option value=e.id selected=b.get().id == e.id>{e.name}</option> })
+            .collect_view()
+    };
+
+    let race = move || {
+        let (a, b) = (a.get(), b.get());
+        let input = source.get().input(a).map_err(|(_, message)| message);
+        let lanes = input.and_then(|input| {
+            b.validate(&input, Mode::Step)
+                .map_err(|e| format!("{}: {e}", b.name))?;
+            Ok((record(a, &input)?, record(b, &input)?, input))
+        });
+        match lanes {
+            Ok((lane_a, lane_b, input)) => {
+                view! { <Race lane_a=lane_a lane_b=lane_b input=input playback=playback /> }
+                    .into_any()
+            }
+            Err(message) => {
+                view! { <p class="error" role="alert" data-testid="run-error">{message}</p> }
+                    .into_any()
+            }
+        }
+    };
+
+    view! {
+        <section class="race-page" aria-labelledby="race-title">
+            <h1 id="race-title">"Race"</h1>
+            <p class="algorithm-summary">"Two algorithms, one input, one clock."</p>
+            {(!problems.is_empty()).then(|| view! {
+                <p class="notice" role="status" data-testid="link-problems">
+                    "Parts of this link were ignored: " {problems.join("; ")} "."
+                </p>
+            })}
+            <div class="race-pick">
+                <label>"Algorithm A "
+                    <select data-testid="race-a" on:change=move |e| choose_a(event_target_value(&e))>{options_a}</select>
+                </label>
+                <label>"Algorithm B "
+                    <select data-testid="race-b" on:change=move |e| choose_b(event_target_value(&e))>{options_b}</select>
+                </label>
+            </div>
+            {move || view! { <InputEditor entry=a.get() source=source.get_untracked() on_apply=on_apply /> }}
+            {race}
+        </section>
+    }
+}
+
+#[component]
+fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl IntoView {
+    let (last_a, last_b) = (lane_a.timeline.last_step(), lane_b.timeline.last_step());
+    let last_step = last_a.max(last_b);
+    if playback.step.get_untracked() > last_step {
+        playback.step.set(last_step);
+    }
+    let help_open = RwSignal::new(false);
+    install_shortcuts(playback, last_step, help_open);
+    let (entry_a, entry_b) = (lane_a.entry, lane_b.entry);
+    let final_a = lane_a.timeline.seek(last_a).counters;
+    let final_b = lane_b.timeline.seek(last_b).counters;
+    let snapshot_a = lane_snapshot(lane_a, playback.step);
+    let snapshot_b = lane_snapshot(lane_b, playback.step);
+
+    let row = move |name: &'static str, read: fn(&Counters) -> u64| {
+        let a = move || snapshot_a.with(|s| read(&s.counters));
+        let b = move || snapshot_b.with(|s| read(&s.counters));
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                <td class:fewer=move || a() < b() data-testid=format!("race-a-{}", name.to_lowercase())>{a}</td>
+                <td class:fewer=move || b() < a() data-testid=format!("race-b-{}", name.to_lowercase())>{b}</td>
+            </tr>
+        }
+    };
+    let steps_row = move || {
+        let a = move || playback.step.get().min(last_a);
+        let b = move || playback.step.get().min(last_b);
+        view! {
+            <tr>
+                <th scope="row">"Steps"</th>
+                <td data-testid="race-a-steps">{a}</td>
+                <td data-testid="race-b-steps">{b}</td>
+            </tr>
+        }
+    };
+    let winner = move || {
+        (playback.step.get() >= last_step).then(|| {
+            let line = match last_a.cmp(&last_b) {
+                std::cmp::Ordering::Less => format!(
+                    "{} wins: done in {last_a} steps, {} fewer than {}.",
+                    entry_a.name,
+                    last_b - last_a,
+                    entry_b.name
+                ),
+                std::cmp::Ordering::Greater => format!(
+                    "{} wins: done in {last_b} steps, {} fewer than {}.",
+                    entry_b.name,
+                    last_a - last_b,
+                    entry_a.name
+                ),
+                std::cmp::Ordering::Equal => format!("A tie: both done in {last_a} steps."),
+            };
+            let cost = format!(
+                " Comparisons {} vs {}, writes {} vs {}.",
+                final_a.comparisons, final_b.comparisons, final_a.writes, final_b.writes
+            );
+            view! { <p class="winner" role="status" data-testid="winner">{line}{cost}</p> }
+        })
+    };
+    let lane = move |entry: &'static Entry,
+                     snapshot: Memo<Snapshot>,
+                     last: u64,
+                     id: &'static str| {
+        view! {
+            <div class="lane" data-testid=id>
+                <h2>{entry.name}
+                    <span class="finished" hidden=move || { playback.step.get() < last }>" ✓ done"</span>
+                </h2>
+                <ArrayStage snapshot=snapshot values=input.values.clone() />
+                <p class="narration" aria-live="off">{move || snapshot.with(|s| s.narration.clone())}</p>
+            </div>
+        }
+    };
+
+    view! {
+        <Controls playback=playback last_step=last_step help_open=help_open />
+        <div class="lanes">
+            {lane(entry_a, snapshot_a, last_a, "lane-a")}
+            {lane(entry_b, snapshot_b, last_b, "lane-b")}
+        </div>
+        <table class="race-counters" data-testid="race-counters">
+            <thead><tr><th></th><th scope="col">{entry_a.name}</th><th scope="col">{entry_b.name}</th></tr></thead>
+            <tbody>
+                {steps_row()}
+                {row("Comparisons", |c| c.comparisons)}
+                {row("Swaps", |c| c.swaps)}
+                {row("Reads", |c| c.reads)}
+                {row("Writes", |c| c.writes)}
+            </tbody>
+        </table>
+        {winner}
+    }
+}
+
+/// A lane shows its own timeline at the shared step, or its last step once it has finished.
+fn lane_snapshot(lane: Lane, step: RwSignal<u64>) -> Memo<Snapshot> {
+    let last = lane.timeline.last_step();
+    let timeline = StoredValue::new_local(lane.timeline);
+    Memo::new(move |_| timeline.with_value(|t| t.seek(step.get().min(last))))
+}
