@@ -200,28 +200,40 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
             </tr>
         }
     };
+    // Steps are each algorithm's own granularity, so "first to finish" and "less work" (comparisons plus
+    // writes, which every algorithm counts alike) are reported separately when they disagree.
     let winner = move || {
         (playback.step.get() >= last_step).then(|| {
-            let line = match last_a.cmp(&last_b) {
-                std::cmp::Ordering::Less => format!(
-                    "{} wins: done in {last_a} steps, {} fewer than {}.",
-                    entry_a.name,
-                    last_b - last_a,
-                    entry_b.name
-                ),
-                std::cmp::Ordering::Greater => format!(
-                    "{} wins: done in {last_b} steps, {} fewer than {}.",
-                    entry_b.name,
-                    last_a - last_b,
-                    entry_a.name
-                ),
-                std::cmp::Ordering::Equal => format!("A tie: both done in {last_a} steps."),
+            let work = |c: Counters| c.comparisons + c.writes;
+            let (work_a, work_b) = (work(final_a), work(final_b));
+            let first = match last_a.cmp(&last_b) {
+                std::cmp::Ordering::Less => Some(entry_a.name),
+                std::cmp::Ordering::Greater => Some(entry_b.name),
+                std::cmp::Ordering::Equal => None,
             };
-            let cost = format!(
-                " Comparisons {} vs {}, writes {} vs {}.",
-                final_a.comparisons, final_b.comparisons, final_a.writes, final_b.writes
-            );
-            view! { <p class="winner" role="status" data-testid="winner">{line}{cost}</p> }
+            let less = match work_a.cmp(&work_b) {
+                std::cmp::Ordering::Less => Some(entry_a.name),
+                std::cmp::Ordering::Greater => Some(entry_b.name),
+                std::cmp::Ordering::Equal => None,
+            };
+            let steps = format!("{last_a} vs {last_b} steps");
+            let cost = format!("{work_a} vs {work_b} comparisons + writes");
+            let line = match (first, less) {
+                (Some(f), Some(l)) if f == l => {
+                    format!("{f} wins: finished first ({steps}) with less work ({cost}).")
+                }
+                (Some(f), Some(l)) => {
+                    format!("{f} finished first ({steps}), but {l} did less work ({cost}).")
+                }
+                (Some(f), None) => {
+                    format!("{f} finished first ({steps}); the work was equal ({cost}).")
+                }
+                (None, Some(l)) => {
+                    format!("Both finished together ({steps}); {l} did less work ({cost}).")
+                }
+                (None, None) => format!("A tie: {steps}, {cost}."),
+            };
+            view! { <p class="winner" role="status" data-testid="winner">{line}</p> }
         })
     };
     let lane = move |entry: &'static Entry,

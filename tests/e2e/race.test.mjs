@@ -48,8 +48,18 @@ test('two algorithms race on one input with one clock, and a winner is named', a
   assert.deepEqual(await laneValues(page, 'lane-a'), sorted);
   assert.deepEqual(await laneValues(page, 'lane-b'), sorted);
   const winner = await page.getByTestId('winner').textContent();
-  const expected = stepsA < stepsB ? 'Bubble sort wins' : stepsB < stepsA ? 'Insertion sort wins' : 'A tie';
-  assert.ok(winner.startsWith(expected), `${winner} (steps ${stepsA} vs ${stepsB})`);
+  const work = async (lane) => (await number(page, `race-${lane}-comparisons`)) + (await number(page, `race-${lane}-writes`));
+  const [workA, workB] = [await work('a'), await work('b')];
+  const name = { a: 'Bubble sort', b: 'Insertion sort' };
+  const first = stepsA < stepsB ? name.a : name.b;
+  const less = workA < workB ? name.a : name.b;
+  assert.notEqual(stepsA, stepsB, 'this input separates them');
+  assert.notEqual(workA, workB, 'this input separates them');
+  const expected =
+    first === less
+      ? `${first} wins: finished first (${stepsA} vs ${stepsB} steps) with less work (${workA} vs ${workB} comparisons + writes).`
+      : `${first} finished first (${stepsA} vs ${stepsB} steps), but ${less} did less work (${workA} vs ${workB} comparisons + writes).`;
+  assert.equal(winner, expected);
   await page.screenshot({ path: join(ARTIFACTS, 'race-desktop.png'), fullPage: true });
 
   // Rivals share the input kind; choosing another one restarts the race.
