@@ -6,7 +6,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::url_state::{self, MAX_SPEED, MIN_SPEED};
+use crate::router::{Location, navigate};
+use crate::url_state::{self, MAX_SPEED, MIN_SPEED, Source, ViewState};
 
 #[derive(Clone, Copy)]
 pub struct Playback {
@@ -76,6 +77,28 @@ impl Playback {
             request_animation_frame(move || self.frame(last_step));
         }
     }
+}
+
+/// Keeps the address bar in step with the view while paused (replacing the entry, so Back leaves the page
+/// as expected; not while playing, which would rewrite it every frame). `url` turns the view's state into
+/// the address.
+pub fn follow_in_address(
+    location: Location,
+    playback: Playback,
+    source: RwSignal<Source>,
+    url: impl Fn(&ViewState) -> String + 'static,
+) {
+    Effect::new(move |_| {
+        if playback.playing.get() {
+            return;
+        }
+        let state = ViewState {
+            source: source.get(),
+            step: playback.step.get(),
+            speed: playback.speed.get(),
+        };
+        navigate(location, &url(&state), true);
+    });
 }
 
 fn now_ms() -> f64 {

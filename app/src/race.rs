@@ -10,9 +10,9 @@ use leptos::prelude::*;
 
 use crate::array_view::ArrayStage;
 use crate::input_editor::InputEditor;
-use crate::playback::{Controls, Playback, install_shortcuts};
-use crate::router::{navigate, query_param, use_location};
-use crate::url_state::{self, Source, ViewState};
+use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
+use crate::router::{query_param, use_location};
+use crate::url_state::{self, Source};
 
 const DEFAULT_A: &str = "bubble-sort";
 const DEFAULT_B: &str = "insertion-sort";
@@ -62,22 +62,13 @@ pub fn RacePage() -> impl IntoView {
     let source = RwSignal::new(state.source);
     let playback = Playback::new(state.step, state.speed);
 
-    Effect::new(move |_| {
-        if playback.playing.get() {
-            return;
-        }
-        let state = ViewState {
-            source: source.get(),
-            step: playback.step.get(),
-            speed: playback.speed.get(),
-        };
-        let url = format!(
+    follow_in_address(location, playback, source, move |state| {
+        format!(
             "/race?a={}&b={}&{}",
             a.get().id,
             b.get().id,
-            url_state::query(&state)
-        );
-        navigate(location, &url, true);
+            url_state::query(state)
+        )
     });
 
     let restart = move || {

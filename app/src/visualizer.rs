@@ -9,11 +9,11 @@ use algorithms::catalogue::{self, Entry};
 use algorithms::{DynMachine, Input, Snapshot, Timeline, Value};
 use leptos::prelude::*;
 
-use crate::router::{Link, navigate, query_param, use_location};
+use crate::router::{Link, query_param, use_location};
 
 use crate::array_view::ArrayStage;
 use crate::input_editor::InputEditor;
-use crate::playback::{Controls, Playback, install_shortcuts};
+use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
 use crate::url_state::{self, Source, ViewState};
 
 /// `/algorithms/:id`: the editor, the visualizer, and the address bar kept in step with both.
@@ -44,18 +44,8 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
     let source = RwSignal::new(source);
     let playback = Playback::new(state.step, state.speed);
 
-    // The address bar follows the view while paused (replacing, so Back leaves the page as expected).
-    Effect::new(move |_| {
-        if playback.playing.get() {
-            return;
-        }
-        let state = ViewState {
-            source: source.get(),
-            step: playback.step.get(),
-            speed: playback.speed.get(),
-        };
-        let url = format!("/algorithms/{}?{}", entry.id, url_state::query(&state));
-        navigate(location, &url, true);
+    follow_in_address(location, playback, source, move |state| {
+        format!("/algorithms/{}?{}", entry.id, url_state::query(state))
     });
 
     let on_apply = Callback::new(move |new: Source| {

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, openPage, startServer } from './harness.mjs';
+import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const visibleIds = (page) =>
   page.$$eval('[data-testid=card]:not([hidden])', (cards) => cards.map((card) => card.dataset.id));
 
 test('the catalogue lists every algorithm, searches, filters and opens one', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
   await page.getByTestId('card').first().waitFor();
   assert.equal((await visibleIds(page)).length, 22);
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-desktop.png'), fullPage: true });
@@ -56,7 +45,7 @@ test('the catalogue lists every algorithm, searches, filters and opens one', asy
 });
 
 test('an unknown algorithm gets a page that leads back', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/algorithms/no-such-sort`);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/no-such-sort`);
   await page.getByTestId('not-found').waitFor();
   await page.getByRole('link', { name: 'See every algorithm' }).click();
   await page.getByTestId('card').first().waitFor();
@@ -64,9 +53,9 @@ test('an unknown algorithm gets a page that leads back', async () => {
 });
 
 test('the theme follows the system, then the toggle, and is remembered', async () => {
-  const context = await browser.newContext({ colorScheme: 'dark' });
+  const context = await shared.browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   await page.getByTestId('theme-toggle').waitFor();
   assert.equal(await theme(), 'dark', 'the system preference');

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const required = (name) => {
@@ -73,4 +74,18 @@ export async function openPage(browser, url, options = {}) {
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(url);
   return { page, errors };
+}
+
+/** Starts a server and a browser before the file's tests and stops both after; read them from the result. */
+export function serverAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }

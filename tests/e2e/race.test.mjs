@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, openPage, startServer } from './harness.mjs';
+import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const laneValues = (page, lane) =>
   page.$$eval(`[data-testid=${lane}] [data-testid=bar]`, (bars) => bars.map((bar) => Number(bar.dataset.value)));
 const number = async (page, id) => Number(await page.getByTestId(id).textContent());
 
 test('two algorithms race on one input with one clock, and a winner is named', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/race?a=bubble-sort&b=insertion-sort&values=9,4,7,1,8,2,6,3,5`);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/race?a=bubble-sort&b=insertion-sort&values=9,4,7,1,8,2,6,3,5`);
   await page.getByTestId('lane-a').locator('[data-testid=bar]').first().waitFor();
   assert.deepEqual(await laneValues(page, 'lane-a'), [9, 4, 7, 1, 8, 2, 6, 3, 5]);
   assert.deepEqual(await laneValues(page, 'lane-b'), [9, 4, 7, 1, 8, 2, 6, 3, 5]);
@@ -73,7 +62,7 @@ test('two algorithms race on one input with one clock, and a winner is named', a
 });
 
 test('a run can be raced from its visualizer with the same input, also on a phone', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/algorithms/binary-search?values=1,3,5,7,9,11,13&target=11`, {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/binary-search?values=1,3,5,7,9,11,13&target=11`, {
     viewport: { width: 375, height: 812 },
   });
   await page.getByRole('link', { name: 'Race it against another algorithm' }).click();

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, openPage, startServer } from './harness.mjs';
+import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const SAMPLE = '38,27,43,3,9,82,10,55,21,64';
-const bubble = (query = `values=${SAMPLE}`) => `${server.url}/algorithms/bubble-sort?${query}`;
+const bubble = (query = `values=${SAMPLE}`) => `${shared.server.url}/algorithms/bubble-sort?${query}`;
 
 const barValues = (page) =>
   page.$$eval('[data-testid=bar]', (bars) => bars.map((bar) => Number(bar.dataset.value)));
@@ -27,7 +16,7 @@ const waitForStep = (page, step) =>
   page.waitForFunction((s) => document.querySelector('[data-testid=step-count]').textContent.startsWith(`Step ${s} /`), step);
 
 async function open(url, options) {
-  const opened = await openPage(browser, url, options);
+  const opened = await openPage(shared.browser, url, options);
   await opened.page.getByTestId('bar').first().waitFor();
   return opened;
 }
@@ -228,7 +217,7 @@ test('the input editor: typed, generated, presets, and refused input keeps the r
 });
 
 test('the address holds input, step and speed; opening it reproduces the view', async () => {
-  const { page, errors } = await open(`${server.url}/algorithms/insertion-sort`);
+  const { page, errors } = await open(`${shared.server.url}/algorithms/insertion-sort`);
   await page.getByTestId('mode-generate').check();
   await page.getByTestId('preset').selectOption('few_unique');
   await page.getByTestId('size').fill('20');
@@ -251,7 +240,7 @@ test('the address holds input, step and speed; opening it reproduces the view', 
   assert.equal(await again.getByTestId('seed').inputValue(), '42');
 
   // Typed values and a search target round-trip too.
-  const { page: search } = await open(`${server.url}/algorithms/binary-search?values=1,3,5,7,9,11&target=9&step=2`);
+  const { page: search } = await open(`${shared.server.url}/algorithms/binary-search?values=1,3,5,7,9,11&target=9&step=2`);
   assert.deepEqual(await barValues(search), [1, 3, 5, 7, 9, 11]);
   assert.equal(await stepOf(search), 2);
   assert.equal(await search.getByTestId('target').inputValue(), '9');
@@ -268,7 +257,7 @@ test('screenshots at desktop and phone widths', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: no horizontal scrolling (${overflow}px too wide)`);
     await page.screenshot({ path: join(ARTIFACTS, `visualizer-${name}.png`), fullPage: true });
-    const { page: merge } = await open(`${server.url}/algorithms/merge-sort?values=${SAMPLE}&step=30`, { viewport });
+    const { page: merge } = await open(`${shared.server.url}/algorithms/merge-sort?values=${SAMPLE}&step=30`, { viewport });
     // Merging A[5..7): the bars outside the active range are dimmed.
     assert.ok((await merge.locator('[data-testid=bar].outside').count()) > 0);
     await merge.screenshot({ path: join(ARTIFACTS, `merge-sort-${name}.png`), fullPage: true });
