@@ -96,6 +96,20 @@ impl SupabaseStore {
         }
     }
 
+    async fn meta(&self, key: &str) -> Result<Option<String>> {
+        #[derive(Deserialize)]
+        struct Meta {
+            value: String,
+        }
+        let rows: Vec<Meta> = self
+            .rows(
+                self.client.from("meta").select("value").eq("key", key),
+                "read meta",
+            )
+            .await?;
+        Ok(rows.into_iter().next().map(|row| row.value))
+    }
+
     async fn event(&self, user_id: &str, event_id: &str) -> Result<Option<EventRecord>> {
         let rows: Vec<EventRow> = self
             .rows(
@@ -190,22 +204,10 @@ const SESSION_COLUMNS: &str = "id,algorithm,algorithm_version,input,step,state,s
 
 impl Store for SupabaseStore {
     async fn health(&self) -> Result<StoreHealth> {
-        #[derive(Deserialize)]
-        struct Meta {
-            value: String,
-        }
-        let rows: Vec<Meta> = self
-            .rows(
-                self.client
-                    .from("meta")
-                    .select("value")
-                    .eq("key", "schema_version"),
-                "health",
-            )
-            .await?;
-        let schema_version = rows
-            .first()
-            .and_then(|row| row.value.parse().ok())
+        let schema_version = self
+            .meta("schema_version")
+            .await?
+            .and_then(|value| value.parse().ok())
             .context("meta has no schema_version: apply supabase/migrations")?;
         Ok(StoreHealth {
             kind: "supabase",
@@ -217,21 +219,11 @@ impl Store for SupabaseStore {
         let hex = crate::auth::hex(&candidate);
         self.insert("meta", json!({ "key": "anchor_key", "value": hex }))
             .await?;
-        #[derive(Deserialize)]
-        struct Meta {
-            value: String,
-        }
-        let rows: Vec<Meta> = self
-            .rows(
-                self.client
-                    .from("meta")
-                    .select("value")
-                    .eq("key", "anchor_key"),
-                "read anchor key",
-            )
-            .await?;
-        let stored = rows.first().context("the anchor key was not stored")?;
-        crate::auth::decode_hex(&stored.value).context("the stored anchor key is not hex")
+        let stored = self
+            .meta("anchor_key")
+            .await?
+            .context("the anchor key was not stored")?;
+        crate::auth::decode_hex(&stored).context("the stored anchor key is not hex")
     }
 
     async fn create_user(&self, user: &User, token_hash: &str) -> Result<()> {
