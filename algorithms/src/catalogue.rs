@@ -100,6 +100,9 @@ pub struct Entry {
     pub version: u32,
     #[serde(skip)]
     pub start: fn(Input) -> Box<dyn DynMachine>,
+    /// Absent without the `restore` feature: a client that resumes by seeking its timeline does not ship
+    /// the deserializers of every algorithm's state.
+    #[cfg(feature = "restore")]
     #[serde(skip)]
     pub restore: fn(serde_json::Value) -> Result<Box<dyn DynMachine>, serde_json::Error>,
 }
@@ -175,6 +178,7 @@ impl Entry {
     }
 
     /// Resumes a run saved with [`DynMachine::save`].
+    #[cfg(feature = "restore")]
     pub fn restore(
         &self,
         state: serde_json::Value,

@@ -7,6 +7,7 @@ mod array_view;
 mod catalogue_page;
 mod input_editor;
 mod playback;
+mod plot;
 mod race;
 pub mod router;
 mod theme;
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
         match path.trim_end_matches('/').strip_prefix("/algorithms/") {
             _ if path == "/" || path.is_empty() => view! { <CataloguePage /> }.into_any(),
             _ if path.trim_end_matches('/') == "/race" => view! { <race::RacePage /> }.into_any(),
+            _ if path.trim_end_matches('/') == "/plot" => view! { <plot::PlotPage /> }.into_any(),
             Some(id) if !id.contains('/') => {
                 view! { <VisualizerPage id=id.to_owned() /> }.into_any()
             }
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
             <nav class="site-nav" aria-label="Pages">
                 <Link href="/".to_owned()>"Algorithms"</Link>
                 <Link href="/race".to_owned()>"Race"</Link>
+                <Link href="/plot".to_owned()>"Plot"</Link>
             </nav>
             <theme::ThemeToggle />
         </header>

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Probe};
 use crate::catalogue::{Category, Complexity, Entry, UNSORTED_SEARCH_INPUT};
-use crate::machine::{Algorithm, Run, restore};
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Mark, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -37,6 +39,7 @@ pub const ENTRY: Entry = Entry {
             input.target.unwrap_or(0),
         )))
     },
+    #[cfg(feature = "restore")]
     restore: restore::<LinearSearch>,
 };
 

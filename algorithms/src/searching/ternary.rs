@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Probe, narrowed};
 use crate::catalogue::{Category, Complexity, Entry, SEARCH_INPUT};
-use crate::machine::{Algorithm, Run, restore};
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -44,6 +46,7 @@ pub const ENTRY: Entry = Entry {
             input.target.unwrap_or(0),
         )))
     },
+    #[cfg(feature = "restore")]
     restore: restore::<TernarySearch>,
 };
 

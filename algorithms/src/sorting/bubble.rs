@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
-use crate::machine::{Algorithm, Run, restore};
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Mark, Variable, View};
 
 pub const ENTRY: Entry = Entry {
@@ -25,6 +27,7 @@ pub const ENTRY: Entry = Entry {
     frame: FrameKind::Array,
     version: 1,
     start: |input| Box::new(Run::new(BubbleSort::new(input.values))),
+    #[cfg(feature = "restore")]
     restore: restore::<BubbleSort>,
 };
 

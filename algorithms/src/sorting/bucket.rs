@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
-use crate::machine::{Algorithm, Run, restore};
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, AuxArray, Counters, Frame, FrameKind, Mark, Variable, View};
 use crate::sorting::counting::min_max;
 
@@ -38,6 +40,7 @@ pub const ENTRY: Entry = Entry {
     frame: FrameKind::Array,
     version: 1,
     start: |input| Box::new(Run::new(BucketSort::new(input.values))),
+    #[cfg(feature = "restore")]
     restore: restore::<BucketSort>,
 };
 

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::outside_ranges;
 use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
-use crate::machine::{Algorithm, Run, restore};
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Mark, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -41,6 +43,7 @@ pub const ENTRY: Entry = Entry {
     frame: FrameKind::Array,
     version: 1,
     start: |input| Box::new(Run::new(QuicksortLomuto::new(input.values, None))),
+    #[cfg(feature = "restore")]
     restore: restore::<QuicksortLomuto>,
 };
 

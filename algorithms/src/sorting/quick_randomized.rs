@@ -3,7 +3,9 @@
 
 use super::quick_lomuto::QuicksortLomuto;
 use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
-use crate::machine::{Run, restore};
+use crate::machine::Run;
+#[cfg(feature = "restore")]
+use crate::machine::restore;
 use crate::snapshot::FrameKind;
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -41,5 +43,6 @@ pub const ENTRY: Entry = Entry {
             Some(input.seed.unwrap_or(0)),
         )))
     },
+    #[cfg(feature = "restore")]
     restore: restore::<QuicksortLomuto>,
 };

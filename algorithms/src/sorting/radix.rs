@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::counting::{copy_back, min_max};
 use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
-use crate::machine::{Algorithm, Run, restore};
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, AuxArray, Counters, Frame, FrameKind, Mark, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -38,6 +40,7 @@ pub const ENTRY: Entry = Entry {
     frame: FrameKind::Array,
     version: 1,
     start: |input| Box::new(Run::new(RadixSort::new(input.values))),
+    #[cfg(feature = "restore")]
     restore: restore::<RadixSort>,
 };
 

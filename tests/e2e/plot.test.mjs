@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { join } from 'node:path';
+import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+
+const shared = serverAndBrowser();
+
+test('the complexity plot measures in slices, stays responsive, and finishes', async () => {
+  const { page, errors } = await openPage(
+    shared.browser,
+    `${shared.server.url}/plot?ids=insertion-sort,merge-sort&metric=comparisons`,
+  );
+  await page.getByTestId('measure').waitFor();
+  assert.equal(await page.getByTestId('pick-insertion-sort').isChecked(), true);
+  assert.equal(await page.getByTestId('pick-merge-sort').isChecked(), true);
+  assert.equal(await page.getByTestId('pick-heap-sort').isChecked(), false);
+
+  await page.getByTestId('measure').click();
+  // While it computes, frames keep coming: no frame waits longer than 100 ms.
+  const gaps = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const gaps = [];
+        let last = performance.now();
+        const tick = (now) => {
+          gaps.push(now - last);
+          last = now;
+          if (gaps.length < 60) requestAnimationFrame(tick);
+          else resolve(gaps);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  assert.ok(Math.max(...gaps) < 100, `longest frame gap ${Math.max(...gaps).toFixed(0)} ms`);
+  assert.match(await page.getByTestId('progress').textContent(), /Measuring|Done/);
+
+  await page.waitForFunction(() => document.querySelector('[data-testid=progress]').textContent.startsWith('Done'), null, {
+    timeout: 120000,
+  });
+  // Insertion sort stops at its count-only limit (20,000 → n = 16,384); merge sort goes to 65,536.
+  assert.match(await page.getByTestId('progress').textContent(), /Done: 30 runs/);
+  const rows = await page.$$eval('[data-testid=plot-table] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+  );
+  const of = (name) => rows.filter((r) => r[0] === name).map((r) => [Number(r[1]), Number(r[2])]);
+  const insertion = of('Insertion sort');
+  const merge = of('Merge sort (top-down)');
+  assert.equal(insertion.length, 14);
+  assert.equal(merge.length, 16);
+  assert.deepEqual(insertion.at(-1)[0], 16384);
+  // Quadratic against n log n: quadrupling per doubling against a bit more than doubling.
+  const ratio = (series) => series.at(-1)[1] / series.at(-2)[1];
+  assert.ok(ratio(insertion) > 3.5 && ratio(insertion) < 4.5, `insertion ×${ratio(insertion)}`);
+  assert.ok(ratio(merge) > 1.9 && ratio(merge) < 2.4, `merge ×${ratio(merge)}`);
+  assert.equal(await page.locator('[data-testid=series]').count(), 2);
+  assert.equal(await page.locator('[data-testid=chart] .reference').count(), 3);
+  await page.screenshot({ path: join(ARTIFACTS, 'plot-desktop.png'), fullPage: true });
+
+  // The metric and the choice live in the address.
+  await page.getByTestId('metric').selectOption('writes');
+  await page.waitForFunction(() => location.search === '?ids=insertion-sort,merge-sort&metric=writes');
+  assert.deepEqual(errors, []);
+});
