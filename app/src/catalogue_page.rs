@@ -1,6 +1,6 @@
 //! The home page: every algorithm of the catalogue as a card, with search and category filters.
 
-use algorithms::catalogue::{CATALOGUE, Category, Entry};
+use algorithms::catalogue::{self, CATALOGUE, Category, Entry};
 use leptos::prelude::*;
 
 use crate::router::Link;
@@ -57,6 +57,30 @@ pub fn CataloguePage() -> impl IntoView {
         })
         .collect_view();
 
+    let resume = crate::sessions::recent();
+    let continue_strip = (!resume.is_empty()).then(|| {
+        let links = resume
+            .into_iter()
+            .take(4)
+            .filter_map(|s| {
+                let entry = catalogue::find(&s.algorithm)?;
+                Some(view! {
+                    <li data-testid="continue" data-id=entry.id>
+                        <Link href=format!("/algorithms/{}?{}", entry.id, s.query)>
+                            <strong>{entry.name}</strong> " · step " {s.step}
+                        </Link>
+                    </li>
+                })
+            })
+            .collect_view();
+        view! {
+            <section class="continue" aria-labelledby="continue-title">
+                <h2 id="continue-title">"Continue where you left off"</h2>
+                <ul>{links}</ul>
+            </section>
+        }
+    });
+
     view! {
         <section class="catalogue" aria-labelledby="catalogue-title">
             <h1 id="catalogue-title">"Algorithms"</h1>
@@ -64,6 +88,7 @@ pub fn CataloguePage() -> impl IntoView {
                 "Pick an algorithm, give it an input, and step through its run: the data, the pseudocode line, "
                 "what just happened, and what it cost."
             </p>
+            {continue_strip}
             <div class="catalogue-filters">
                 <input
                     type="search"

@@ -10,6 +10,7 @@ mod playback;
 mod plot;
 mod race;
 pub mod router;
+mod sessions;
 mod theme;
 pub mod url_state;
 mod visualizer;

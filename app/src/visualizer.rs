@@ -45,7 +45,9 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
     let playback = Playback::new(state.step, state.speed);
 
     follow_in_address(location, playback, source, move |state| {
-        format!("/algorithms/{}?{}", entry.id, url_state::query(state))
+        let query = url_state::query(state);
+        crate::sessions::remember(entry.id, &query, state.step);
+        format!("/algorithms/{}?{query}", entry.id)
     });
 
     let on_apply = Callback::new(move |new: Source| {

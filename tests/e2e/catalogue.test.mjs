@@ -71,3 +71,41 @@ test('the theme follows the system, then the toggle, and is remembered', async (
   assert.equal(await theme(), 'dark');
   await context.close();
 });
+
+test('the home page offers to continue where the learner left off, after a reload too', async () => {
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(shared.server.url);
+  await page.getByTestId('card').first().waitFor();
+  assert.equal(await page.getByTestId('continue').count(), 0, 'nothing to continue yet');
+
+  await page.goto(`${shared.server.url}/algorithms/heap-sort?values=5,2,8,1,9,3`);
+  await page.getByTestId('bar').first().waitFor();
+  for (let k = 0; k < 9; k++) await page.getByTestId('step').click();
+  await page.waitForFunction(() => location.search.includes('step=9'));
+  const bars = await page.$$eval('[data-testid=bar]', (els) => els.map((el) => el.dataset.value));
+
+  await page.goto(shared.server.url); // a fresh page load
+  const link = page.getByTestId('continue').first();
+  await link.waitFor();
+  assert.match(await link.textContent(), /Heap sort · step 9/);
+  await link.locator('a').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 9 /'));
+  assert.deepEqual(await page.$$eval('[data-testid=bar]', (els) => els.map((el) => el.dataset.value)), bars);
+
+  // Data from another version, or garbage, is ignored rather than breaking the page.
+  await page.evaluate(() => localStorage.setItem('algovista.sessions.v1', '[{"algorithm": 7}]'));
+  await page.goto(shared.server.url);
+  await page.getByTestId('card').first().waitFor();
+  assert.equal(await page.getByTestId('continue').count(), 0);
+  await page.evaluate(() =>
+    localStorage.setItem('algovista.sessions.v1', JSON.stringify([{ algorithm: 'gone-sort', query: '', step: 3, updated: 1 }])),
+  );
+  await page.reload();
+  await page.getByTestId('card').first().waitFor();
+  assert.equal(await page.getByTestId('continue').count(), 0, 'an algorithm no longer in the catalogue is dropped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
