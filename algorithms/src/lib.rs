@@ -10,6 +10,7 @@ pub mod searching;
 pub mod snapshot;
 pub mod sorting;
 pub mod timeline;
+pub mod trace_file;
 
 pub use input::{Generator, Input, InputError, Mode, Preset};
 pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};
@@ -18,3 +19,4 @@ pub use snapshot::{
     View,
 };
 pub use timeline::Timeline;
+pub use trace_file::{TraceFile, TraceFileError};

@@ -135,3 +135,72 @@ fn aux_array(aux: &AuxArray) -> impl IntoView + use<> {
         </div>
     }
 }
+
+/// The colour of each mark in exported images: the same palette as the page's light theme.
+fn mark_colour(mark: Option<Mark>) -> &'static str {
+    match mark {
+        None => "#56b4e9",
+        Some(Mark::Compared) => "#e69f00",
+        Some(Mark::Swapped) => "#d55e00",
+        Some(Mark::Written) => "#cc79a7",
+        Some(Mark::Pivot) => "#f0e442",
+        Some(Mark::Sorted) => "#009e73",
+        Some(Mark::Found) => "#0072b2",
+        Some(Mark::Eliminated) => "#b8bcc6",
+    }
+}
+
+pub const FRAME_WIDTH: u32 = 800;
+pub const FRAME_HEIGHT: u32 = 360;
+
+/// The current frame as a standalone SVG document: bars in their mark colours (values on them when
+/// few), and the step and narration beneath. `values` is the run's input, which fixes the scale.
+pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
+    use std::fmt::Write;
+    let frame = array(snapshot);
+    let marks = frame.dense_marks();
+    let n = frame.values.len().max(1);
+    let low = values.iter().copied().min().unwrap_or(0).min(0);
+    let high = values.iter().copied().max().unwrap_or(0);
+    let span = (high - low).max(1) as f64;
+    let (width, height) = (f64::from(FRAME_WIDTH), f64::from(FRAME_HEIGHT));
+    let (top, base) = (36.0, height - 56.0);
+    let slot = (width - 32.0) / n as f64;
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{FRAME_WIDTH}" height="{FRAME_HEIGHT}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
+        escape(title),
+        snapshot.step
+    );
+    for (i, &value) in frame.values.iter().enumerate() {
+        let h = 4.0 + (base - top - 4.0) * (value - low) as f64 / span;
+        let x = 16.0 + slot * i as f64;
+        let _ = write!(
+            svg,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{h:.2}" rx="2" fill="{}"/>"#,
+            x + slot * 0.06,
+            base - h,
+            slot * 0.88,
+            mark_colour(marks[i])
+        );
+        if n <= LABELLED_BARS {
+            let _ = write!(
+                svg,
+                r##"<text x="{:.2}" y="{:.2}" font-size="11" text-anchor="middle" fill="#1c1d21">{value}</text>"##,
+                x + slot / 2.0,
+                base - h - 4.0
+            );
+        }
+    }
+    let _ = write!(
+        svg,
+        r##"<text x="16" y="{:.0}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        height - 22.0,
+        escape(&snapshot.narration)
+    );
+    svg
+}

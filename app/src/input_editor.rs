@@ -19,7 +19,7 @@ pub fn InputEditor(
 ) -> impl IntoView {
     let needs_target = entry.input.kind != InputKind::Array;
     let (typed_values, typed_target, generator) = match &source {
-        Source::Typed { values, target } => (values.clone(), target.clone(), None),
+        Source::Typed { values, target, .. } => (values.clone(), target.clone(), None),
         Source::Generated(g) => (String::new(), String::new(), Some(g.clone())),
     };
     let generating = RwSignal::new(generator.is_some());
@@ -70,6 +70,7 @@ pub fn InputEditor(
             Ok(Source::Typed {
                 values: values.get_untracked(),
                 target: target.get_untracked(),
+                seed: None,
             })
         }
     };

@@ -5,6 +5,7 @@
 
 mod array_view;
 mod catalogue_page;
+mod export;
 mod input_editor;
 mod playback;
 mod plot;

@@ -14,15 +14,27 @@ pub const MAX_SPEED: f64 = 64.0;
 /// Where the run's input comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    /// Values as typed, and a target for searches.
+    /// Values as typed, a target for searches, and the seed of a randomized algorithm (from an imported
+    /// trace; typed runs use seed 0).
     Typed {
         values: String,
         target: String,
+        seed: Option<u64>,
     },
     Generated(Generator),
 }
 
 impl Source {
+    /// The source that reproduces `input` exactly.
+    pub fn of(input: &Input) -> Self {
+        let values: Vec<String> = input.values.iter().map(i64::to_string).collect();
+        Source::Typed {
+            values: values.join(", "),
+            target: input.target.map(|t| t.to_string()).unwrap_or_default(),
+            seed: input.seed,
+        }
+    }
+
     /// The input a new visitor sees: small enough to follow, random enough to be interesting.
     pub fn default_for(entry: &Entry) -> Self {
         Source::Generated(Generator {
@@ -41,7 +53,11 @@ impl Source {
     /// The input, or which field is wrong and why.
     pub fn input(&self, entry: &Entry) -> Result<Input, (Field, String)> {
         match self {
-            Source::Typed { values, target } => {
+            Source::Typed {
+                values,
+                target,
+                seed,
+            } => {
                 let values = parse_list(values).map_err(|e| (Field::Values, e.to_string()))?;
                 let target = match (entry.input.kind, target.trim()) {
                     (InputKind::Array, _) => None,
@@ -56,7 +72,7 @@ impl Source {
                 Ok(Input {
                     values,
                     target,
-                    seed: None,
+                    seed: *seed,
                 })
             }
             Source::Generated(generator) => entry
@@ -99,9 +115,17 @@ pub fn parse(entry: &Entry, get: impl Fn(&str) -> Option<String>) -> (ViewState,
         unreachable!("the default is generated")
     };
     let source = if let Some(values) = get("values") {
+        let seed = get("seed").and_then(|text| match text.trim().parse() {
+            Ok(seed) => Some(seed),
+            Err(_) => {
+                problems.push(format!("seed={text} is not a whole number"));
+                None
+            }
+        });
         Source::Typed {
             values: values.replace(',', ", "),
             target: get("target").unwrap_or_default(),
+            seed,
         }
     } else if get("preset").is_some() || get("seed").is_some() || get("n").is_some() {
         let preset = match get("preset") {
@@ -146,7 +170,11 @@ pub fn parse(entry: &Entry, get: impl Fn(&str) -> Option<String>) -> (ViewState,
 pub fn query(state: &ViewState) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
     match &state.source {
-        Source::Typed { values, target } => {
+        Source::Typed {
+            values,
+            target,
+            seed,
+        } => {
             let compact: Vec<&str> = values
                 .split(|c: char| c == ',' || c.is_whitespace())
                 .filter(|t| !t.is_empty())
@@ -154,6 +182,9 @@ pub fn query(state: &ViewState) -> String {
             pairs.push(("values".into(), compact.join(",")));
             if !target.trim().is_empty() {
                 pairs.push(("target".into(), target.trim().to_owned()));
+            }
+            if let Some(seed) = seed {
+                pairs.push(("seed".into(), seed.to_string()));
             }
         }
         Source::Generated(g) => {
@@ -219,6 +250,7 @@ mod tests {
                 source: Source::Typed {
                     values: "1, 3, 5, -7".into(),
                     target: "5".into(),
+                    seed: Some(12),
                 },
                 step: 3,
                 speed: 0.25,

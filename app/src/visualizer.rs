@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::router::{Link, query_param, use_location};
 
 use crate::array_view::ArrayStage;
+use crate::export::{ExportBar, Imported};
 use crate::input_editor::InputEditor;
 use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
 use crate::url_state::{self, Source, ViewState};
@@ -50,6 +51,22 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
         format!("/algorithms/{}?{query}", entry.id)
     });
 
+    // An imported trace of this algorithm replaces the run in place; another algorithm's opens its page.
+    let on_import = Callback::new(move |(imported, input, step): Imported| {
+        let state = ViewState {
+            source: Source::of(&input),
+            step,
+            speed: playback.speed.get_untracked(),
+        };
+        if imported.id == entry.id {
+            playback.playing.set(false);
+            source.set(state.source);
+            playback.step.set(step);
+        } else {
+            let url = format!("/algorithms/{}?{}", imported.id, url_state::query(&state));
+            crate::router::navigate(location, &url, false);
+        }
+    });
     let on_apply = Callback::new(move |new: Source| {
         playback.playing.set(false);
         playback.step.set(0);
@@ -78,7 +95,7 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
             <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply />
             {move || {
                 let input = source.get().input(entry).unwrap_or_default();
-                view! { <Visualizer entry=entry input=input playback=playback /> }
+                view! { <Visualizer entry=entry input=input playback=playback on_import=on_import /> }
             }}
         </section>
     }
@@ -92,6 +109,9 @@ pub fn Visualizer(
     /// Shared playback state; a fresh one at step 0 when absent.
     #[prop(optional)]
     playback: Option<Playback>,
+    /// What to do with an imported trace; without it the import control is not shown.
+    #[prop(optional)]
+    on_import: Option<Callback<Imported>>,
 ) -> impl IntoView {
     let recorded = entry
         .start(input.clone())
@@ -100,7 +120,7 @@ pub fn Visualizer(
     let playback = playback.unwrap_or_else(|| Playback::new(0, url_state::DEFAULT_SPEED));
     match recorded {
         Ok(timeline) => {
-            view! { <Player entry=entry input=input timeline=timeline playback=playback /> }
+            view! { <Player entry=entry input=input timeline=timeline playback=playback on_import=on_import /> }
                 .into_any()
         }
         Err(message) => {
@@ -115,6 +135,7 @@ fn Player(
     input: Input,
     timeline: Timeline<Box<dyn DynMachine>>,
     playback: Playback,
+    on_import: Option<Callback<Imported>>,
 ) -> impl IntoView {
     let step = playback.step;
     let last_step = timeline.last_step();
@@ -195,6 +216,10 @@ fn Player(
                     </table>
                 </div>
             </div>
+            {match on_import {
+                Some(on_import) => view! { <ExportBar entry=entry input=input.clone() snapshot=snapshot on_import=on_import /> }.into_any(),
+                None => view! { <ExportBar entry=entry input=input.clone() snapshot=snapshot /> }.into_any(),
+            }}
         </section>
     }
 }

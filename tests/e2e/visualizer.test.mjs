@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
 
@@ -263,4 +264,50 @@ test('screenshots at desktop and phone widths', async () => {
     await merge.screenshot({ path: join(ARTIFACTS, `merge-sort-${name}.png`), fullPage: true });
     assert.deepEqual(errors, []);
   }
+});
+
+test('export the trace, the frame as SVG and PNG; import a trace back', async () => {
+  const { page, errors } = await open(`${shared.server.url}/algorithms/quicksort-randomized?values=7,3,9,1,5,8,2&seed=42&step=12`);
+  const download = async (testId) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const trace = await download('export-trace');
+  assert.equal(trace.name, 'quicksort-randomized-trace.json');
+  const file = JSON.parse(readFileSync(trace.path, 'utf8'));
+  assert.equal(file.format, 'algovista-trace');
+  assert.deepEqual(file.input, { values: [7, 3, 9, 1, 5, 8, 2], seed: 42 });
+  assert.equal(file.step, 12);
+  assert.equal(file.snapshots.length, file.steps);
+  const atTwelve = await barValues(page);
+  assert.deepEqual(file.snapshots[12].frame.values, atTwelve);
+
+  const svg = await download('export-svg');
+  assert.equal(svg.name, 'quicksort-randomized-step-12.svg');
+  const text = readFileSync(svg.path, 'utf8');
+  assert.ok(text.startsWith('<svg'), text.slice(0, 40));
+  assert.equal(text.match(/<rect [^>]*rx="2"/g).length, 7, 'one bar per value');
+  const png = await download('export-png');
+  assert.equal(png.name, 'quicksort-randomized-step-12.png');
+  assert.deepEqual([...readFileSync(png.path).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+
+  // Import into another algorithm's page: it opens the trace's algorithm, input, seed and step.
+  const { page: other } = await open(bubble());
+  await other.getByTestId('import-trace').setInputFiles(trace.path);
+  await other.waitForFunction(() => location.pathname === '/algorithms/quicksort-randomized');
+  await other.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 12 /'));
+  assert.deepEqual(await barValues(other), atTwelve);
+  assert.match(other.url(), /seed=42/);
+
+  // An edited trace is refused with the step where it differs, and the run on screen stays.
+  file.snapshots[5].narration = 'edited';
+  const edited = join(ARTIFACTS, 'edited-trace.json');
+  (await import('node:fs')).writeFileSync(edited, JSON.stringify(file));
+  const before = await barValues(other);
+  await other.getByTestId('import-trace').setInputFiles(edited);
+  const error = other.getByTestId('import-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /snapshot at step 5 differs/);
+  assert.deepEqual(await barValues(other), before);
+  assert.deepEqual(errors, []);
 });

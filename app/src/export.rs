@@ -1,0 +1,124 @@
+//! Export and import: the trace as JSON (`algorithms::TraceFile`), the current frame as SVG or PNG, and
+//! reading a trace back, which reopens its algorithm at its step after checking it reproduces.
+
+use algorithms::catalogue::Entry;
+use algorithms::{Input, Snapshot, TraceFile};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::array_view::{FRAME_HEIGHT, FRAME_WIDTH, frame_svg};
+
+#[wasm_bindgen(inline_js = r#"
+function save(name, blob) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+export function download_text(name, mime, text) {
+  save(name, new Blob([text], { type: mime }));
+}
+export function download_png(name, svg, width, height) {
+  const image = new Image();
+  image.onload = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width * 2;
+    canvas.height = height * 2;
+    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+    canvas.toBlob((blob) => save(name, blob), 'image/png');
+  };
+  image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+}
+export function read_file(input) {
+  const file = input.files && input.files[0];
+  input.value = '';
+  return file ? file.text() : Promise.resolve(null);
+}
+"#)]
+extern "C" {
+    fn download_text(name: &str, mime: &str, text: &str);
+    fn download_png(name: &str, svg: &str, width: u32, height: u32);
+    fn read_file(input: &web_sys::HtmlElement) -> js_sys::Promise;
+}
+
+/// What an import opens: the algorithm, the input and the step.
+pub type Imported = (&'static Entry, Input, u64);
+
+#[component]
+pub fn ExportBar(
+    entry: &'static Entry,
+    input: Input,
+    snapshot: Memo<Snapshot>,
+    #[prop(optional)] on_import: Option<Callback<Imported>>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let values = StoredValue::new(input.values.clone());
+    let export_trace = move |_| {
+        let step = snapshot.with_untracked(|s| s.step);
+        match TraceFile::export(entry, input.clone(), step) {
+            Ok(file) => {
+                let text = serde_json::to_string_pretty(&file).expect("a trace is plain data");
+                download_text(
+                    &format!("{}-trace.json", entry.id),
+                    "application/json",
+                    &text,
+                );
+            }
+            Err(problem) => error.set(Some(problem.to_string())),
+        }
+    };
+    let svg =
+        move || snapshot.with_untracked(|s| values.with_value(|v| frame_svg(s, v, entry.name)));
+    let file_name = move |extension: &str| {
+        format!(
+            "{}-step-{}.{extension}",
+            entry.id,
+            snapshot.with_untracked(|s| s.step)
+        )
+    };
+    let import = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(read_file(&input)).await;
+            let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+                return;
+            };
+            match TraceFile::import(&text) {
+                Ok((entry, file)) => {
+                    error.set(None);
+                    if let Some(on_import) = on_import {
+                        on_import.run((entry, file.input, file.step));
+                    }
+                }
+                Err(problem) => error.set(Some(format!("Not imported: {problem}."))),
+            }
+        });
+    };
+    view! {
+        <div class="export-bar" role="group" aria-label="Export and import">
+            <button data-testid="export-trace" on:click=export_trace>"Export trace (JSON)"</button>
+            <button data-testid="export-svg" on:click=move |_| {
+                download_text(&file_name("svg"), "image/svg+xml", &svg());
+            }>"Frame as SVG"</button>
+            <button data-testid="export-png" on:click=move |_| {
+                download_png(&file_name("png"), &svg(), FRAME_WIDTH, FRAME_HEIGHT);
+            }>"Frame as PNG"</button>
+            <label class="import">
+                "Import trace "
+                <input type="file" accept="application/json,.json" data-testid="import-trace" on:change=import />
+            </label>
+            {move || error.get().map(|message| view! {
+                <p class="field-error" role="alert" data-testid="import-error">{message}</p>
+            })}
+        </div>
+    }
+}
