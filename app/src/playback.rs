@@ -81,13 +81,16 @@ impl Playback {
 
 /// Keeps the address bar in step with the view while paused (replacing the entry, so Back leaves the page
 /// as expected; not while playing, which would rewrite it every frame). `url` turns the view's state into
-/// the address.
+/// the address, and may record it elsewhere too. The write waits until the view has been still for
+/// [`ADDRESS_DELAY_MS`]: holding → would otherwise rewrite history and storage on every step.
 pub fn follow_in_address(
     location: Location,
     playback: Playback,
     source: RwSignal<Source>,
     url: impl Fn(&ViewState) -> String + 'static,
 ) {
+    let url = StoredValue::new_local(url);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         if playback.playing.get() {
             return;
@@ -97,9 +100,22 @@ pub fn follow_in_address(
             step: playback.step.get(),
             speed: playback.speed.get(),
         };
-        navigate(location, &url(&state), true);
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        // The page may be gone by then (the learner followed a link): then there is nothing to write.
+        let write = move || {
+            if let Some(address) = url.try_with_value(|url| url(&state)) {
+                navigate(location, &address, true);
+            }
+        };
+        pending.set_value(
+            set_timeout_with_handle(write, std::time::Duration::from_millis(ADDRESS_DELAY_MS)).ok(),
+        );
     });
 }
+
+pub const ADDRESS_DELAY_MS: u64 = 150;
 
 fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())

@@ -171,11 +171,19 @@ test('keyboard shortcuts drive everything, and ? lists them', async () => {
 test('at 64 steps per second several steps happen per frame', async () => {
   const { page, errors } = await open(bubble('preset=reversed&n=60&min=1&max=99&seed=3&speed=64'));
   assert.equal(await page.getByTestId('speed-value').textContent(), '64/s');
-  await page.getByTestId('play').click();
+  // Steps follow elapsed time × speed, however many frames that took: the step count after a second of
+  // play matches 64 × the time the page itself measured between play and pause.
+  const started = await page.evaluate(() => {
+    document.querySelector('[data-testid=play]').click();
+    return performance.now();
+  });
   await page.waitForTimeout(1000);
-  await page.getByTestId('play').click();
+  const elapsed = await page.evaluate((started) => {
+    document.querySelector('[data-testid=play]').click();
+    return (performance.now() - started) / 1000;
+  }, started);
   const reached = await stepOf(page);
-  assert.ok(reached >= 40 && reached <= 90, `about 64 steps in one second, got ${reached}`);
+  assert.ok(Math.abs(reached - 64 * elapsed) <= 8, `${reached} steps in ${elapsed.toFixed(2)} s at 64/s`);
   assert.deepEqual(errors, []);
 });
 
