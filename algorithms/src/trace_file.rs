@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{self, Entry};
 use crate::input::{Input, InputError, Mode};
-use crate::machine::Machine;
+use crate::machine::{DynMachine, Machine};
 use crate::snapshot::SNAPSHOT_FORMAT;
 
 pub const TRACE_FORMAT: &str = "algovista-trace";
@@ -112,9 +112,7 @@ impl TraceFile {
     /// The trace of `entry` on `input`, positioned at `step`.
     pub fn export(entry: &Entry, input: Input, step: u64) -> Result<Self, InputError> {
         let machine = entry.start(input.clone())?;
-        let mut counting = machine.clone();
-        counting.run_to_end();
-        let steps = counting.step() + 1;
+        let steps = step_count(&*machine);
         let snapshots = (steps <= MAX_EMBEDDED_STEPS).then(|| {
             machine
                 .steps()
@@ -165,9 +163,7 @@ impl TraceFile {
         let machine = entry
             .start(file.input.clone())
             .map_err(TraceFileError::Input)?;
-        let mut counting = machine.clone();
-        counting.run_to_end();
-        let steps = counting.step() + 1;
+        let steps = step_count(&*machine);
         if steps != file.steps {
             return Err(TraceFileError::Steps {
                 file: file.steps,
@@ -195,6 +191,13 @@ impl TraceFile {
         }
         Ok((entry, file))
     }
+}
+
+/// Steps of the whole run, counting step 0, without building snapshots.
+fn step_count(machine: &dyn DynMachine) -> u64 {
+    let mut counting = machine.clone_box();
+    counting.run_to_end();
+    counting.step() + 1
 }
 
 #[cfg(test)]

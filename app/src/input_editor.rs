@@ -2,7 +2,7 @@
 //! algorithm refuses shows the reason next to the field at fault; the current run stays on screen.
 
 use algorithms::catalogue::{Entry, InputKind};
-use algorithms::{Generator, Mode, Preset};
+use algorithms::{Generator, Preset};
 use leptos::prelude::*;
 
 use crate::url_state::{Field, Source};
@@ -76,15 +76,7 @@ pub fn InputEditor(
     };
     let apply = move || {
         let checked = source_from_fields().and_then(|source| {
-            let input = source.input(entry)?;
-            let field = if generating.get_untracked() {
-                Field::Generator
-            } else {
-                Field::Values
-            };
-            entry
-                .validate(&input, Mode::Step)
-                .map_err(|e| (field, e.to_string()))?;
+            source.input(entry)?;
             Ok(source)
         });
         match checked {

@@ -62,3 +62,15 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+/// What a page ignored of the link it was opened with, if anything.
+#[component]
+pub fn LinkProblems(problems: Vec<String>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <p class="notice" role="status" data-testid="link-problems">
+                "Parts of this link were ignored: " {problems.join("; ")} "."
+            </p>
+        }
+    })
+}

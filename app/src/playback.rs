@@ -117,7 +117,8 @@ pub fn follow_in_address(
 
 pub const ADDRESS_DELAY_MS: u64 = 150;
 
-fn now_ms() -> f64 {
+/// The page's monotonic clock, in milliseconds.
+pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 

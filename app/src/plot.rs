@@ -9,6 +9,7 @@ use algorithms::catalogue::{self, CATALOGUE, Category, Entry};
 use algorithms::{Counters, DynMachine, Generator, Preset};
 use leptos::prelude::*;
 
+use crate::playback::now_ms;
 use crate::router::{navigate, query_param, use_location};
 
 /// The largest n measured, when the algorithm allows it.
@@ -67,10 +68,6 @@ struct Job {
     queue: Vec<(usize, usize)>, // (series index, n)
     running: Option<(usize, usize, Box<dyn DynMachine>)>,
     total: usize,
-}
-
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
 }
 
 #[component]

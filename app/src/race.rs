@@ -5,7 +5,7 @@
 //! `/race?a=bubble-sort&b=insertion-sort&values=5,1,4&step=0&speed=8`
 
 use algorithms::catalogue::{self, CATALOGUE, Entry};
-use algorithms::{Counters, DynMachine, Input, Mode, Snapshot, Timeline};
+use algorithms::{Counters, DynMachine, Input, Snapshot, Timeline};
 use leptos::prelude::*;
 
 use crate::array_view::ArrayStage;
@@ -114,10 +114,10 @@ pub fn RacePage() -> impl IntoView {
     let race = move || {
         let (a, b) = (a.get(), b.get());
         let input = source.get().input(a).map_err(|(_, message)| message);
+        // The input suits A (`Source::input` checked); recording B first reports its refusal at once.
         let lanes = input.and_then(|input| {
-            b.validate(&input, Mode::Step)
-                .map_err(|e| format!("{}: {e}", b.name))?;
-            Ok((record(a, &input)?, record(b, &input)?, input))
+            let lane_b = record(b, &input)?;
+            Ok((record(a, &input)?, lane_b, input))
         });
         match lanes {
             Ok((lane_a, lane_b, input)) => {
@@ -135,11 +135,7 @@ pub fn RacePage() -> impl IntoView {
         <section class="race-page" aria-labelledby="race-title">
             <h1 id="race-title">"Race"</h1>
             <p class="algorithm-summary">"Two algorithms, one input, one clock."</p>
-            {(!problems.is_empty()).then(|| view! {
-                <p class="notice" role="status" data-testid="link-problems">
-                    "Parts of this link were ignored: " {problems.join("; ")} "."
-                </p>
-            })}
+            <crate::LinkProblems problems=problems />
             <div class="race-pick">
                 <label>"Algorithm A "
                     <select data-testid="race-a" on:change=move |e| choose_a(event_target_value(&e))>{options_a}</select>

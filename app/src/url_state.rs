@@ -5,7 +5,7 @@
 
 use algorithms::catalogue::{Entry, InputKind};
 use algorithms::input::parse_list;
-use algorithms::{Generator, Input, Preset};
+use algorithms::{Generator, Input, Mode, Preset};
 
 pub const DEFAULT_SPEED: f64 = 4.0;
 pub const MIN_SPEED: f64 = 0.25;
@@ -50,9 +50,9 @@ impl Source {
         })
     }
 
-    /// The input, or which field is wrong and why.
+    /// The input, if `entry` accepts it for stepping; otherwise which field is wrong and why.
     pub fn input(&self, entry: &Entry) -> Result<Input, (Field, String)> {
-        match self {
+        let input = match self {
             Source::Typed {
                 values,
                 target,
@@ -69,16 +69,24 @@ impl Source {
                         )
                     })?),
                 };
-                Ok(Input {
+                Input {
                     values,
                     target,
                     seed: *seed,
-                })
+                }
             }
             Source::Generated(generator) => entry
                 .generate(generator)
-                .map_err(|e| (Field::Generator, e.to_string())),
-        }
+                .map_err(|e| (Field::Generator, e.to_string()))?,
+        };
+        let field = match self {
+            Source::Typed { .. } => Field::Values,
+            Source::Generated(_) => Field::Generator,
+        };
+        entry
+            .validate(&input, Mode::Step)
+            .map_err(|e| (field, e.to_string()))?;
+        Ok(input)
     }
 }
 

@@ -27,16 +27,8 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
     let search = location.search.get_untracked();
     let (state, mut problems) = url_state::parse(entry, |key| query_param(&search, key));
     // A link whose input the algorithm refuses opens on the default input and says why.
-    let source = match state
-        .source
-        .input(entry)
-        .map(|input| entry.validate(&input, algorithms::Mode::Step))
-    {
-        Ok(Ok(())) => state.source,
-        Ok(Err(error)) => {
-            problems.push(format!("the input in the link was refused: {error}"));
-            Source::default_for(entry)
-        }
+    let source = match state.source.input(entry) {
+        Ok(_) => state.source,
         Err((_, message)) => {
             problems.push(format!("the input in the link was refused: {message}"));
             Source::default_for(entry)
@@ -87,11 +79,7 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
                     }
                 }}
             </header>
-            {(!problems.is_empty()).then(|| view! {
-                <p class="notice" role="status" data-testid="link-problems">
-                    "Parts of this link were ignored: " {problems.join("; ")} "."
-                </p>
-            })}
+            <crate::LinkProblems problems=problems />
             <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply />
             {move || {
                 let input = source.get().input(entry).unwrap_or_default();

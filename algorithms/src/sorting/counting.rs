@@ -82,6 +82,21 @@ pub(crate) fn min_max(values: &[i64], c: &mut Counters) -> (i64, i64) {
     (lo, hi)
 }
 
+/// `count[slot] ← count[slot] − 1; out[count[slot]] ← value`: places a value at the end of its run,
+/// scanning backwards so equal values keep their order.
+pub(crate) fn place_at_count(
+    count: &mut [i64],
+    out: &mut [Option<i64>],
+    slot: usize,
+    value: i64,
+    c: &mut Counters,
+) {
+    let end = c.read(count, slot) - 1;
+    c.write(count, slot, end);
+    out[end as usize] = Some(value);
+    c.writes += 1;
+}
+
 /// `A[i] ← out[i]`, the last pass of a counting-based sort.
 pub(crate) fn copy_back(values: &mut [i64], out: &[Option<i64>], i: usize, c: &mut Counters) {
     c.reads += 1;
@@ -114,11 +129,9 @@ impl CountingSort {
     }
 
     fn place(&mut self, c: &mut Counters) -> At {
+        // `slot` counted the read of A[i].
         let slot = self.slot(c);
-        let end = c.read(&self.count, slot) - 1;
-        c.write(&mut self.count, slot, end);
-        self.out[end as usize] = Some(self.values[self.i]);
-        c.writes += 1;
+        place_at_count(&mut self.count, &mut self.out, slot, self.values[self.i], c);
         At::Place
     }
 

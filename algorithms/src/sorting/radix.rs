@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::counting::{copy_back, min_max};
+use super::counting::{copy_back, min_max, place_at_count};
 use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -107,10 +107,7 @@ impl RadixSort {
     fn place(&mut self, c: &mut Counters) -> At {
         let value = c.read(&self.values, self.i);
         self.d = self.digit(value);
-        let end = c.read(&self.count, self.d) - 1;
-        c.write(&mut self.count, self.d, end);
-        self.out[end as usize] = Some(value);
-        c.writes += 1;
+        place_at_count(&mut self.count, &mut self.out, self.d, value, c);
         At::Place
     }
 

@@ -25,7 +25,7 @@ pub struct StoreHealth {
     pub schema_version: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct User {
     pub id: String,
     pub time_zone: String,
@@ -59,7 +59,7 @@ impl EventKind {
 
 /// An activity event as recorded: `at` is the effective time the server granted, `day` the calendar day
 /// in the user's zone at that time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct EventRecord {
     pub event_id: String,
     pub kind: EventKind,
@@ -77,13 +77,13 @@ pub struct Recorded {
     pub new: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayCount {
     pub day: NaiveDate,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlgorithmProgress {
     pub algorithm: String,
     pub runs_finished: u32,
@@ -104,7 +104,7 @@ pub struct SessionWrite {
     pub preferences: serde_json::Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub id: String,
     pub algorithm: String,

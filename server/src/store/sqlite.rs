@@ -159,7 +159,7 @@ impl Store for SqliteStore {
 
     async fn anchor_key(&self, candidate: Vec<u8>) -> Result<Vec<u8>> {
         self.with(move |connection| {
-            let hex: String = candidate.iter().map(|b| format!("{b:02x}")).collect();
+            let hex = crate::auth::hex(&candidate);
             connection.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('anchor_key', ?1)",
                 [hex],

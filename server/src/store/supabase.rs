@@ -3,15 +3,15 @@
 //! keys, `version=eq.N` filters on updates, the session-version trigger) run in the database.
 
 use anyhow::{Context, bail};
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use postgrest::{Builder, Postgrest};
 use reqwest::StatusCode;
 use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::json;
 
 use super::{
-    AlgorithmProgress, DayCount, EventKind, EventRecord, Recorded, Result, Session, SessionPut,
-    SessionWrite, Store, StoreHealth, User,
+    AlgorithmProgress, DayCount, EventRecord, Recorded, Result, Session, SessionPut, SessionWrite,
+    Store, StoreHealth, User,
 };
 
 pub struct SupabaseStore {
@@ -111,7 +111,7 @@ impl SupabaseStore {
     }
 
     async fn event(&self, user_id: &str, event_id: &str) -> Result<Option<EventRecord>> {
-        let rows: Vec<EventRow> = self
+        let rows: Vec<EventRecord> = self
             .rows(
                 self.client
                     .from("events")
@@ -121,82 +121,7 @@ impl SupabaseStore {
                 "read event",
             )
             .await?;
-        rows.into_iter().next().map(EventRow::record).transpose()
-    }
-}
-
-#[derive(Deserialize)]
-struct UserRow {
-    id: String,
-    time_zone: String,
-    zone_changed_at: Option<DateTime<Utc>>,
-    created_at: DateTime<Utc>,
-}
-
-impl From<UserRow> for User {
-    fn from(row: UserRow) -> Self {
-        User {
-            id: row.id,
-            time_zone: row.time_zone,
-            zone_changed_at: row.zone_changed_at,
-            created_at: row.created_at,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct EventRow {
-    event_id: String,
-    kind: String,
-    algorithm: String,
-    at: DateTime<Utc>,
-    day: NaiveDate,
-    received_at: DateTime<Utc>,
-}
-
-impl EventRow {
-    fn record(self) -> Result<EventRecord> {
-        Ok(EventRecord {
-            kind: EventKind::parse(&self.kind).context("unknown event kind in the store")?,
-            event_id: self.event_id,
-            algorithm: self.algorithm,
-            at: self.at,
-            day: self.day,
-            received_at: self.received_at,
-        })
-    }
-}
-
-#[derive(Deserialize)]
-struct SessionRow {
-    id: String,
-    algorithm: String,
-    algorithm_version: u32,
-    input: serde_json::Value,
-    step: u64,
-    state: serde_json::Value,
-    state_hash: String,
-    preferences: serde_json::Value,
-    version: u64,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-impl From<SessionRow> for Session {
-    fn from(row: SessionRow) -> Self {
-        Session {
-            id: row.id,
-            algorithm: row.algorithm,
-            algorithm_version: row.algorithm_version,
-            input: row.input,
-            step: row.step,
-            state: row.state,
-            state_hash: row.state_hash,
-            preferences: row.preferences,
-            version: row.version,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-        }
+        Ok(rows.into_iter().next())
     }
 }
 
@@ -265,7 +190,7 @@ impl Store for SupabaseStore {
         let Some(token) = tokens.into_iter().next() else {
             return Ok(None);
         };
-        let users: Vec<UserRow> = self
+        let users: Vec<User> = self
             .rows(
                 self.client
                     .from("users")
@@ -274,7 +199,7 @@ impl Store for SupabaseStore {
                 "read user",
             )
             .await?;
-        Ok(users.into_iter().next().map(User::from))
+        Ok(users.into_iter().next())
     }
 
     async fn change_time_zone(
@@ -370,57 +295,27 @@ impl Store for SupabaseStore {
     }
 
     async fn day_counts(&self, user_id: &str) -> Result<Vec<DayCount>> {
-        #[derive(Deserialize)]
-        struct Row {
-            day: NaiveDate,
-            count: u32,
-        }
-        let rows: Vec<Row> = self
-            .rows(
-                self.client
-                    .from("day_counts")
-                    .select("day,count")
-                    .eq("user_id", user_id)
-                    .order("day.asc"),
-                "read day counts",
-            )
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| DayCount {
-                day: row.day,
-                count: row.count,
-            })
-            .collect())
+        self.rows(
+            self.client
+                .from("day_counts")
+                .select("day,count")
+                .eq("user_id", user_id)
+                .order("day.asc"),
+            "read day counts",
+        )
+        .await
     }
 
     async fn algorithm_progress(&self, user_id: &str) -> Result<Vec<AlgorithmProgress>> {
-        #[derive(Deserialize)]
-        struct Row {
-            algorithm: String,
-            runs_finished: u32,
-            quizzes_answered: u32,
-            last_at: DateTime<Utc>,
-        }
-        let rows: Vec<Row> = self
-            .rows(
-                self.client
-                    .from("algorithm_progress")
-                    .select("algorithm,runs_finished,quizzes_answered,last_at")
-                    .eq("user_id", user_id)
-                    .order("algorithm.asc"),
-                "read algorithm progress",
-            )
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| AlgorithmProgress {
-                algorithm: row.algorithm,
-                runs_finished: row.runs_finished,
-                quizzes_answered: row.quizzes_answered,
-                last_at: row.last_at,
-            })
-            .collect())
+        self.rows(
+            self.client
+                .from("algorithm_progress")
+                .select("algorithm,runs_finished,quizzes_answered,last_at")
+                .eq("user_id", user_id)
+                .order("algorithm.asc"),
+            "read algorithm progress",
+        )
+        .await
     }
 
     async fn put_session(
@@ -436,7 +331,7 @@ impl Store for SupabaseStore {
             "state_hash": write.state_hash, "preferences": write.preferences,
             "version": expected_version + 1, "updated_at": stamp(now),
         });
-        let written: Vec<SessionRow> = if expected_version == 0 {
+        let written: Vec<Session> = if expected_version == 0 {
             row["user_id"] = json!(user_id);
             row["id"] = json!(write.id);
             row["created_at"] = json!(stamp(now));
@@ -465,7 +360,7 @@ impl Store for SupabaseStore {
             .await?
         };
         if let Some(session) = written.into_iter().next() {
-            return Ok(SessionPut::Stored(session.into()));
+            return Ok(SessionPut::Stored(session));
         }
         Ok(match self.session(user_id, &write.id).await? {
             Some(current) => SessionPut::Conflict(current),
@@ -474,7 +369,7 @@ impl Store for SupabaseStore {
     }
 
     async fn session(&self, user_id: &str, id: &str) -> Result<Option<Session>> {
-        let rows: Vec<SessionRow> = self
+        let rows: Vec<Session> = self
             .rows(
                 self.client
                     .from("sessions")
@@ -484,11 +379,11 @@ impl Store for SupabaseStore {
                 "read session",
             )
             .await?;
-        Ok(rows.into_iter().next().map(Session::from))
+        Ok(rows.into_iter().next())
     }
 
     async fn sessions(&self, user_id: &str) -> Result<Vec<Session>> {
-        let rows: Vec<SessionRow> = self
+        let rows: Vec<Session> = self
             .rows(
                 self.client
                     .from("sessions")
@@ -498,6 +393,6 @@ impl Store for SupabaseStore {
                 "list sessions",
             )
             .await?;
-        Ok(rows.into_iter().map(Session::from).collect())
+        Ok(rows)
     }
 }
