@@ -17,6 +17,9 @@ POSTRUST_VERSION=3.1.0
 WASM_OPT_VERSION=132
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 
+# Where scripts/build-wasm.sh leaves the bound and optimised modules for scripts/dist.mjs.
+export WASM_STAGE=$CARGO_TARGET_DIR/wasm-modules
+
 export TRUNK_TOOLS_WASM_BINDGEN=$WASM_BINDGEN_VERSION
 export TRUNK_TOOLS_WASM_OPT=version_$WASM_OPT_VERSION
 export TRUNK_OFFLINE=true

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs whatever is missing to build and test AlgoVista, and nothing that is already there at the pinned
-# version. Safe to run any number of times; on a warm machine it takes seconds.
+# Installs whatever is missing to build AlgoVista (`setup.sh run`, what the run command needs) or to build
+# and test it (`setup.sh test`, the default: also Chromium, PostgreSQL and postrust), and nothing that is
+# already there at the pinned version. Safe to run any number of times; on a warm machine it takes seconds.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 
@@ -57,22 +58,25 @@ node_packages() {
 }
 
 main() {
-  local started=$SECONDS
+  local started=$SECONDS purpose=${1:-test}
+  case $purpose in run | test) ;; *) die "usage: setup.sh [run|test]" ;; esac
   [ -n "$WASM_BINDGEN_VERSION" ] || die "no wasm-bindgen in Cargo.lock"
   grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" "$ROOT/Trunk.toml" \
     || die "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $WASM_BINDGEN_VERSION"
   grep -q "^wasm_opt = \"version_$WASM_OPT_VERSION\"" "$ROOT/Trunk.toml" \
     || die "Trunk.toml [tools] wasm_opt must be version_$WASM_OPT_VERSION"
 
-  apt_packages chromium chromium-driver postgresql
   wasm_target
   node_packages
   cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
   cargo_tool trunk "$TRUNK_VERSION" trunk --locked
-  # A PostgREST-compatible server for testing the Supabase store (no PostgREST build reaches this machine).
-  cargo_tool postrust-server "$POSTRUST_VERSION" postrust
+  if [ "$purpose" = test ]; then
+    apt_packages chromium chromium-driver postgresql
+    # A PostgREST-compatible server for testing the Supabase store (no PostgREST build reaches here).
+    cargo_tool postrust-server "$POSTRUST_VERSION" postrust
+  fi
   (cd "$ROOT" && cargo fetch --locked --quiet)
-  log "set-up complete in $((SECONDS - started)) s"
+  log "set-up for $purpose complete in $((SECONDS - started)) s"
 }
 
 main "$@"

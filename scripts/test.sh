@@ -3,7 +3,7 @@
 # PostgreSQL and PostgREST-compatible server), WebAssembly tests under Node and in headless
 # Chromium, and end-to-end tests driving the release build through the real server in headless Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" test
 cd "$ROOT"
 
 started=$SECONDS

@@ -1,5 +1,13 @@
 //! The one registry the app, the server and the CLI learn algorithms from. Each algorithm's file declares
-//! its `ENTRY` beside its code and pseudocode; [`CATALOGUE`] lists them.
+//! its `CARD` (what a reader sees: names, complexity, pseudocode, input limits) and its `ENTRY` (the card
+//! plus the state machine's constructors) beside its code.
+//!
+//! Cards and entries are listed apart on purpose: [`CARDS`] holds no function pointers, so a program that
+//! reads only cards (the app's pages) links none of the state machines. Machines are reached through a
+//! family's entries ([`SORTING`], [`SEARCHING`]; the app loads each family's engine on its own) or
+//! through [`CATALOGUE`], every entry, for the server and the CLI.
+
+use std::ops::Deref;
 
 use serde::Serialize;
 
@@ -8,33 +16,65 @@ use crate::machine::DynMachine;
 use crate::snapshot::{Counters, FrameKind};
 use crate::{searching, sorting};
 
-pub static CATALOGUE: &[&Entry] = &[
-    &sorting::bubble::ENTRY,
-    &sorting::cocktail::ENTRY,
-    &sorting::selection::ENTRY,
-    &sorting::insertion::ENTRY,
-    &sorting::binary_insertion::ENTRY,
-    &sorting::shell::ENTRY,
-    &sorting::comb::ENTRY,
-    &sorting::merge_top_down::ENTRY,
-    &sorting::merge_bottom_up::ENTRY,
-    &sorting::quick_lomuto::ENTRY,
-    &sorting::quick_hoare::ENTRY,
-    &sorting::quick_randomized::ENTRY,
-    &sorting::heap::ENTRY,
-    &sorting::counting::ENTRY,
-    &sorting::radix::ENTRY,
-    &sorting::bucket::ENTRY,
-    &searching::linear::ENTRY,
-    &searching::binary::ENTRY,
-    &searching::jump::ENTRY,
-    &searching::interpolation::ENTRY,
-    &searching::exponential::ENTRY,
-    &searching::ternary::ENTRY,
-];
+/// Declares every catalogue list from one list of algorithm modules per family, so they cannot disagree.
+macro_rules! catalogue {
+    ($($family:ident $list:ident: $module:ident [$($algorithm:ident),* $(,)?]),* $(,)?) => {
+        $(
+            #[doc = concat!("The entries of the ", stringify!($module), " family, in catalogue order.")]
+            pub static $list: &[&Entry] = &[$(&$module::$algorithm::ENTRY),*];
+        )*
+        /// Every entry, family by family.
+        pub static CATALOGUE: &[&Entry] = &[$($(&$module::$algorithm::ENTRY),*),*];
+        /// Every card, in the same order as [`CATALOGUE`].
+        pub static CARDS: &[&Card] = &[$($(&$module::$algorithm::CARD),*),*];
+
+        impl Family {
+            pub const ALL: [Family; [$(Family::$family),*].len()] = [$(Family::$family),*];
+
+            /// The family's entries; code that should link one family only names its static instead.
+            pub fn entries(self) -> &'static [&'static Entry] {
+                match self {
+                    $(Family::$family => $list,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    Sorting SORTING: sorting [
+        bubble, cocktail, selection, insertion, binary_insertion, shell, comb, merge_top_down,
+        merge_bottom_up, quick_lomuto, quick_hoare, quick_randomized, heap, counting, radix, bucket,
+    ],
+    Searching SEARCHING: searching [linear, binary, jump, interpolation, exponential, ternary],
+}
 
 pub fn find(id: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().copied().find(|entry| entry.id == id)
+}
+
+/// The card of `id`, without linking any state machine.
+pub fn card(id: &str) -> Option<&'static Card> {
+    CARDS.iter().copied().find(|card| card.id == id)
+}
+
+/// A group of algorithms that ships as one unit: the app loads a family's engine (its state machines) only
+/// on a page that runs one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    Sorting,
+    Searching,
+}
+
+impl Family {
+    /// The family's name in file names and URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Family::Sorting => "sorting",
+            Family::Searching => "searching",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -45,6 +85,13 @@ pub enum Category {
 }
 
 impl Category {
+    pub fn family(self) -> Family {
+        match self {
+            Category::Sorting => Family::Sorting,
+            Category::Searching => Family::Searching,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Category::Sorting => "Sorting",
@@ -83,8 +130,9 @@ pub struct InputSpec {
     pub max_span: Option<u64>,
 }
 
+/// What the catalogue says of an algorithm, without its state machine.
 #[derive(Serialize)]
-pub struct Entry {
+pub struct Card {
     pub id: &'static str,
     pub name: &'static str,
     pub category: Category,
@@ -98,16 +146,33 @@ pub struct Entry {
     /// Changes whenever the algorithm's steps change, so a saved run of an older version is not resumed as
     /// if it were the same.
     pub version: u32,
-    #[serde(skip)]
+}
+
+/// A card and the constructors of its state machine.
+pub struct Entry {
+    pub card: &'static Card,
     pub start: fn(Input) -> Box<dyn DynMachine>,
     /// Absent without the `restore` feature: a client that resumes by seeking its timeline does not ship
     /// the deserializers of every algorithm's state.
     #[cfg(feature = "restore")]
-    #[serde(skip)]
     pub restore: fn(serde_json::Value) -> Result<Box<dyn DynMachine>, serde_json::Error>,
 }
 
-impl Entry {
+impl Deref for Entry {
+    type Target = Card;
+
+    fn deref(&self) -> &Card {
+        self.card
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.card.serialize(serializer)
+    }
+}
+
+impl Card {
     pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
         let n = input.values.len();
         let max = match mode {
@@ -159,33 +224,6 @@ impl Entry {
         Ok(())
     }
 
-    /// A validated run, positioned at step 0.
-    pub fn start(&self, input: Input) -> Result<Box<dyn DynMachine>, InputError> {
-        self.validate(&input, Mode::Step)?;
-        Ok((self.start)(input))
-    }
-
-    /// A run validated against the count-only limits, which allow larger inputs: advance it (or call
-    /// `run_to_end`) without building snapshots.
-    pub fn start_counting(&self, input: Input) -> Result<Box<dyn DynMachine>, InputError> {
-        self.validate(&input, Mode::Count)?;
-        Ok((self.start)(input))
-    }
-
-    /// Runs to the end without snapshots and returns the final counters.
-    pub fn count(&self, input: Input) -> Result<Counters, InputError> {
-        Ok(self.start_counting(input)?.run_to_end())
-    }
-
-    /// Resumes a run saved with [`DynMachine::save`].
-    #[cfg(feature = "restore")]
-    pub fn restore(
-        &self,
-        state: serde_json::Value,
-    ) -> Result<Box<dyn DynMachine>, serde_json::Error> {
-        (self.restore)(state)
-    }
-
     /// An input from a generator, shaped for this algorithm: searches get sorted values and a target.
     pub fn generate(&self, generator: &Generator) -> Result<Input, InputError> {
         let mut values = generator.values()?;
@@ -213,6 +251,39 @@ impl Entry {
                 &[Preset::Random, Preset::FewUnique, Preset::AllEqual]
             }
         }
+    }
+
+    pub fn family(&self) -> Family {
+        self.category.family()
+    }
+}
+
+impl Entry {
+    /// A validated run, positioned at step 0.
+    pub fn start(&self, input: Input) -> Result<Box<dyn DynMachine>, InputError> {
+        self.validate(&input, Mode::Step)?;
+        Ok((self.start)(input))
+    }
+
+    /// A run validated against the count-only limits, which allow larger inputs: advance it (or call
+    /// `run_to_end`) without building snapshots.
+    pub fn start_counting(&self, input: Input) -> Result<Box<dyn DynMachine>, InputError> {
+        self.validate(&input, Mode::Count)?;
+        Ok((self.start)(input))
+    }
+
+    /// Runs to the end without snapshots and returns the final counters.
+    pub fn count(&self, input: Input) -> Result<Counters, InputError> {
+        Ok(self.start_counting(input)?.run_to_end())
+    }
+
+    /// Resumes a run saved with [`DynMachine::save`].
+    #[cfg(feature = "restore")]
+    pub fn restore(
+        &self,
+        state: serde_json::Value,
+    ) -> Result<Box<dyn DynMachine>, serde_json::Error> {
+        (self.restore)(state)
     }
 }
 

@@ -130,7 +130,10 @@ pub trait DynMachine {
     /// Runs to the end inside the concrete type, so count-only runs pay no dynamic dispatch per step.
     fn run_to_end(&mut self) -> Counters;
     fn clone_box(&self) -> Box<dyn DynMachine>;
-    /// The resumable state; the catalogue entry's `restore` turns it back into a run.
+    /// The resumable state; the catalogue entry's `restore` turns it back into a run. With the `restore`
+    /// feature only: every method of this trait is linked for every algorithm, and a client that never
+    /// saves should not ship 22 state serializers.
+    #[cfg(feature = "restore")]
     fn save(&self) -> serde_json::Value;
 }
 
@@ -159,6 +162,7 @@ impl<A: Algorithm> DynMachine for Run<A> {
     fn clone_box(&self) -> Box<dyn DynMachine> {
         Box::new(self.clone())
     }
+    #[cfg(feature = "restore")]
     fn save(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("run state is plain data")
     }

@@ -6,7 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field of [`Snapshot`] or [`Frame`] changes meaning or shape.
-pub const SNAPSHOT_FORMAT: u32 = 1;
+/// 2: frames are externally tagged (`{"array": {...}}`), which readers parse without buffering.
+pub const SNAPSHOT_FORMAT: u32 = 2;
 
 /// One step of a run, as the learner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,11 +48,38 @@ impl Variable {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A variable's value: a number or a truth value, written as the bare JSON number or boolean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Int(i64),
     Bool(bool),
+}
+
+// By hand rather than derived: a derived untagged enum buffers its input first, which costs the app's
+// wasm several kilobytes for two cases a visitor tells apart directly.
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number or a boolean")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Value, E> {
+                i64::try_from(v)
+                    .map(Value::Int)
+                    .map_err(|_| E::custom("a whole number beyond 64 bits"))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl fmt::Display for Value {
@@ -118,7 +146,7 @@ impl Counters {
 
 /// The data structure drawn at a step; one renderer per variant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Frame {
     Array(ArrayFrame),
 }

@@ -133,6 +133,14 @@ impl TraceFile {
 
     /// Reads and checks a trace: known algorithm at this version, a valid input, and the same run.
     pub fn import(text: &str) -> Result<(&'static Entry, TraceFile), TraceFileError> {
+        Self::import_from(text, catalogue::CATALOGUE)
+    }
+
+    /// [`import`](Self::import) knowing only `entries`: a family's engine links no other family.
+    pub fn import_from(
+        text: &str,
+        entries: &[&'static Entry],
+    ) -> Result<(&'static Entry, TraceFile), TraceFileError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| TraceFileError::NotJson(e.to_string()))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(TRACE_FORMAT) {
@@ -148,7 +156,10 @@ impl TraceFile {
                 here: SNAPSHOT_FORMAT,
             });
         }
-        let entry = catalogue::find(&file.algorithm)
+        let entry = entries
+            .iter()
+            .copied()
+            .find(|entry| entry.id == file.algorithm)
             .ok_or_else(|| TraceFileError::UnknownAlgorithm(file.algorithm.clone()))?;
         if file.algorithm_version != entry.version {
             return Err(TraceFileError::AlgorithmVersion {

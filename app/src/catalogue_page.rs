@@ -1,13 +1,13 @@
 //! The home page: every algorithm of the catalogue as a card, with search and category filters.
 
-use algorithms::catalogue::{self, CATALOGUE, Category, Entry};
+use algorithms::catalogue::{self, CARDS, Card, Category};
 use leptos::prelude::*;
 
 use crate::router::Link;
 
 const CATEGORIES: [Category; 2] = [Category::Sorting, Category::Searching];
 
-fn matches(entry: &Entry, query: &str, category: Option<Category>) -> bool {
+fn matches(entry: &Card, query: &str, category: Option<Category>) -> bool {
     let query = query.trim().to_lowercase();
     category.is_none_or(|c| entry.category == c)
         && (query.is_empty()
@@ -20,8 +20,8 @@ fn matches(entry: &Entry, query: &str, category: Option<Category>) -> bool {
 pub fn CataloguePage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(None::<Category>);
-    let visible = move |entry: &Entry| query.with(|q| matches(entry, q, category.get()));
-    let count = move || CATALOGUE.iter().filter(|e| visible(e)).count();
+    let visible = move |entry: &Card| query.with(|q| matches(entry, q, category.get()));
+    let count = move || CARDS.iter().filter(|e| visible(e)).count();
 
     let filter_button = move |choice: Option<Category>| {
         let label = choice.map_or("All", Category::name);
@@ -37,10 +37,10 @@ pub fn CataloguePage() -> impl IntoView {
         }
     };
 
-    let cards = CATALOGUE
+    let cards = CARDS
         .iter()
         .map(|entry| {
-            let entry: &'static Entry = entry;
+            let entry: &'static Card = entry;
             view! {
                 <li class="card" data-testid="card" data-id=entry.id hidden=move || !visible(entry)>
                     <Link href=format!("/algorithms/{}", entry.id)>
@@ -63,7 +63,7 @@ pub fn CataloguePage() -> impl IntoView {
             .into_iter()
             .take(4)
             .filter_map(|s| {
-                let entry = catalogue::find(&s.algorithm)?;
+                let entry = catalogue::card(&s.algorithm)?;
                 Some(view! {
                     <li data-testid="continue" data-id=entry.id>
                         <Link href=format!("/algorithms/{}?{}", entry.id, s.query)>

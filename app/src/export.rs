@@ -1,13 +1,15 @@
-//! Export and import: the trace as JSON (`algorithms::TraceFile`), the current frame as SVG or PNG, and
-//! reading a trace back, which reopens its algorithm at its step after checking it reproduces.
+//! Export and import: the trace as JSON (`algorithms::TraceFile`, written by the engine), the current frame
+//! as SVG or PNG, and reading a trace back, which reopens its algorithm at its step after the engine of its
+//! family has checked that it reproduces.
 
-use algorithms::catalogue::Entry;
-use algorithms::{Input, Snapshot, TraceFile};
+use algorithms::catalogue::Card;
+use algorithms::{Input, Snapshot};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::array_view::{FRAME_HEIGHT, FRAME_WIDTH, frame_svg};
+use crate::engines::{self, EngineRun};
 
 #[wasm_bindgen(inline_js = r#"
 function save(name, blob) {
@@ -46,11 +48,12 @@ extern "C" {
 }
 
 /// What an import opens: the algorithm, the input and the step.
-pub type Imported = (&'static Entry, Input, u64);
+pub type Imported = (&'static Card, Input, u64);
 
 #[component]
 pub fn ExportBar(
-    entry: &'static Entry,
+    entry: &'static Card,
+    run: StoredValue<EngineRun>,
     input: Input,
     snapshot: Memo<Snapshot>,
     #[prop(optional)] on_import: Option<Callback<Imported>>,
@@ -59,16 +62,15 @@ pub fn ExportBar(
     let values = StoredValue::new(input.values.clone());
     let export_trace = move |_| {
         let step = snapshot.with_untracked(|s| s.step);
-        match TraceFile::export(entry, input.clone(), step) {
-            Ok(file) => {
-                let text = serde_json::to_string_pretty(&file).expect("a trace is plain data");
+        match run.with_value(|run| run.export_trace(step)) {
+            Ok(text) => {
                 download_text(
                     &format!("{}-trace.json", entry.id),
                     "application/json",
                     &text,
                 );
             }
-            Err(problem) => error.set(Some(problem.to_string())),
+            Err(problem) => error.set(Some(problem)),
         }
     };
     let svg =
@@ -92,11 +94,16 @@ pub fn ExportBar(
             let Some(text) = text.ok().and_then(|t| t.as_string()) else {
                 return;
             };
-            match TraceFile::import(&text) {
-                Ok((entry, file)) => {
+            let opened = engines::import_trace(&text).await.and_then(|opened| {
+                let card = algorithms::catalogue::card(&opened.algorithm)
+                    .ok_or_else(|| format!("“{}” is not in the catalogue", opened.algorithm))?;
+                Ok((card, opened.input, opened.step))
+            });
+            match opened {
+                Ok(imported) => {
                     error.set(None);
                     if let Some(on_import) = on_import {
-                        on_import.run((entry, file.input, file.step));
+                        on_import.run(imported);
                     }
                 }
                 Err(problem) => error.set(Some(format!("Not imported: {problem}."))),

@@ -1,7 +1,7 @@
 //! The input editor: typed values, or a seeded generator with the catalogue's presets. An input the
 //! algorithm refuses shows the reason next to the field at fault; the current run stays on screen.
 
-use algorithms::catalogue::{Entry, InputKind};
+use algorithms::catalogue::{Card, InputKind};
 use algorithms::{Generator, Preset};
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ fn new_seed() -> u64 {
 
 #[component]
 pub fn InputEditor(
-    entry: &'static Entry,
+    entry: &'static Card,
     source: Source,
     on_apply: Callback<Source>,
 ) -> impl IntoView {

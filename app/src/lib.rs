@@ -1,20 +1,27 @@
-//! The AlgoVista web app. Components live here, not in `main.rs`, so browser tests can mount them.
+//! The AlgoVista web app. Components live here, not in the binaries, so browser tests can mount them.
 //!
-//! Routes: `/` is the catalogue, `/algorithms/<id>` one algorithm's visualizer; the query string holds the
-//! input, step and speed (`url_state`), so a link reproduces the exact view.
+//! Each page is its own WebAssembly module (`src/bin/`: the catalogue at `/` and unknown paths, the
+//! visualizer at `/algorithms/<id>`, `/race`, `/plot`), which links only that page's components; the page
+//! loader in `index.html` picks the module by path and swaps modules when a link leads to another page, so
+//! moving between pages never reloads the document. Algorithms run in the engine of their family
+//! (`engines`), loaded by the pages that run them. The query string holds the input, step and speed
+//! (`url_state`), so a link reproduces the exact view.
 
 mod array_view;
 mod catalogue_page;
+pub mod engines;
 mod export;
 mod input_editor;
 mod playback;
-mod plot;
-mod race;
+pub mod plot;
+pub mod race;
 pub mod router;
 mod sessions;
 mod theme;
 pub mod url_state;
 mod visualizer;
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
@@ -22,22 +29,57 @@ use router::{Link, provide_location};
 
 pub use catalogue_page::CataloguePage;
 pub use playback::Playback;
+pub use plot::PlotPage;
+pub use race::RacePage;
 pub use visualizer::{Visualizer, VisualizerPage};
 
+/// What a page module renders for a path it owns.
+pub type Render = fn(&str) -> AnyView;
+
+thread_local! {
+    static MOUNTED: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the app with this module's page into `<body>`; the page loader calls it through the module's
+/// `mount` export, and [`unmount`] when another page's module takes over.
+pub fn mount(render: Render) {
+    console_error_panic_hook::set_once();
+    let handle = leptos::mount::mount_to(document().body().expect("a body"), move || {
+        view! { <App render=render /> }
+    });
+    MOUNTED.with_borrow_mut(|mounted| *mounted = Some(Box::new(handle)));
+}
+
+/// Removes the page and disposes everything it owns (listeners, timers, engine runs).
+pub fn unmount() {
+    let handle = MOUNTED.with_borrow_mut(Option::take);
+    drop(handle);
+}
+
+/// The catalogue module's page: `/`, and anything no page owns.
+pub fn catalogue_page(path: &str) -> AnyView {
+    if path == "/" || path.is_empty() {
+        view! { <CataloguePage /> }.into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
+    }
+}
+
+/// The visualizer module's page: `/algorithms/<id>`.
+pub fn visualizer_page(path: &str) -> AnyView {
+    match path.trim_end_matches('/').strip_prefix("/algorithms/") {
+        Some(id) if !id.contains('/') => view! { <VisualizerPage id=id.to_owned() /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(render: Render) -> impl IntoView {
     let location = provide_location();
+    // A path of another page's module shows nothing here: the loader is about to swap modules.
     let page = move || {
         let path = location.path.get();
-        match path.trim_end_matches('/').strip_prefix("/algorithms/") {
-            _ if path == "/" || path.is_empty() => view! { <CataloguePage /> }.into_any(),
-            _ if path.trim_end_matches('/') == "/race" => view! { <race::RacePage /> }.into_any(),
-            _ if path.trim_end_matches('/') == "/plot" => view! { <plot::PlotPage /> }.into_any(),
-            Some(id) if !id.contains('/') => {
-                view! { <VisualizerPage id=id.to_owned() /> }.into_any()
-            }
-            _ => view! { <NotFound /> }.into_any(),
-        }
+        router::owns(&path).then(|| render(&path))
     };
     view! {
         <header class="site-header">

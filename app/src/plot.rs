@@ -5,10 +5,11 @@
 //!
 //! `/plot?ids=insertion-sort,merge-sort&metric=comparisons`
 
-use algorithms::catalogue::{self, CATALOGUE, Category, Entry};
-use algorithms::{Counters, DynMachine, Generator, Preset};
+use algorithms::catalogue::{self, CARDS, Card, Category};
+use algorithms::{Counters, Generator, Preset};
 use leptos::prelude::*;
 
+use crate::engines::{self, CountingRun};
 use crate::playback::now_ms;
 use crate::router::{navigate, query_param, use_location};
 
@@ -29,7 +30,7 @@ const COLOURS: [&str; 7] = [
     "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442",
 ];
 
-fn sizes(entry: &Entry) -> Vec<usize> {
+fn sizes(entry: &Card) -> Vec<usize> {
     let limit = entry.input.max_count_n.min(MAX_N);
     (1..)
         .map(|k| 1usize << k)
@@ -37,7 +38,7 @@ fn sizes(entry: &Entry) -> Vec<usize> {
         .collect()
 }
 
-fn generator(entry: &Entry, n: usize) -> Generator {
+fn generator(entry: &Card, n: usize) -> Generator {
     let span = entry
         .input
         .max_span
@@ -59,14 +60,14 @@ struct Point {
 
 #[derive(Clone)]
 struct Series {
-    entry: &'static Entry,
+    entry: &'static Card,
     points: Vec<Point>,
 }
 
 /// The work queue: runs still to do, and the one in progress.
 struct Job {
     queue: Vec<(usize, usize)>, // (series index, n)
-    running: Option<(usize, usize, Box<dyn DynMachine>)>,
+    running: Option<(usize, usize, CountingRun)>,
     total: usize,
 }
 
@@ -74,17 +75,17 @@ struct Job {
 pub fn PlotPage() -> impl IntoView {
     let location = use_location();
     let search = location.search.get_untracked();
-    let chosen: Vec<&'static Entry> = query_param(&search, "ids")
+    let chosen: Vec<&'static Card> = query_param(&search, "ids")
         .map(|ids| {
             ids.split(',')
-                .filter_map(catalogue::find)
+                .filter_map(catalogue::card)
                 .collect::<Vec<_>>()
         })
         .filter(|found| !found.is_empty())
         .unwrap_or_else(|| {
             DEFAULT_IDS
                 .iter()
-                .filter_map(|id| catalogue::find(id))
+                .filter_map(|id| catalogue::card(id))
                 .collect()
         });
     let selected = RwSignal::new(chosen);
@@ -96,6 +97,8 @@ pub fn PlotPage() -> impl IntoView {
     let series = RwSignal::new(Vec::<Series>::new());
     let progress = RwSignal::new(None::<(usize, usize, String)>); // (done, total, now running)
     let job = StoredValue::new_local(None::<Job>);
+    let load_problem = RwSignal::new(None::<String>);
+    let load_attempts = StoredValue::new(0u32);
 
     Effect::new(move |_| {
         let ids: Vec<&str> = selected.get().iter().map(|e| e.id).collect();
@@ -107,8 +110,7 @@ pub fn PlotPage() -> impl IntoView {
         navigate(location, &url, true);
     });
 
-    let start = move || {
-        let entries = selected.get_untracked();
+    let measure = move |entries: Vec<&'static Card>| {
         series.set(
             entries
                 .iter()
@@ -136,7 +138,22 @@ pub fn PlotPage() -> impl IntoView {
         request_animation_frame(move || work(job, series, progress));
     };
 
-    let toggle = move |entry: &'static Entry| {
+    let start = move || {
+        let entries = selected.get_untracked();
+        let mut families: Vec<_> = entries.iter().map(|e| e.family()).collect();
+        families.sort_by_key(|f| f.id());
+        families.dedup();
+        let attempt = load_attempts.get_value();
+        load_attempts.set_value(attempt + 1);
+        load_problem.set(None);
+        leptos::task::spawn_local(async move {
+            match engines::ensure(&families, attempt).await {
+                Ok(()) => measure(entries),
+                Err(problem) => load_problem.set(Some(problem)),
+            }
+        });
+    };
+    let toggle = move |entry: &'static Card| {
         selected.update(|list| {
             if let Some(at) = list.iter().position(|e| e.id == entry.id) {
                 list.remove(at);
@@ -146,7 +163,7 @@ pub fn PlotPage() -> impl IntoView {
         });
     };
     let checkboxes = move |category: Category| {
-        CATALOGUE
+        CARDS
             .iter()
             .filter(move |e| e.category == category)
             .map(|&entry| view! {
@@ -210,6 +227,11 @@ pub fn PlotPage() -> impl IntoView {
                     })}
                 </span>
                 <progress max="1" prop:value=move || progress.get().map_or(0.0, |(d, t, _)| d as f64 / t.max(1) as f64) />
+                {move || load_problem.get().map(|problem| view! {
+                    <p class="error" role="alert" data-testid="engine-error">
+                        {problem} " Check the connection, then measure again."
+                    </p>
+                })}
             </div>
             <div class="chart" data-testid="chart" inner_html=figure></div>
             <details class="plot-table">
@@ -245,28 +267,14 @@ fn work(
                     let input = entry
                         .generate(&generator(entry, n))
                         .expect("valid generator");
-                    let machine = entry
-                        .start_counting(input)
-                        .expect("within the count-only limit");
-                    job.running = Some((s, n, machine));
+                    let run =
+                        CountingRun::start(entry, &input).expect("within the count-only limit");
+                    job.running = Some((s, n, run));
                 }
-                let (s, n, machine) = job.running.as_mut().expect("a run is in progress");
+                let (s, n, run) = job.running.as_mut().expect("a run is in progress");
                 // Check the clock every few thousand steps: reading it costs more than a step.
-                let mut done = false;
-                for _ in 0..4096 {
-                    if !machine.advance() {
-                        done = true;
-                        break;
-                    }
-                }
-                if done {
-                    finished.push((
-                        *s,
-                        Point {
-                            n: *n,
-                            counters: machine.counters(),
-                        },
-                    ));
+                if let Some(counters) = run.advance(4096) {
+                    finished.push((*s, Point { n: *n, counters }));
                     job.running = None;
                 }
                 if now_ms() > deadline {

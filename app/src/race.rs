@@ -4,11 +4,12 @@
 //!
 //! `/race?a=bubble-sort&b=insertion-sort&values=5,1,4&step=0&speed=8`
 
-use algorithms::catalogue::{self, CATALOGUE, Entry};
-use algorithms::{Counters, DynMachine, Input, Snapshot, Timeline};
+use algorithms::catalogue::{self, CARDS, Card};
+use algorithms::{Counters, Input, Snapshot};
 use leptos::prelude::*;
 
 use crate::array_view::ArrayStage;
+use crate::engines::{EngineRun, WithEngines};
 use crate::input_editor::InputEditor;
 use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
 use crate::router::{query_param, use_location};
@@ -17,30 +18,45 @@ use crate::url_state::{self, Source};
 const DEFAULT_A: &str = "bubble-sort";
 const DEFAULT_B: &str = "insertion-sort";
 
-fn find_or(id: Option<String>, default: &str) -> &'static Entry {
-    id.and_then(|id| catalogue::find(&id))
-        .unwrap_or_else(|| catalogue::find(default).expect("the default is in the catalogue"))
+fn find_or(id: Option<String>, default: &str) -> &'static Card {
+    id.and_then(|id| catalogue::card(&id))
+        .unwrap_or_else(|| catalogue::card(default).expect("the default is in the catalogue"))
 }
 
 /// The other algorithms a race against `entry` may pick: same input kind, never itself.
-fn rivals(entry: &Entry) -> impl Iterator<Item = &'static Entry> + '_ {
-    CATALOGUE
+fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
+    CARDS
         .iter()
         .copied()
         .filter(move |other| other.input.kind == entry.input.kind && other.id != entry.id)
 }
 
 struct Lane {
-    entry: &'static Entry,
-    timeline: Timeline<Box<dyn DynMachine>>,
+    entry: &'static Card,
+    run: EngineRun,
 }
 
-fn record(entry: &'static Entry, input: &Input) -> Result<Lane, String> {
-    let run = entry
-        .start(input.clone())
-        .map_err(|e| format!("{}: {e}", entry.name))?;
-    let timeline = Timeline::record(run).map_err(|e| format!("{}: {e}", entry.name))?;
-    Ok(Lane { entry, timeline })
+fn record(entry: &'static Card, input: &Input) -> Result<Lane, String> {
+    let run = EngineRun::open(entry, input).map_err(|e| format!("{}: {e}", entry.name))?;
+    Ok(Lane { entry, run })
+}
+
+/// Both lanes on `source`'s input, or why not; needs both families' engines loaded.
+fn lanes(a: &'static Card, b: &'static Card, source: &Source, playback: Playback) -> AnyView {
+    let input = source.input(a).map_err(|(_, message)| message);
+    // The input suits A (`Source::input` checked); recording B first reports its refusal at once.
+    let lanes = input.and_then(|input| {
+        let lane_b = record(b, &input)?;
+        Ok((record(a, &input)?, lane_b, input))
+    });
+    match lanes {
+        Ok((lane_a, lane_b, input)) => {
+            view! { <Race lane_a=lane_a lane_b=lane_b input=input playback=playback /> }.into_any()
+        }
+        Err(message) => {
+            view! { <p class="error" role="alert" data-testid="run-error">{message}</p> }.into_any()
+        }
+    }
 }
 
 #[component]
@@ -76,7 +92,7 @@ pub fn RacePage() -> impl IntoView {
         playback.step.set(0);
     };
     let choose_a = move |id: String| {
-        if let Some(entry) = catalogue::find(&id) {
+        if let Some(entry) = catalogue::card(&id) {
             if b.get_untracked().input.kind != entry.input.kind || b.get_untracked().id == entry.id
             {
                 b.set(rivals(entry).next().expect("a rival exists"));
@@ -89,7 +105,7 @@ pub fn RacePage() -> impl IntoView {
         }
     };
     let choose_b = move |id: String| {
-        if let Some(entry) = catalogue::find(&id) {
+        if let Some(entry) = catalogue::card(&id) {
             b.set(entry);
             restart();
         }
@@ -100,7 +116,7 @@ pub fn RacePage() -> impl IntoView {
     });
 
     let options_a = move || {
-        CATALOGUE
+        CARDS
             .iter()
             .map(|e| view! { <option value=e.id selected=a.get().id == e.id>{e.name}</option> })
             .collect_view()
@@ -112,22 +128,11 @@ pub fn RacePage() -> impl IntoView {
     };
 
     let race = move || {
-        let (a, b) = (a.get(), b.get());
-        let input = source.get().input(a).map_err(|(_, message)| message);
-        // The input suits A (`Source::input` checked); recording B first reports its refusal at once.
-        let lanes = input.and_then(|input| {
-            let lane_b = record(b, &input)?;
-            Ok((record(a, &input)?, lane_b, input))
-        });
-        match lanes {
-            Ok((lane_a, lane_b, input)) => {
-                view! { <Race lane_a=lane_a lane_b=lane_b input=input playback=playback /> }
-                    .into_any()
-            }
-            Err(message) => {
-                view! { <p class="error" role="alert" data-testid="run-error">{message}</p> }
-                    .into_any()
-            }
+        let (a, b, source) = (a.get(), b.get(), source.get());
+        let mut families = vec![a.family(), b.family()];
+        families.dedup();
+        view! {
+            <WithEngines families=families>{lanes(a, b, &source, playback)}</WithEngines>
         }
     };
 
@@ -152,7 +157,7 @@ pub fn RacePage() -> impl IntoView {
 
 #[component]
 fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl IntoView {
-    let (last_a, last_b) = (lane_a.timeline.last_step(), lane_b.timeline.last_step());
+    let (last_a, last_b) = (lane_a.run.last_step(), lane_b.run.last_step());
     let last_step = last_a.max(last_b);
     if playback.step.get_untracked() > last_step {
         playback.step.set(last_step);
@@ -160,8 +165,8 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
     let help_open = RwSignal::new(false);
     install_shortcuts(playback, last_step, help_open);
     let (entry_a, entry_b) = (lane_a.entry, lane_b.entry);
-    let final_a = lane_a.timeline.seek(last_a).counters;
-    let final_b = lane_b.timeline.seek(last_b).counters;
+    let final_a = lane_a.run.seek(last_a).counters;
+    let final_b = lane_b.run.seek(last_b).counters;
     let snapshot_a = lane_snapshot(lane_a, playback.step);
     let snapshot_b = lane_snapshot(lane_b, playback.step);
 
@@ -223,7 +228,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
             view! { <p class="winner" role="status" data-testid="winner">{line}</p> }
         })
     };
-    let lane = move |entry: &'static Entry,
+    let lane = move |entry: &'static Card,
                      snapshot: Memo<Snapshot>,
                      last: u64,
                      id: &'static str| {
@@ -258,9 +263,9 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
     }
 }
 
-/// A lane shows its own timeline at the shared step, or its last step once it has finished.
+/// A lane shows its own run at the shared step, or its last step once it has finished.
 fn lane_snapshot(lane: Lane, step: RwSignal<u64>) -> Memo<Snapshot> {
-    let last = lane.timeline.last_step();
-    let timeline = StoredValue::new_local(lane.timeline);
-    Memo::new(move |_| timeline.with_value(|t| t.seek(step.get().min(last))))
+    let last = lane.run.last_step();
+    let run = StoredValue::new(lane.run);
+    Memo::new(move |_| run.with_value(|r| r.seek(step.get().min(last))))
 }

@@ -1,9 +1,31 @@
-//! Client-side navigation: the path picks the page, the query holds the view's state. Two routes do not
-//! need a router crate's size in the shipped wasm; this is the History API and one signal per part.
+//! Client-side navigation: the path picks the page, the query holds the view's state. A handful of routes
+//! do not need a router crate's size in the shipped wasm; this is the History API and one signal per part.
+//! Each page is its own module: a link to a path this module does not own goes through the page loader,
+//! which swaps modules without reloading the document.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(inline_js = r#"
+export function loader_owns(path) {
+  const loader = globalThis.__algovista;
+  return loader ? loader.owns(path) : true;
+}
+export function loader_go(url, replace) {
+  globalThis.__algovista.go(url, replace);
+}
+"#)]
+extern "C" {
+    fn loader_owns(path: &str) -> bool;
+    fn loader_go(url: &str, replace: bool);
+}
+
+/// Whether this page module renders `path` (always, without a loader: tests mount pages directly).
+pub fn owns(path: &str) -> bool {
+    loader_owns(path)
+}
 
 /// The current address, as signals: pages re-render when the path changes, not when only the query does.
 #[derive(Clone, Copy)]
@@ -46,6 +68,16 @@ pub fn use_location() -> Location {
 /// Goes to `url` (a path with an optional query), adding a history entry or replacing the current one.
 /// `location` is [`use_location`]'s, taken while rendering: event handlers run outside any owner.
 pub fn navigate(location: Location, url: &str, replace: bool) {
+    // Replacing keeps this page's address current; once a link has left for another page's module (which
+    // may still be loading), this page must not write its address back.
+    if replace && !owns(&read_location().0) {
+        return;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    if !owns(path) {
+        loader_go(url, replace);
+        return;
+    }
     let Ok(history) = window().history() else {
         return;
     };

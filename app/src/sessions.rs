@@ -23,7 +23,7 @@ pub struct LocalSession {
 /// The kept sessions, most recent first. Unreadable or foreign data reads as none.
 pub fn recent() -> Vec<LocalSession> {
     let mut sessions: Vec<LocalSession> = LocalStorage::get(KEY).unwrap_or_default();
-    sessions.retain(|s| algorithms::catalogue::find(&s.algorithm).is_some());
+    sessions.retain(|s| algorithms::catalogue::card(&s.algorithm).is_some());
     sessions.sort_by(|a, b| b.updated.total_cmp(&a.updated));
     sessions
 }

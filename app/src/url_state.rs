@@ -3,7 +3,7 @@
 //!
 //! `?values=38,27,43&target=27&step=5&speed=4` or `?preset=random&n=20&min=1&max=99&seed=7&step=0`.
 
-use algorithms::catalogue::{Entry, InputKind};
+use algorithms::catalogue::{Card, InputKind};
 use algorithms::input::parse_list;
 use algorithms::{Generator, Input, Mode, Preset};
 
@@ -36,7 +36,7 @@ impl Source {
     }
 
     /// The input a new visitor sees: small enough to follow, random enough to be interesting.
-    pub fn default_for(entry: &Entry) -> Self {
+    pub fn default_for(entry: &Card) -> Self {
         Source::Generated(Generator {
             preset: Preset::Random,
             n: if entry.input.max_step_n >= 16 {
@@ -51,7 +51,7 @@ impl Source {
     }
 
     /// The input, if `entry` accepts it for stepping; otherwise which field is wrong and why.
-    pub fn input(&self, entry: &Entry) -> Result<Input, (Field, String)> {
+    pub fn input(&self, entry: &Card) -> Result<Input, (Field, String)> {
         let input = match self {
             Source::Typed {
                 values,
@@ -107,7 +107,7 @@ pub struct ViewState {
 
 /// Reads the state from query pairs; what is missing or unreadable falls back to the defaults, and the
 /// returned messages say what was ignored.
-pub fn parse(entry: &Entry, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
+pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
     let mut problems = Vec::new();
     let number = |problems: &mut Vec<String>, key: &str, default: i64| -> i64 {
         match get(key) {
@@ -239,7 +239,7 @@ mod tests {
     use super::*;
     use algorithms::catalogue;
 
-    fn parse_query(entry: &Entry, query: &str) -> (ViewState, Vec<String>) {
+    fn parse_query(entry: &Card, query: &str) -> (ViewState, Vec<String>) {
         let pairs: Vec<(String, String)> = query
             .split('&')
             .filter_map(|pair| pair.split_once('='))
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn states_round_trip_through_the_query() {
-        let entry = catalogue::find("binary-search").unwrap();
+        let entry = catalogue::card("binary-search").unwrap();
         for state in [
             ViewState {
                 source: Source::Typed {
@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn bad_parameters_fall_back_and_say_so() {
-        let entry = catalogue::find("bubble-sort").unwrap();
+        let entry = catalogue::card("bubble-sort").unwrap();
         let (state, problems) = parse_query(entry, "preset=zigzag&n=ten&speed=fast&step=-4");
         assert_eq!(state.step, 0);
         assert_eq!(state.speed, DEFAULT_SPEED);

@@ -1,17 +1,18 @@
 //! One algorithm's run: bars, playback, keyboard shortcuts, narration, pseudocode, variables, counters.
 //!
-//! The run is recorded once into a [`Timeline`]; the state is the current step (plus whether it plays and
-//! how fast). Every view derives from the snapshot at that step, and each bar reads its own value and mark
+//! The run is recorded once, as a timeline in its family's engine (`crate::engines`); the state is the
+//! current step (plus whether it plays and how fast). Every view derives from the snapshot at that step, and each bar reads its own value and mark
 //! through a memo, so a step re-renders only the bars that changed. Going back or scrubbing is a timeline
 //! seek, never a replay from step 0.
 
-use algorithms::catalogue::{self, Entry};
-use algorithms::{DynMachine, Input, Snapshot, Timeline, Value};
+use algorithms::catalogue::{self, Card};
+use algorithms::{Input, Snapshot, Value};
 use leptos::prelude::*;
 
 use crate::router::{Link, query_param, use_location};
 
 use crate::array_view::ArrayStage;
+use crate::engines::{EngineRun, WithEngines};
 use crate::export::{ExportBar, Imported};
 use crate::input_editor::InputEditor;
 use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
@@ -20,7 +21,7 @@ use crate::url_state::{self, Source, ViewState};
 /// `/algorithms/:id`: the editor, the visualizer, and the address bar kept in step with both.
 #[component]
 pub fn VisualizerPage(id: String) -> impl IntoView {
-    let Some(entry) = catalogue::find(&id) else {
+    let Some(entry) = catalogue::card(&id) else {
         return view! { <crate::NotFound /> }.into_any();
     };
     let location = use_location();
@@ -92,7 +93,7 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
 
 #[component]
 pub fn Visualizer(
-    entry: &'static Entry,
+    entry: &'static Card,
     input: Input,
     /// Shared playback state; a fresh one at step 0 when absent.
     #[prop(optional)]
@@ -101,37 +102,37 @@ pub fn Visualizer(
     #[prop(optional)]
     on_import: Option<Callback<Imported>>,
 ) -> impl IntoView {
-    let recorded = entry
-        .start(input.clone())
-        .map_err(|e| e.to_string())
-        .and_then(|run| Timeline::record(run).map_err(|e| e.to_string()));
     let playback = playback.unwrap_or_else(|| Playback::new(0, url_state::DEFAULT_SPEED));
-    match recorded {
-        Ok(timeline) => {
-            view! { <Player entry=entry input=input timeline=timeline playback=playback on_import=on_import /> }
-                .into_any()
-        }
-        Err(message) => {
-            view! { <p class="error" role="alert" data-testid="run-error">{message}</p> }.into_any()
-        }
+    view! {
+        <WithEngines families=vec![entry.family()]>
+            {match EngineRun::open(entry, &input) {
+                Ok(run) => view! {
+                    <Player entry=entry input=input.clone() run=run playback=playback on_import=on_import />
+                }
+                .into_any(),
+                Err(message) => {
+                    view! { <p class="error" role="alert" data-testid="run-error">{message}</p> }.into_any()
+                }
+            }}
+        </WithEngines>
     }
 }
 
 #[component]
 fn Player(
-    entry: &'static Entry,
+    entry: &'static Card,
     input: Input,
-    timeline: Timeline<Box<dyn DynMachine>>,
+    run: EngineRun,
     playback: Playback,
     on_import: Option<Callback<Imported>>,
 ) -> impl IntoView {
     let step = playback.step;
-    let last_step = timeline.last_step();
+    let last_step = run.last_step();
     if step.get_untracked() > last_step {
         step.set(last_step);
     }
-    let timeline = StoredValue::new_local(timeline);
-    let snapshot = Memo::new(move |_| timeline.with_value(|t| t.seek(step.get())));
+    let run = StoredValue::new(run);
+    let snapshot = Memo::new(move |_| run.with_value(|r| r.seek(step.get())));
     let help_open = RwSignal::new(false);
     install_shortcuts(playback, last_step, help_open);
 
@@ -205,8 +206,8 @@ fn Player(
                 </div>
             </div>
             {match on_import {
-                Some(on_import) => view! { <ExportBar entry=entry input=input.clone() snapshot=snapshot on_import=on_import /> }.into_any(),
-                None => view! { <ExportBar entry=entry input=input.clone() snapshot=snapshot /> }.into_any(),
+                Some(on_import) => view! { <ExportBar entry=entry run=run input=input.clone() snapshot=snapshot on_import=on_import /> }.into_any(),
+                None => view! { <ExportBar entry=entry run=run input=input.clone() snapshot=snapshot /> }.into_any(),
             }}
         </section>
     }

@@ -1,7 +1,12 @@
 //! The visualizer component mounted in a real browser (headless Chromium via wasm-bindgen-test-runner).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use algorithms::catalogue::{Family, SORTING};
 use algorithms::{Input, catalogue};
 use app::Visualizer;
+use app::engines::EngineApi;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -9,20 +14,67 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The sorting engine linked into the test instead of loaded as a module: the same `engine::Engine`.
+struct Linked(RefCell<engine::Engine>);
+
+impl EngineApi for Linked {
+    fn open(&self, id: &str, input: &str) -> Result<u32, String> {
+        self.0.borrow_mut().open(id, input)
+    }
+    fn last_step(&self, run: u32) -> Result<f64, String> {
+        self.0.borrow_mut().last_step(run)
+    }
+    fn seek(&self, run: u32, step: f64) -> Result<String, String> {
+        self.0.borrow_mut().seek(run, step)
+    }
+    fn export_trace(&self, run: u32, step: f64) -> Result<String, String> {
+        self.0.borrow_mut().export_trace(run, step)
+    }
+    fn import_trace(&self, text: &str) -> Result<String, String> {
+        self.0.borrow().import_trace(text)
+    }
+    fn count(&self, id: &str, input: &str) -> Result<u32, String> {
+        self.0.borrow_mut().count(id, input)
+    }
+    fn advance(&self, run: u32, steps: u32) -> Result<Option<String>, String> {
+        self.0.borrow_mut().advance(run, steps)
+    }
+    fn close(&self, run: u32) {
+        self.0.borrow_mut().close(run)
+    }
+}
+
+thread_local! {
+    static ENGINE: Rc<Linked> = Rc::new(Linked(RefCell::new(engine::Engine::new(SORTING))));
+}
+
+fn open_runs() -> usize {
+    ENGINE.with(|engine| engine.0.borrow().open_runs())
+}
+
 fn mount(input: Vec<i64>) -> HtmlElement {
+    let (root, handle) = mount_with_handle(input);
+    std::mem::forget(handle);
+    root
+}
+
+fn mount_with_handle(input: Vec<i64>) -> (HtmlElement, impl Drop) {
+    app::engines::install(
+        Family::Sorting,
+        ENGINE.with(|e| e.clone() as Rc<dyn EngineApi>),
+    );
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let entry = catalogue::find("bubble-sort").unwrap();
+    let entry = catalogue::card("bubble-sort").unwrap();
     let input = Input {
         values: input,
         ..Input::default()
     };
-    leptos::mount::mount_to(
+    let handle = leptos::mount::mount_to(
         root.clone(),
         move || view! { <Visualizer entry=entry input=input /> },
-    )
-    .forget();
-    root
+    );
+    (root, handle)
 }
 
 fn find(root: &HtmlElement, test_id: &str) -> HtmlElement {
@@ -99,6 +151,16 @@ async fn stepping_compares_then_swaps_the_bars() {
             .unwrap()
             .starts_with("Step 0 / ")
     );
+}
+
+#[wasm_bindgen_test]
+async fn leaving_the_page_closes_its_run_in_the_engine() {
+    let before = open_runs();
+    let (root, handle) = mount_with_handle(vec![3, 2, 1]);
+    assert_eq!(bar_values(&root), [3, 2, 1]);
+    assert_eq!(open_runs(), before + 1);
+    drop(handle);
+    assert_eq!(open_runs(), before, "the run is closed with its page");
 }
 
 #[wasm_bindgen_test]

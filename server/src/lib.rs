@@ -78,8 +78,18 @@ impl<S: Store> AppState<S> {
 }
 
 pub fn app<S: Store>(state: AppState<S>) -> Router {
-    // Client-side routes are deep links into the single page, so unknown paths outside /api get index.html.
-    let spa = ServeDir::new(&state.dist).fallback(ServeFile::new(state.dist.join("index.html")));
+    // Client-side routes are deep links into the app, so unknown paths outside /api get index.html. The
+    // build writes a brotli and a gzip copy beside each file; these services send the one the client takes.
+    let index = ServeFile::new(state.dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(&state.dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    let files = Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers));
     let api = Router::new()
         .route("/health", get(health::<S>))
         .route("/openapi.json", get(openapi))
@@ -105,9 +115,13 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             AppError::NotFound("This API resource does not answer that method.".to_owned())
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
-    let mut router = Router::new().nest("/api", api).fallback_service(spa).layer(
-        middleware::map_response_with_state(state.clone(), add_time_headers::<S>),
-    );
+    let mut router = Router::new()
+        .nest("/api", api)
+        .fallback_service(files)
+        .layer(middleware::map_response_with_state(
+            state.clone(),
+            add_time_headers::<S>,
+        ));
     if let Some(origin) = state.app_origin.clone() {
         router = router.layer(
             CorsLayer::new()
@@ -121,6 +135,36 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         );
     }
     router.layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+/// Files whose name carries a hash of their content (the build's `/assets/<module>-<hash>/` folders and
+/// Trunk's `main-<hash>.css`) never change, so clients keep them for a year; everything else, `index.html`
+/// first, is revalidated on every load so a new build is seen at once.
+async fn cache_headers(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let hashed = is_content_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        let headers = response.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        headers
+            .entry(header::VARY)
+            .or_insert(HeaderValue::from_static("accept-encoding"));
+    }
+    response
+}
+
+/// `/assets/…`, or a file name with a 16-digit hexadecimal hash before its extension (`main-0123….css`).
+fn is_content_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let hash = stem.rsplit('-').next().unwrap_or_default();
+    path.starts_with("/assets/")
+        || (stem.contains('-') && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Every response carries the server's time and a fresh signed anchor of it.

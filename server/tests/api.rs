@@ -79,6 +79,76 @@ async fn serves_the_app_at_root_and_at_deep_links() {
     }
 }
 
+#[tokio::test]
+async fn sends_precompressed_files_and_caches_only_hashed_names_for_good() {
+    let app = TestApp::new().await;
+    let dist = app.dir.path().join("dist");
+    let folder = dist.join("assets/page-plot-0123456789abcdef");
+    std::fs::create_dir_all(&folder).unwrap();
+    // Each copy says which it is, so the test sees which one was sent.
+    for (name, body) in [
+        ("page-plot.js", "plain"),
+        ("page-plot.js.br", "brotli"),
+        ("page-plot.js.gz", "gzip"),
+    ] {
+        std::fs::write(folder.join(name), body).unwrap();
+    }
+    std::fs::write(dist.join("index.html.br"), "index in brotli").unwrap();
+    std::fs::write(dist.join("main-89abcdef01234567.css"), "css").unwrap();
+
+    let get = |path: &str, accept: Option<&str>| {
+        let mut request = Request::get(path);
+        if let Some(accept) = accept {
+            request = request.header("accept-encoding", accept);
+        }
+        app.raw(request.body(Body::empty()).unwrap())
+    };
+    let asset = "/assets/page-plot-0123456789abcdef/page-plot.js";
+    for (accept, body, encoding) in [
+        (Some("gzip, deflate, br"), "brotli", Some("br")),
+        (Some("gzip"), "gzip", Some("gzip")),
+        (None, "plain", None),
+    ] {
+        let (status, headers, bytes) = get(asset, accept).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(String::from_utf8(bytes).unwrap(), body, "{accept:?}");
+        assert_eq!(
+            headers.get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding
+        );
+        assert_eq!(
+            headers["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
+        assert!(
+            headers["vary"]
+                .to_str()
+                .unwrap()
+                .contains("accept-encoding")
+        );
+    }
+    let (_, headers, _) = get("/main-89abcdef01234567.css", None).await;
+    assert_eq!(
+        headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+
+    // The page itself, at its own path and at deep links, is revalidated on every load.
+    for path in ["/", "/index.html", "/algorithms/bubble-sort"] {
+        let (status, headers, bytes) = get(path, Some("br")).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "index in brotli",
+            "{path}"
+        );
+        assert_eq!(headers["content-encoding"], "br");
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+    }
+    let (_, headers, _) = get("/favicon.svg-like-0123", None).await;
+    assert_eq!(headers["cache-control"], "no-cache");
+}
+
 #[test]
 fn reopening_keeps_the_schema_and_refuses_a_newer_one() {
     let dir = tempfile::tempdir().unwrap();

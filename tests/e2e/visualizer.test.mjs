@@ -288,7 +288,7 @@ test('export the trace, the frame as SVG and PNG; import a trace back', async ()
   assert.equal(file.step, 12);
   assert.equal(file.snapshots.length, file.steps);
   const atTwelve = await barValues(page);
-  assert.deepEqual(file.snapshots[12].frame.values, atTwelve);
+  assert.deepEqual(file.snapshots[12].frame.array.values, atTwelve);
 
   const svg = await download('export-svg');
   assert.equal(svg.name, 'quicksort-randomized-step-12.svg');

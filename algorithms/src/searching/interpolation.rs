@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Probe, narrowed};
-use crate::catalogue::{Category, Complexity, Entry, SEARCH_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, SEARCH_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -21,7 +21,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "  return −1",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "interpolation-search",
     name: "Interpolation search",
     category: Category::Searching,
@@ -38,6 +38,10 @@ pub const ENTRY: Entry = Entry {
     input: SEARCH_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| {
         Box::new(Run::new(InterpolationSearch::new(
             input.values,

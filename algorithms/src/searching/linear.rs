@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Outcome, Probe};
-use crate::catalogue::{Category, Complexity, Entry, UNSORTED_SEARCH_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, UNSORTED_SEARCH_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -16,7 +16,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "  return −1",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "linear-search",
     name: "Linear search",
     category: Category::Searching,
@@ -33,6 +33,10 @@ pub const ENTRY: Entry = Entry {
     input: UNSORTED_SEARCH_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| {
         Box::new(Run::new(LinearSearch::new(
             input.values,

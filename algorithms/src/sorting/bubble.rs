@@ -3,13 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
 use crate::snapshot::{ArrayFrame, Counters, Frame, FrameKind, Mark, Variable, View};
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "bubble-sort",
     name: "Bubble sort",
     category: Category::Sorting,
@@ -26,6 +26,10 @@ pub const ENTRY: Entry = Entry {
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(BubbleSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<BubbleSort>,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Complexity, Entry, InputKind, InputSpec};
+use crate::catalogue::{Card, Category, Complexity, Entry, InputKind, InputSpec};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -24,7 +24,7 @@ pub const PSEUDOCODE: &[&str] = &[
 /// The widest span of values: the count array has span + 1 cells.
 pub const MAX_SPAN: u64 = 10_000;
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "counting-sort",
     name: "Counting sort",
     category: Category::Sorting,
@@ -46,6 +46,10 @@ pub const ENTRY: Entry = Entry {
     },
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(CountingSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<CountingSort>,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -19,7 +19,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "  A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "insertion-sort",
     name: "Insertion sort",
     category: Category::Sorting,
@@ -36,6 +36,10 @@ pub const ENTRY: Entry = Entry {
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(InsertionSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<InsertionSort>,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Merge, Took};
-use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, FAST_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -22,7 +22,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "merge-sort",
     name: "Merge sort (top-down)",
     category: Category::Sorting,
@@ -39,6 +39,10 @@ pub const ENTRY: Entry = Entry {
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(MergeSortTopDown::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<MergeSortTopDown>,

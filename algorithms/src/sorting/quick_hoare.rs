@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::outside_ranges;
-use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, FAST_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -23,7 +23,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "quicksort-hoare",
     name: "Quicksort (Hoare)",
     category: Category::Sorting,
@@ -40,6 +40,10 @@ pub const ENTRY: Entry = Entry {
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(QuicksortHoare::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<QuicksortHoare>,

@@ -7,7 +7,7 @@ use rand_pcg::Pcg32;
 use serde::{Deserialize, Serialize};
 
 use super::outside_ranges;
-use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, FAST_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -25,7 +25,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "quicksort-lomuto",
     name: "Quicksort (Lomuto)",
     category: Category::Sorting,
@@ -42,6 +42,10 @@ pub const ENTRY: Entry = Entry {
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(QuicksortLomuto::new(input.values, None))),
     #[cfg(feature = "restore")]
     restore: restore::<QuicksortLomuto>,

@@ -2,7 +2,7 @@
 //! makes the O(n²) worst case vanishingly unlikely on any input, sorted ones included.
 
 use super::quick_lomuto::QuicksortLomuto;
-use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, FAST_SORT_INPUT};
 use crate::machine::Run;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -20,7 +20,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "quicksort-randomized",
     name: "Randomized quicksort",
     category: Category::Sorting,
@@ -37,6 +37,10 @@ pub const ENTRY: Entry = Entry {
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| {
         Box::new(Run::new(QuicksortLomuto::new(
             input.values,

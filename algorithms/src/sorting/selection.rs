@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, QUADRATIC_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -18,7 +18,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "  A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "selection-sort",
     name: "Selection sort",
     category: Category::Sorting,
@@ -35,6 +35,10 @@ pub const ENTRY: Entry = Entry {
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(SelectionSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<SelectionSort>,

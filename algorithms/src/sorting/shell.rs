@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Category, Complexity, Entry, FAST_SORT_INPUT};
+use crate::catalogue::{Card, Category, Complexity, Entry, FAST_SORT_INPUT};
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -20,7 +20,7 @@ pub const PSEUDOCODE: &[&str] = &[
     "  A is sorted",
 ];
 
-pub const ENTRY: Entry = Entry {
+pub const CARD: Card = Card {
     id: "shell-sort",
     name: "Shell sort",
     category: Category::Sorting,
@@ -37,6 +37,10 @@ pub const ENTRY: Entry = Entry {
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
     start: |input| Box::new(Run::new(ShellSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<ShellSort>,

@@ -1,0 +1,75 @@
+// The page loader, written into index.html by scripts/dist.mjs (which replaces MANIFEST with the hashed
+// names of this build's modules). Each page is its own WebAssembly module and each algorithm family has its
+// own engine module; the loader fetches the page module a path needs and swaps modules when a link leads to
+// another page, so the document never reloads. A failed fetch shows a message with a retry, never a blank
+// page.
+const manifest = MANIFEST;
+
+/** The page module that renders `path`; the catalogue module also answers unknown paths. */
+const pageOf = (path) => {
+  const trimmed = path.replace(/\/+$/, '') || '/';
+  if (trimmed.startsWith('/algorithms/')) return 'visualizer';
+  if (trimmed === '/race') return 'race';
+  if (trimmed === '/plot') return 'plot';
+  return 'catalogue';
+};
+
+// Fetches and instantiates a module once; a failure is forgotten, and a retry asks for fresh URLs (a query
+// the static host ignores), since browsers may remember a failed module import.
+const loaded = new Map();
+const load = (prefix, attempt = 0) => {
+  const key = prefix;
+  if (!loaded.has(key)) {
+    const query = attempt ? `?attempt=${attempt}` : '';
+    const started = import(`${prefix}.js${query}`).then(async (module) => {
+      await module.default({ module_or_path: `${prefix}_bg.wasm${query}` });
+      return module;
+    });
+    loaded.set(key, started);
+    started.catch(() => loaded.delete(key));
+  }
+  return loaded.get(key);
+};
+
+const failure = document.getElementById('load-failure');
+let current = null;
+let attempts = 0;
+
+async function show() {
+  const name = pageOf(location.pathname);
+  if (current?.name === name) return;
+  try {
+    const module = await load(manifest.pages[name], attempts);
+    if (pageOf(location.pathname) !== name || current?.name === name) return;
+    current?.module.unmount();
+    current = { name, module };
+    failure.hidden = true;
+    module.mount();
+  } catch (error) {
+    document.getElementById('load-failure-reason').textContent = ` (${error.message})`;
+    failure.hidden = false;
+  }
+}
+
+document.getElementById('load-retry').addEventListener('click', () => {
+  attempts += 1;
+  show();
+});
+
+globalThis.__algovista = {
+  /** Whether the page module on screen renders `path`. */
+  owns: (path) => current !== null && pageOf(path) === current.name,
+  /** Goes to `url`, which another page module renders. */
+  go(url, replace) {
+    history[replace ? 'replaceState' : 'pushState'](null, '', url);
+    show().then(() => replace || scrollTo(0, 0));
+  },
+  /** The engine module of an algorithm family; `attempt` > 0 after a failure. */
+  engine: (family, attempt) => {
+    const prefix = manifest.engines[family];
+    return prefix ? load(prefix, attempt) : Promise.reject(new Error(`no engine for ${family}`));
+  },
+};
+
+addEventListener('popstate', show);
+show();

@@ -1,0 +1,303 @@
+//! The app's side of the engines. A page links no state machine: it loads the engine module of each family
+//! it runs (`engine/`, one WebAssembly module per family) and asks it for snapshots through a narrow,
+//! serialized interface: ids, step numbers and JSON. Runs live in the engine; [`EngineRun`] is a handle.
+//!
+//! Modules are fetched by the page loader (`scripts/dist.mjs`, which knows their hashed names) once per
+//! page, and kept in a registry per family. Tests install an engine linked into the test binary instead.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use algorithms::catalogue::{Card, Family};
+use algorithms::{Counters, Input, Snapshot};
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// What an engine offers; the methods mirror `engine::Engine`. Errors are sentences for the learner.
+pub trait EngineApi {
+    fn open(&self, id: &str, input: &str) -> Result<u32, String>;
+    fn last_step(&self, run: u32) -> Result<f64, String>;
+    fn seek(&self, run: u32, step: f64) -> Result<String, String>;
+    fn export_trace(&self, run: u32, step: f64) -> Result<String, String>;
+    fn import_trace(&self, text: &str) -> Result<String, String>;
+    fn count(&self, id: &str, input: &str) -> Result<u32, String>;
+    fn advance(&self, run: u32, steps: u32) -> Result<Option<String>, String>;
+    fn close(&self, run: u32);
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function load_engine(family, attempt) {
+  const loader = globalThis.__algovista;
+  return loader
+    ? loader.engine(family, attempt)
+    : Promise.reject(new Error('the page was not opened through its loader'));
+}
+"#)]
+extern "C" {
+    fn load_engine(family: &str, attempt: u32) -> js_sys::Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An engine module's namespace object; its exports are the engine's functions.
+    type EngineModule;
+    #[wasm_bindgen(method, catch)]
+    fn open(this: &EngineModule, id: &str, input: &str) -> Result<u32, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn last_step(this: &EngineModule, run: u32) -> Result<f64, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn seek(this: &EngineModule, run: u32, step: f64) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn export_trace(this: &EngineModule, run: u32, step: f64) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn import_trace(this: &EngineModule, text: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn count(this: &EngineModule, id: &str, input: &str) -> Result<u32, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn advance(this: &EngineModule, run: u32, steps: u32) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(method)]
+    fn close(this: &EngineModule, run: u32);
+}
+
+fn message(error: JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| js_sys::Error::from(error).message().as_string())
+        .unwrap_or_else(|| "the engine failed".to_owned())
+}
+
+impl EngineApi for EngineModule {
+    fn open(&self, id: &str, input: &str) -> Result<u32, String> {
+        EngineModule::open(self, id, input).map_err(message)
+    }
+    fn last_step(&self, run: u32) -> Result<f64, String> {
+        EngineModule::last_step(self, run).map_err(message)
+    }
+    fn seek(&self, run: u32, step: f64) -> Result<String, String> {
+        EngineModule::seek(self, run, step).map_err(message)
+    }
+    fn export_trace(&self, run: u32, step: f64) -> Result<String, String> {
+        EngineModule::export_trace(self, run, step).map_err(message)
+    }
+    fn import_trace(&self, text: &str) -> Result<String, String> {
+        EngineModule::import_trace(self, text).map_err(message)
+    }
+    fn count(&self, id: &str, input: &str) -> Result<u32, String> {
+        EngineModule::count(self, id, input).map_err(message)
+    }
+    fn advance(&self, run: u32, steps: u32) -> Result<Option<String>, String> {
+        EngineModule::advance(self, run, steps).map_err(message)
+    }
+    fn close(&self, run: u32) {
+        EngineModule::close(self, run)
+    }
+}
+
+thread_local! {
+    static LOADED: RefCell<HashMap<Family, Rc<dyn EngineApi>>> = RefCell::new(HashMap::new());
+}
+
+/// Makes `engine` the one for `family` (the loader does this for modules; tests for linked engines).
+pub fn install(family: Family, engine: Rc<dyn EngineApi>) {
+    LOADED.with_borrow_mut(|loaded| loaded.insert(family, engine));
+}
+
+pub fn is_loaded(family: Family) -> bool {
+    LOADED.with_borrow(|loaded| loaded.contains_key(&family))
+}
+
+fn engine(family: Family) -> Rc<dyn EngineApi> {
+    LOADED
+        .with_borrow(|loaded| loaded.get(&family).cloned())
+        .unwrap_or_else(|| panic!("the {} engine is used before it loaded", family.id()))
+}
+
+/// Loads `family`'s module unless it is there; `attempt` > 0 fetches afresh after a failure.
+async fn load(family: Family, attempt: u32) -> Result<(), String> {
+    if is_loaded(family) {
+        return Ok(());
+    }
+    let module = wasm_bindgen_futures::JsFuture::from(load_engine(family.id(), attempt))
+        .await
+        .map_err(message)?;
+    install(family, Rc::new(EngineModule::from(module)));
+    Ok(())
+}
+
+/// Loads the engines of `families`; `attempt` > 0 fetches afresh what failed before.
+pub async fn ensure(families: &[Family], attempt: u32) -> Result<(), String> {
+    for &family in families {
+        load(family, attempt).await.map_err(|problem| {
+            format!(
+                "The {} algorithms could not be loaded ({problem}).",
+                family.id()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Loading {
+    Pending,
+    Ready,
+    Failed(String),
+}
+
+/// Shows `children` once the engines of `families` are loaded; while they load, a line saying so; if one
+/// fails, what went wrong and a button to try again. Never a blank page.
+#[component]
+pub fn WithEngines(families: Vec<Family>, children: ChildrenFn) -> impl IntoView {
+    let ready = || families.iter().all(|&f| is_loaded(f));
+    let state = RwSignal::new(if ready() {
+        Loading::Ready
+    } else {
+        Loading::Pending
+    });
+    let attempts = StoredValue::new(0u32);
+    let families = StoredValue::new(families);
+    let fetch = move || {
+        state.set(Loading::Pending);
+        let attempt = attempts.get_value();
+        attempts.set_value(attempt + 1);
+        leptos::task::spawn_local(async move {
+            state.set(match ensure(&families.get_value(), attempt).await {
+                Ok(()) => Loading::Ready,
+                Err(problem) => Loading::Failed(problem),
+            });
+        });
+    };
+    if state.get_untracked() == Loading::Pending {
+        fetch();
+    }
+    move || {
+        match state.get() {
+        Loading::Ready => children().into_any(),
+        Loading::Pending => view! {
+            <p class="loading" role="status" data-testid="engine-loading">"Loading the algorithms…"</p>
+        }
+        .into_any(),
+        Loading::Failed(problem) => view! {
+            <div class="error" role="alert" data-testid="engine-error">
+                <p>{problem} " Check the connection, then try again."</p>
+                <button data-testid="engine-retry" on:click=move |_| fetch()>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// A recorded run in its family's engine, closed when dropped.
+pub struct EngineRun {
+    family: Family,
+    run: u32,
+    last_step: u64,
+}
+
+impl EngineRun {
+    /// Validates and records `input` for `card`; the error says why the engine refused it.
+    pub fn open(card: &Card, input: &Input) -> Result<Self, String> {
+        let engine = engine(card.family());
+        let text = serde_json::to_string(input).expect("an input is plain data");
+        let run = engine.open(card.id, &text)?;
+        let last_step = engine.last_step(run)? as u64;
+        Ok(EngineRun {
+            family: card.family(),
+            run,
+            last_step,
+        })
+    }
+
+    pub fn last_step(&self) -> u64 {
+        self.last_step
+    }
+
+    /// The snapshot at `step`, clamped to the last.
+    pub fn seek(&self, step: u64) -> Snapshot {
+        let json = engine(self.family)
+            .seek(self.run, step as f64)
+            .expect("an open run seeks");
+        serde_json::from_str(&json).expect("the engine writes snapshots the app reads")
+    }
+
+    /// The run as a trace file (JSON), positioned at `step`.
+    pub fn export_trace(&self, step: u64) -> Result<String, String> {
+        engine(self.family).export_trace(self.run, step as f64)
+    }
+}
+
+impl Drop for EngineRun {
+    fn drop(&mut self) {
+        if let Some(engine) = LOADED.with_borrow(|loaded| loaded.get(&self.family).cloned()) {
+            engine.close(self.run);
+        }
+    }
+}
+
+/// A trace file read back: the algorithm, the input and the step to open at.
+#[derive(Deserialize)]
+pub struct Opened {
+    pub algorithm: String,
+    pub input: Input,
+    pub step: u64,
+}
+
+/// Checks a trace file with the engine of the family it names (loading it if needed).
+pub async fn import_trace(text: &str) -> Result<Opened, String> {
+    #[derive(Deserialize)]
+    struct Head {
+        algorithm: String,
+    }
+    let head: Head = serde_json::from_str(text)
+        .map_err(|_| "the file is not an AlgoVista trace (it names no algorithm)".to_owned())?;
+    let card = algorithms::catalogue::card(&head.algorithm)
+        .ok_or_else(|| format!("“{}” is not in the catalogue", head.algorithm))?;
+    load(card.family(), 0).await?;
+    let opened = engine(card.family()).import_trace(text)?;
+    Ok(serde_json::from_str(&opened).expect("the engine writes what it opens"))
+}
+
+/// A count-only run in its family's engine, advanced in slices; closed when dropped.
+pub struct CountingRun {
+    family: Family,
+    run: u32,
+    finished: bool,
+}
+
+impl CountingRun {
+    pub fn start(card: &Card, input: &Input) -> Result<Self, String> {
+        let text = serde_json::to_string(input).expect("an input is plain data");
+        let run = engine(card.family()).count(card.id, &text)?;
+        Ok(CountingRun {
+            family: card.family(),
+            run,
+            finished: false,
+        })
+    }
+
+    /// Advances up to `steps` steps; the final counters once the run has finished.
+    pub fn advance(&mut self, steps: u32) -> Option<Counters> {
+        #[derive(Deserialize)]
+        struct Report {
+            counters: Counters,
+        }
+        let report = engine(self.family)
+            .advance(self.run, steps)
+            .expect("an open counting run advances")?;
+        self.finished = true;
+        let report: Report = serde_json::from_str(&report).expect("the engine writes reports");
+        Some(report.counters)
+    }
+}
+
+impl Drop for CountingRun {
+    fn drop(&mut self) {
+        if !self.finished {
+            engine(self.family).close(self.run);
+        }
+    }
+}

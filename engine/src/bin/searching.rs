@@ -1,0 +1,3 @@
+//! The searching family's engine module.
+fn main() {}
+engine::exports!(algorithms::catalogue::SEARCHING);

@@ -1,0 +1,129 @@
+//! The engine answers what the catalogue's runs give directly: the same snapshots at every step, the same
+//! counters, the same trace files, and errors that name the problem.
+
+use algorithms::catalogue::{Family, SEARCHING, SORTING};
+use algorithms::{Generator, Machine, Preset, Snapshot};
+use engine::Engine;
+use serde_json::Value;
+
+fn input_for(entry: &algorithms::catalogue::Entry, n: usize, seed: u64) -> String {
+    let generator = Generator {
+        preset: Preset::Random,
+        n,
+        min: 1,
+        max: 50,
+        seed,
+    };
+    serde_json::to_string(&entry.generate(&generator).unwrap()).unwrap()
+}
+
+#[test]
+fn every_step_of_every_algorithm_matches_a_direct_run() {
+    for family in Family::ALL {
+        let mut engine = Engine::new(family.entries());
+        for entry in family.entries() {
+            for seed in 1..=3 {
+                let text = input_for(entry, 12, seed);
+                let input = serde_json::from_str(&text).unwrap();
+                let expected: Vec<Snapshot> = entry.start(input).unwrap().steps().collect();
+                let run = engine.open(entry.id, &text).unwrap();
+                assert_eq!(engine.last_step(run).unwrap() as usize, expected.len() - 1);
+                // Backwards, so every answer is a seek rather than the next step.
+                for (step, snapshot) in expected.iter().enumerate().rev() {
+                    let answer: Snapshot =
+                        serde_json::from_str(&engine.seek(run, step as f64).unwrap()).unwrap();
+                    assert_eq!(&answer, snapshot, "{} at step {step}", entry.id);
+                }
+                // Past the end reads as the last step.
+                let beyond: Snapshot =
+                    serde_json::from_str(&engine.seek(run, 1e9).unwrap()).unwrap();
+                assert_eq!(&beyond, expected.last().unwrap());
+                engine.close(run);
+            }
+        }
+        assert_eq!(engine.open_runs(), 0);
+    }
+}
+
+#[test]
+fn counting_runs_report_the_catalogue_counters_in_slices() {
+    let mut engine = Engine::new(SORTING);
+    for entry in SORTING {
+        let text = input_for(entry, 300, 9);
+        let expected = entry.count(serde_json::from_str(&text).unwrap()).unwrap();
+        let run = engine.count(entry.id, &text).unwrap();
+        let mut slices = 0;
+        let report = loop {
+            slices += 1;
+            if let Some(report) = engine.advance(run, 100).unwrap() {
+                break report;
+            }
+        };
+        let report: Value = serde_json::from_str(&report).unwrap();
+        assert_eq!(report["counters"], serde_json::to_value(expected).unwrap());
+        assert!(report["steps"].as_u64().unwrap() > 0);
+        assert!(
+            slices > 1,
+            "{} finished in one slice of 100 steps",
+            entry.id
+        );
+        assert!(engine.advance(run, 1).is_err(), "a finished run is closed");
+    }
+    assert_eq!(engine.open_runs(), 0);
+}
+
+#[test]
+fn an_exported_trace_imports_and_an_edited_one_is_refused() {
+    let mut engine = Engine::new(SEARCHING);
+    let entry = SEARCHING[1];
+    let text = input_for(entry, 20, 4);
+    let run = engine.open(entry.id, &text).unwrap();
+    let file = engine.export_trace(run, 3.0).unwrap();
+    let opened: Value = serde_json::from_str(&engine.import_trace(&file).unwrap()).unwrap();
+    assert_eq!(opened["algorithm"], entry.id);
+    assert_eq!(opened["step"], 3);
+    assert_eq!(
+        opened["input"],
+        serde_json::from_str::<Value>(&text).unwrap()
+    );
+
+    let mut edited: Value = serde_json::from_str(&file).unwrap();
+    edited["snapshots"][2]["narration"] = "something else".into();
+    let refused = engine.import_trace(&edited.to_string()).unwrap_err();
+    assert!(refused.contains("step 2"), "{refused}");
+}
+
+#[test]
+fn an_engine_knows_only_its_family_and_says_what_is_wrong() {
+    let mut engine = Engine::new(SEARCHING);
+    let sorting_input = input_for(SORTING[0], 5, 1);
+    assert_eq!(
+        engine.open(SORTING[0].id, &sorting_input).unwrap_err(),
+        "“bubble-sort” is not an algorithm of this engine"
+    );
+    let trace = {
+        let mut sorting = Engine::new(SORTING);
+        let run = sorting.open(SORTING[0].id, &sorting_input).unwrap();
+        sorting.export_trace(run, 0.0).unwrap()
+    };
+    assert!(
+        engine
+            .import_trace(&trace)
+            .unwrap_err()
+            .contains("bubble-sort")
+    );
+
+    let bad = engine.open("binary-search", "[1, 2").unwrap_err();
+    assert!(bad.starts_with("the input is not readable"), "{bad}");
+    let unsorted = engine
+        .open("binary-search", r#"{"values": [3, 1], "target": 1}"#)
+        .unwrap_err();
+    assert!(unsorted.contains("sorted"), "{unsorted}");
+    let too_many = serde_json::json!({"values": vec![1; 10_001], "target": 1}).to_string();
+    assert!(engine.open("binary-search", &too_many).is_err());
+    assert!(
+        engine.count("binary-search", &too_many).is_ok(),
+        "count-only allows more"
+    );
+    assert_eq!(engine.seek(7, 0.0).unwrap_err(), "run 7 is not open");
+}

@@ -1,0 +1,68 @@
+// Trunk's post_build hook (see Trunk.toml): places the WebAssembly modules that scripts/build-wasm.sh
+// staged into the output, each in a folder named by a hash of its files (so hosts may cache them forever),
+// writes the page loader and its manifest into index.html, copies index.html to 404.html (static hosts
+// answer unknown paths with it, which opens deep links), and writes a brotli and a gzip copy of every
+// compressible file beside it for servers that send precompressed files.
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const required = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this through Trunk (scripts/build-app.sh)`);
+  return value;
+};
+const out = required('TRUNK_STAGING_DIR');
+const stage = required('WASM_STAGE');
+
+const files = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+
+const manifest = { pages: {}, engines: {} };
+for (const module of readdirSync(stage).sort()) {
+  const dir = join(stage, module);
+  const hash = createHash('sha256');
+  for (const file of files(dir).sort()) {
+    hash.update(relative(dir, file)).update('\0').update(readFileSync(file));
+  }
+  const folder = `${module}-${hash.digest('hex').slice(0, 16)}`;
+  cpSync(dir, join(out, 'assets', folder), { recursive: true });
+  const [kind, name] = module.split(/-(.*)/s);
+  const group = { page: manifest.pages, engine: manifest.engines }[kind];
+  if (!group) throw new Error(`unexpected module ${module}`);
+  group[name] = `/assets/${folder}/${module}`;
+}
+for (const page of ['catalogue', 'visualizer', 'race', 'plot']) {
+  if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
+}
+
+const loader = readFileSync(new URL('../app/html/loader.js', import.meta.url), 'utf8').replace(
+  'const manifest = MANIFEST;',
+  `const manifest = ${JSON.stringify(manifest)};`,
+);
+const indexPath = join(out, 'index.html');
+const index = readFileSync(indexPath, 'utf8');
+if (!index.includes('</body>')) throw new Error('index.html has no </body>');
+const html = index.replace('</body>', `<script type="module">\n${loader}</script>\n</body>`);
+writeFileSync(indexPath, html);
+writeFileSync(join(out, '404.html'), html);
+
+const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|svg|json|webmanifest|txt)$/;
+for (const file of files(out)) {
+  if (!COMPRESSIBLE.test(file)) continue;
+  const body = readFileSync(file);
+  writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+  writeFileSync(
+    `${file}.br`,
+    brotliCompressSync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: statSync(file).size,
+      },
+    }),
+  );
+}
+console.log(`dist: ${Object.keys(manifest.pages).length} pages, ${Object.keys(manifest.engines).length} engines`);

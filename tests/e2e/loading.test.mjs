@@ -1,0 +1,101 @@
+// Each route loads only its own page module and the engines of the families it runs, under hashed names
+// the server sends precompressed and lets clients keep; a module that fails to load says so and retries.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, serverAndBrowser } from './harness.mjs';
+
+const shared = serverAndBrowser();
+
+/** Opens `path` and returns the page with the modules (`page-…`, `engine-…`) it fetched so far. */
+async function modulesFetched(path, ready, before) {
+  const page = await shared.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await before?.(page);
+  await page.goto(`${shared.server.url}${path}`);
+  await ready(page);
+  const modules = () => {
+    const names = new Set();
+    for (const response of responses) {
+      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine)-[a-z]+)-[0-9a-f]{16}\//);
+      if (match) names.add(match[1]);
+    }
+    return [...names].sort();
+  };
+  return { page, errors, responses, modules };
+}
+
+const bars = (page) => page.getByTestId('bar').first().waitFor();
+
+test('each route fetches its page module and only the engines it runs', async () => {
+  const home = await modulesFetched('/', (page) => page.getByTestId('card').first().waitFor());
+  assert.deepEqual(home.modules(), ['page-catalogue'], 'the catalogue runs no algorithm');
+
+  const sorting = await modulesFetched('/algorithms/bubble-sort', bars);
+  assert.deepEqual(sorting.modules(), ['engine-sorting', 'page-visualizer']);
+  const searching = await modulesFetched('/algorithms/binary-search', bars);
+  assert.deepEqual(searching.modules(), ['engine-searching', 'page-visualizer']);
+
+  const race = await modulesFetched('/race', bars);
+  assert.deepEqual(race.modules(), ['engine-sorting', 'page-race']);
+
+  const plot = await modulesFetched('/plot', (page) => page.getByTestId('measure').waitFor());
+  assert.deepEqual(plot.modules(), ['page-plot'], 'nothing is measured before Measure');
+
+  // Moving from the catalogue to a search fetches that page's module and its family's engine, no other.
+  await home.page.locator('[data-id=binary-search] a').click();
+  await bars(home.page);
+  assert.deepEqual(home.modules(), ['engine-searching', 'page-catalogue', 'page-visualizer']);
+
+  for (const { errors } of [home, sorting, searching, race, plot]) assert.deepEqual(errors, []);
+});
+
+test('modules are sent precompressed under hashed names clients keep; the page is revalidated', async () => {
+  const { page, responses } = await modulesFetched('/algorithms/heap-sort', bars);
+  const modules = responses.filter((r) => new URL(r.url()).pathname.startsWith('/assets/'));
+  assert.ok(modules.length >= 4, `js and wasm of a page and an engine: ${modules.map((r) => r.url())}`);
+  for (const response of modules) {
+    const headers = await response.allHeaders();
+    assert.equal(headers['content-encoding'], 'br', response.url());
+    assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable', response.url());
+  }
+  const document = responses.find((r) => r.request().resourceType() === 'document');
+  const headers = await document.allHeaders();
+  assert.equal(headers['cache-control'], 'no-cache');
+  assert.equal(headers['content-encoding'], 'br');
+  await page.close();
+});
+
+test('a failed engine fetch says so and retries; nothing is blank', async () => {
+  let blocked = true;
+  const { page, errors } = await modulesFetched(
+    '/algorithms/insertion-sort',
+    (page) => page.getByTestId('engine-error').waitFor(),
+    (page) =>
+      page.route(/engine-sorting_bg\.wasm/, (route) => (blocked ? route.abort('connectionrefused') : route.continue())),
+  );
+  assert.match(await page.getByTestId('engine-error').textContent(), /The sorting algorithms could not be loaded/);
+  assert.equal(await page.locator('h1').textContent(), 'Insertion sort', 'the page around it is there');
+  blocked = false;
+  await page.getByTestId('engine-retry').click();
+  await bars(page);
+  assert.equal(await page.getByTestId('engine-error').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('a failed page module fetch says so and retries', async () => {
+  let blocked = true;
+  const { page, errors } = await modulesFetched(
+    '/race',
+    (page) => page.getByTestId('load-error').waitFor(),
+    (page) => page.route(/page-race\.js/, (route) => (blocked ? route.abort('connectionrefused') : route.continue())),
+  );
+  assert.match(await page.getByTestId('load-error').textContent(), /This page could not be loaded/);
+  blocked = false;
+  await page.getByTestId('load-retry').click();
+  await bars(page);
+  assert.equal(await page.getByTestId('load-error').isVisible(), false);
+  assert.deepEqual(errors, []);
+});
