@@ -2,7 +2,7 @@
 # The visualizer's browser benchmark (tests/bench/render.mjs) against the release build and release server.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" test
 cd "$ROOT"
 bash scripts/build-app.sh
 cargo build --quiet --release -p server --bin algovista-server

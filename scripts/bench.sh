@@ -3,7 +3,7 @@
 # Node, then the ratios of each pair criterion measured in this run. Arguments go to criterion (a filter).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" test
 cd "$ROOT"
 
 cargo bench -p algorithms --bench trace -- "$@"

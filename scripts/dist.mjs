@@ -39,6 +39,25 @@ for (const page of ['catalogue', 'visualizer', 'race', 'plot']) {
   if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
 }
 
+// The split holds only while no page links a state machine and no engine another family's: a text that
+// only one family's narration contains must appear in that family's engine and nowhere else.
+const NARRATION = {
+  sorting: 'Start bubble sort on ',
+  searching: ' sorted values: every index is a candidate.',
+};
+for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines]]) {
+  for (const [name, prefix] of Object.entries(group)) {
+    const wasm = readFileSync(join(out, `${prefix}_bg.wasm`));
+    for (const [family, text] of Object.entries(NARRATION)) {
+      const linked = wasm.includes(Buffer.from(text));
+      const expected = kind === 'engine' && name === family;
+      if (linked !== expected) {
+        throw new Error(`the ${name} ${kind} module ${linked ? 'links' : 'lacks'} the ${family} algorithms`);
+      }
+    }
+  }
+}
+
 const loader = readFileSync(new URL('../app/html/loader.js', import.meta.url), 'utf8').replace(
   'const manifest = MANIFEST;',
   `const manifest = ${JSON.stringify(manifest)};`,

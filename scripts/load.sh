@@ -4,7 +4,7 @@
 # the same run. Usage: bash scripts/load.sh [seconds per endpoint] [connections]
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/setup.sh" test
 command -v wrk >/dev/null || { log "installing wrk"; as_root apt-get install -y -qq wrk >/dev/null; }
 cd "$ROOT"
 seconds=${1:-15}

@@ -65,7 +65,7 @@ fn final_snapshot_holds_the_sorted_values_and_counters() {
     ]));
     assert_eq!(snapshot["finished"], true);
     assert_eq!(
-        snapshot["frame"]["values"],
+        snapshot["frame"]["array"]["values"],
         serde_json::json!([-3, 1, 1, 5, 7, 9])
     );
     assert!(snapshot["counters"]["writes"].as_u64() > Some(0));
@@ -163,7 +163,10 @@ fn input_can_come_from_a_file_or_standard_input() {
         "--input",
         &format!("@{}", path.display()),
     ]));
-    assert_eq!(from_file["frame"]["values"], serde_json::json!([1, 2, 3]));
+    assert_eq!(
+        from_file["frame"]["array"]["values"],
+        serde_json::json!([1, 2, 3])
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_trace"))
@@ -175,7 +178,10 @@ fn input_can_come_from_a_file_or_standard_input() {
         .unwrap();
     child.stdin.take().unwrap().write_all(b"[2, 3, 1]").unwrap();
     let from_stdin = stdout_json(&child.wait_with_output().unwrap());
-    assert_eq!(from_stdin["frame"]["values"], serde_json::json!([1, 2, 3]));
+    assert_eq!(
+        from_stdin["frame"]["array"]["values"],
+        serde_json::json!([1, 2, 3])
+    );
 }
 
 #[test]
