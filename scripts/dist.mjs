@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const required = (name) => {
@@ -21,7 +22,7 @@ const files = (dir) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 
-const manifest = { pages: {}, engines: {} };
+const manifest = { pages: {}, engines: {}, families: {}, imports: {} };
 for (const module of readdirSync(stage).sort()) {
   const dir = join(stage, module);
   const hash = createHash('sha256');
@@ -34,6 +35,12 @@ for (const module of readdirSync(stage).sort()) {
   const group = { page: manifest.pages, engine: manifest.engines }[kind];
   if (!group) throw new Error(`unexpected module ${module}`);
   group[name] = `/assets/${folder}/${module}`;
+  // The JS files the module's glue imports (wasm-bindgen snippets), for the loader to fetch at once rather
+  // than after the glue.
+  const imports = files(dir)
+    .filter((file) => file.endsWith('.js') && relative(dir, file) !== `${module}.js`)
+    .map((file) => `/assets/${folder}/${relative(dir, file)}`);
+  if (imports.length) manifest.imports[group[name]] = imports;
 }
 for (const page of ['catalogue', 'visualizer', 'race', 'plot']) {
   if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
@@ -56,6 +63,14 @@ for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engin
       }
     }
   }
+}
+
+// Which engine each algorithm needs, asked of the engines themselves (run here under Node), so the loader can
+// fetch a visualizer's engine at the same time as its page module.
+for (const [family, prefix] of Object.entries(manifest.engines)) {
+  const engine = await import(pathToFileURL(join(out, `${prefix}.js`)));
+  engine.initSync({ module: readFileSync(join(out, `${prefix}_bg.wasm`)) });
+  for (const id of JSON.parse(engine.ids())) manifest.families[id] = family;
 }
 
 const loader = readFileSync(new URL('../app/html/loader.js', import.meta.url), 'utf8').replace(

@@ -14,21 +14,37 @@ const pageOf = (path) => {
   return 'catalogue';
 };
 
-// Fetches and instantiates a module once; a failure is forgotten, and a retry asks for fresh URLs (a query
-// the static host ignores), since browsers may remember a failed module import.
+// Fetches and instantiates a module once, its JS and its wasm at the same time; a failure is forgotten,
+// and a retry asks for fresh URLs (a query the static host ignores), since browsers may remember a failed
+// module import.
 const loaded = new Map();
 const load = (prefix, attempt = 0) => {
-  const key = prefix;
-  if (!loaded.has(key)) {
+  if (!loaded.has(prefix)) {
     const query = attempt ? `?attempt=${attempt}` : '';
+    for (const href of attempt ? [] : manifest.imports[prefix] ?? []) {
+      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href });
+      document.head.append(link);
+    }
+    const wasm = fetch(`${prefix}_bg.wasm${query}`);
     const started = import(`${prefix}.js${query}`).then(async (module) => {
-      await module.default({ module_or_path: `${prefix}_bg.wasm${query}` });
+      await module.default({ module_or_path: wasm });
       return module;
     });
-    loaded.set(key, started);
-    started.catch(() => loaded.delete(key));
+    wasm.catch(() => {}); // reported through `started`
+    loaded.set(prefix, started);
+    started.catch(() => loaded.delete(prefix));
   }
-  return loaded.get(key);
+  return loaded.get(prefix);
+};
+
+/** The engines a path will ask for, fetched beside its page module rather than after it. */
+const preload = (path) => {
+  const query = new URLSearchParams(location.search);
+  const ids = pageOf(path) === 'visualizer' ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
+  for (const id of ids) {
+    const family = manifest.families[id];
+    if (family) load(manifest.engines[family]).catch(() => {});
+  }
 };
 
 const failure = document.getElementById('load-failure');
@@ -38,6 +54,7 @@ let attempts = 0;
 async function show() {
   const name = pageOf(location.pathname);
   if (current?.name === name) return;
+  preload(location.pathname);
   try {
     const module = await load(manifest.pages[name], attempts);
     if (pageOf(location.pathname) !== name || current?.name === name) return;

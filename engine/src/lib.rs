@@ -159,6 +159,13 @@ impl Engine {
         }
     }
 
+    /// The ids of the engine's algorithms, as a JSON list: the build reads them to map each visualizer path
+    /// to the engine it needs, so the loader fetches that engine beside the page module.
+    pub fn ids(&self) -> String {
+        let ids: Vec<&str> = self.entries.iter().map(|entry| entry.id).collect();
+        serde_json::to_string(&ids).expect("plain data")
+    }
+
     /// Runs open now, for tests of the app's clean-up.
     pub fn open_runs(&self) -> usize {
         self.runs.iter().filter(|slot| slot.is_some()).count()
@@ -208,6 +215,11 @@ macro_rules! exports {
         #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn advance(run: u32, steps: u32) -> Result<Option<String>, String> {
             ENGINE.with_borrow_mut(|engine| engine.advance(run, steps))
+        }
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn ids() -> String {
+            ENGINE.with_borrow(|engine| engine.ids())
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]

@@ -94,6 +94,13 @@ fn an_exported_trace_imports_and_an_edited_one_is_refused() {
 }
 
 #[test]
+fn an_engine_lists_its_family_in_catalogue_order() {
+    let ids: Vec<String> = serde_json::from_str(&Engine::new(SEARCHING).ids()).unwrap();
+    let expected: Vec<&str> = SEARCHING.iter().map(|entry| entry.id).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
 fn an_engine_knows_only_its_family_and_says_what_is_wrong() {
     let mut engine = Engine::new(SEARCHING);
     let sorting_input = input_for(SORTING[0], 5, 1);

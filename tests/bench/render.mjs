@@ -17,7 +17,7 @@ try {
 
   // Cold load: navigation start to the first bar in the DOM, in a fresh context (empty cache).
   const loads = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < 10; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -76,7 +76,7 @@ try {
   console.log('|---|---|---|---|');
   console.log(`| step forward: key → DOM updated → layout (${STEPS} steps) | ${ms(percentile(stepping, 0.5))} | ${ms(percentile(stepping, 0.95))} | ${ms(Math.max(...stepping))} |`);
   console.log(`| baseline: an ignored key, same harness | ${ms(percentile(baseline, 0.5))} | ${ms(percentile(baseline, 0.95))} | ${ms(Math.max(...baseline))} |`);
-  console.log(`| cold load to first bars (5 fresh contexts) | ${ms(percentile(loads, 0.5))} | ${ms(percentile(loads, 0.95))} | ${ms(Math.max(...loads))} |`);
+  console.log(`| cold load to first bars (10 fresh contexts) | ${ms(percentile(loads, 0.5))} | ${ms(percentile(loads, 0.95))} | ${ms(Math.max(...loads))} |`);
   console.log(`\nplaying at 60 steps/s for ${(elapsed / 1000).toFixed(1)} s: ${stepped} steps, ${longTasks.length} long tasks${longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);
   if (errors.length) throw new Error(errors.join('\n'));
 } finally {

@@ -19,7 +19,7 @@ const ROUTES = [
   {
     path: '/plot',
     budget: 300,
-    note: 'after Measure (sorting engine)',
+    note: 'after Measure, with the sorting engine',
     ready: async (page) => {
       await page.getByTestId('measure').click();
       await page.getByTestId('series').first().waitFor();
