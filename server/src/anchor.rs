@@ -1,7 +1,9 @@
-//! Time anchors: every response carries the server's time signed with HMAC-SHA256. An event queued while
-//! offline may claim an earlier time only if it brings an anchor, and only a time between that anchor and
-//! its receipt, at most [`MAX_BACKDATE`] back. A client clock can therefore neither move an event forward
-//! nor back it further than the last moment the server vouched the client was in touch.
+//! Time anchors: every authenticated response carries the server's time and the user it answered, signed
+//! together with HMAC-SHA256. An event queued while offline may claim an earlier time only if it brings
+//! an anchor issued to the same user, and only a time between that anchor and its receipt, at most
+//! [`MAX_BACKDATE`] back. A client clock can therefore neither move an event forward nor back it further
+//! than the last moment the server vouched that this user was in touch; an anchor is worth nothing to
+//! anybody else (one posted publicly backs no one's claims but its owner's).
 
 use chrono::{DateTime, TimeDelta, Utc};
 use hmac::{Hmac, Mac};
@@ -22,30 +24,83 @@ impl Anchors {
         Anchors { key }
     }
 
-    fn mac(&self, millis: i64) -> Hmac<Sha256> {
+    fn mac(&self, user: &str, millis: i64) -> Hmac<Sha256> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
+        mac.update(b"algovista-anchor-v2:");
+        mac.update(user.as_bytes());
+        mac.update(b":");
+        mac.update(millis.to_string().as_bytes());
+        mac
+    }
+
+    /// The first form, `<unix milliseconds>.<hex HMAC>`, bound to no user, which earlier versions put on
+    /// every response. Still recognised, so a client holding one is told why it no longer counts.
+    fn unbound_mac(&self, millis: i64) -> Hmac<Sha256> {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
         mac.update(b"algovista-anchor-v1:");
         mac.update(millis.to_string().as_bytes());
         mac
     }
 
-    /// `<unix milliseconds>.<hex HMAC>`.
-    pub fn issue(&self, at: DateTime<Utc>) -> String {
+    /// `<unix milliseconds>.<user id>.<hex HMAC of both>` (user ids are hexadecimal, so the dots separate).
+    pub fn issue(&self, user: &str, at: DateTime<Utc>) -> String {
         let millis = at.timestamp_millis();
-        format!(
-            "{millis}.{}",
-            hex(&self.mac(millis).finalize().into_bytes())
-        )
+        let signature = hex(&self.mac(user, millis).finalize().into_bytes());
+        format!("{millis}.{user}.{signature}")
     }
 
-    /// The time an anchor vouches for, if this server signed it.
-    pub fn verify(&self, anchor: &str) -> Option<DateTime<Utc>> {
-        let (millis, signature) = anchor.split_once('.')?;
-        let millis: i64 = millis.parse().ok()?;
-        let signature = decode_hex(signature)?;
-        self.mac(millis).verify_slice(&signature).ok()?;
-        DateTime::from_timestamp_millis(millis)
+    /// What an anchor vouches for, if this server signed it.
+    pub fn verify(&self, anchor: &str) -> Verified {
+        let mut parts = anchor.split('.');
+        let (Some(millis), Some(second), third, None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Verified::Invalid;
+        };
+        let Some(time) = millis
+            .parse::<i64>()
+            .ok()
+            .and_then(|m| DateTime::from_timestamp_millis(m).map(|t| (m, t)))
+        else {
+            return Verified::Invalid;
+        };
+        let (millis, time) = time;
+        match third {
+            Some(signature) => {
+                let user = second;
+                let genuine = decode_hex(signature)
+                    .is_some_and(|s| self.mac(user, millis).verify_slice(&s).is_ok());
+                if genuine {
+                    Verified::Issued {
+                        user: user.to_owned(),
+                        at: time,
+                    }
+                } else {
+                    Verified::Invalid
+                }
+            }
+            None => {
+                let genuine = decode_hex(second)
+                    .is_some_and(|s| self.unbound_mac(millis).verify_slice(&s).is_ok());
+                if genuine {
+                    Verified::Unbound
+                } else {
+                    Verified::Invalid
+                }
+            }
+        }
     }
+}
+
+/// What [`Anchors::verify`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verified {
+    /// Signed by this server for `user` at `at`.
+    Issued { user: String, at: DateTime<Utc> },
+    /// A genuine anchor of the first form, which names no user.
+    Unbound,
+    /// Not signed by this server, or not an anchor at all.
+    Invalid,
 }
 
 /// Why a claimed time was not granted.
@@ -54,6 +109,10 @@ impl Anchors {
 pub enum Clamp {
     NoAnchor,
     InvalidAnchor,
+    /// Genuine, but issued to another user: anchors vouch for one user's contact only.
+    AnchorOfAnotherUser,
+    /// Genuine, but of the first form, which any response carried, unauthenticated ones included.
+    UnboundAnchor,
     /// The anchor is later than the server's own time: it cannot have been issued yet.
     AnchorFromTheFuture,
     BeforeAnchor,
@@ -61,24 +120,34 @@ pub enum Clamp {
     OlderThanLimit,
 }
 
-/// The time an event counts at: `received` unless a claim is backed as described in the module docs.
+/// The time an event of `user` counts at: `received` unless a claim is backed as described in the module
+/// docs.
 pub fn effective_time(
     claimed: Option<DateTime<Utc>>,
     anchor: Option<&str>,
     received: DateTime<Utc>,
+    user: &str,
     anchors: &Anchors,
 ) -> (DateTime<Utc>, Option<Clamp>) {
     let Some(claimed) = claimed else {
         return (received, None);
     };
-    let verdict = match anchor.map(|anchor| anchors.verify(anchor)) {
+    let anchored = match anchor.map(|anchor| anchors.verify(anchor)) {
         None => Err(Clamp::NoAnchor),
-        Some(None) => Err(Clamp::InvalidAnchor),
-        Some(Some(anchored)) if anchored > received => Err(Clamp::AnchorFromTheFuture),
-        Some(Some(_)) if claimed > received => Err(Clamp::AfterReceipt),
-        Some(Some(anchored)) if claimed < anchored => Err(Clamp::BeforeAnchor),
-        Some(Some(_)) if received - claimed > MAX_BACKDATE => Err(Clamp::OlderThanLimit),
-        Some(Some(_)) => Ok(claimed),
+        Some(Verified::Invalid) => Err(Clamp::InvalidAnchor),
+        Some(Verified::Unbound) => Err(Clamp::UnboundAnchor),
+        Some(Verified::Issued { user: owner, .. }) if owner != user => {
+            Err(Clamp::AnchorOfAnotherUser)
+        }
+        Some(Verified::Issued { at, .. }) => Ok(at),
+    };
+    let verdict = match anchored {
+        Err(clamp) => Err(clamp),
+        Ok(anchored) if anchored > received => Err(Clamp::AnchorFromTheFuture),
+        Ok(_) if claimed > received => Err(Clamp::AfterReceipt),
+        Ok(anchored) if claimed < anchored => Err(Clamp::BeforeAnchor),
+        Ok(_) if received - claimed > MAX_BACKDATE => Err(Clamp::OlderThanLimit),
+        Ok(_) => Ok(claimed),
     };
     match verdict {
         Ok(time) => (time, None),
@@ -97,25 +166,51 @@ mod tests {
     }
 
     #[test]
-    fn anchors_verify_only_their_own_signature() {
+    fn anchors_verify_only_their_own_signature_of_time_and_user() {
         let anchors = Anchors::new(b"key one".to_vec());
-        let issued = anchors.issue(at("2026-11-22T10:00:00Z"));
-        assert_eq!(anchors.verify(&issued), Some(at("2026-11-22T10:00:00Z")));
-        assert_eq!(Anchors::new(b"key two".to_vec()).verify(&issued), None);
-        let (millis, signature) = issued.split_once('.').unwrap();
-        let moved = format!("{}.{signature}", millis.parse::<i64>().unwrap() - 1000);
-        assert_eq!(anchors.verify(&moved), None, "the time is signed");
-        assert_eq!(anchors.verify("garbage"), None);
-        assert_eq!(anchors.verify("12.zz"), None);
+        let issued = anchors.issue("u-1", at("2026-11-22T10:00:00Z"));
+        assert_eq!(
+            anchors.verify(&issued),
+            Verified::Issued {
+                user: "u-1".to_owned(),
+                at: at("2026-11-22T10:00:00Z")
+            }
+        );
+        assert_eq!(
+            Anchors::new(b"key two".to_vec()).verify(&issued),
+            Verified::Invalid
+        );
+        let (millis, rest) = issued.split_once('.').unwrap();
+        let moved = format!("{}.{rest}", millis.parse::<i64>().unwrap() - 1000);
+        assert_eq!(
+            anchors.verify(&moved),
+            Verified::Invalid,
+            "the time is signed"
+        );
+        let renamed = issued.replace(".u-1.", ".u-2.");
+        assert_eq!(
+            anchors.verify(&renamed),
+            Verified::Invalid,
+            "the user is signed"
+        );
+        for garbage in ["garbage", "12.zz", "12.u.zz", "1.2.3.4", ""] {
+            assert_eq!(anchors.verify(garbage), Verified::Invalid, "{garbage}");
+        }
+        let millis = at("2026-11-22T10:00:00Z").timestamp_millis();
+        let unbound = format!(
+            "{millis}.{}",
+            hex(&anchors.unbound_mac(millis).finalize().into_bytes())
+        );
+        assert_eq!(anchors.verify(&unbound), Verified::Unbound);
     }
 
     #[test]
     fn claims_are_granted_only_between_anchor_and_receipt() {
         let anchors = Anchors::new(b"k".to_vec());
         let received = at("2026-11-22T10:00:00Z");
-        let anchor = anchors.issue(at("2026-11-21T08:00:00Z"));
+        let anchor = anchors.issue("me", at("2026-11-21T08:00:00Z"));
         let claim = |claimed: &str, anchor: Option<&str>| {
-            effective_time(Some(at(claimed)), anchor, received, &anchors)
+            effective_time(Some(at(claimed)), anchor, received, "me", &anchors)
         };
         assert_eq!(
             claim("2026-11-21T09:00:00Z", Some(&anchor)),
@@ -133,18 +228,23 @@ mod tests {
             claim("2026-11-21T09:00:00Z", None),
             (received, Some(Clamp::NoAnchor))
         );
-        let old_anchor = anchors.issue(at("2026-11-18T08:00:00Z"));
+        let theirs = anchors.issue("them", at("2026-11-21T08:00:00Z"));
+        assert_eq!(
+            claim("2026-11-21T09:00:00Z", Some(&theirs)),
+            (received, Some(Clamp::AnchorOfAnotherUser))
+        );
+        let old_anchor = anchors.issue("me", at("2026-11-18T08:00:00Z"));
         assert_eq!(
             claim("2026-11-19T09:00:00Z", Some(&old_anchor)),
             (received, Some(Clamp::OlderThanLimit))
         );
-        let future_anchor = anchors.issue(at("2026-11-22T11:00:00Z"));
+        let future_anchor = anchors.issue("me", at("2026-11-22T11:00:00Z"));
         assert_eq!(
             claim("2026-11-22T09:00:00Z", Some(&future_anchor)),
             (received, Some(Clamp::AnchorFromTheFuture))
         );
         assert_eq!(
-            effective_time(None, Some(&anchor), received, &anchors),
+            effective_time(None, Some(&anchor), received, "me", &anchors),
             (received, None)
         );
     }

@@ -1,6 +1,8 @@
 //! Device tokens and pairing codes: random secrets handed out once, stored only as SHA-256 hashes, and the
 //! extractor that turns `Authorization: Bearer <token>` into the [`User`].
 
+use std::sync::{Arc, OnceLock};
+
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -71,6 +73,11 @@ pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
 /// The user a request authenticates as.
 pub struct Authed(pub User);
 
+/// Set by [`Authed`] once a request has authenticated, so the response layer issues a time anchor to
+/// that user, and none to a response nobody authenticated for.
+#[derive(Clone, Default)]
+pub struct AuthenticatedAs(pub Arc<OnceLock<String>>);
+
 impl<S: Store> FromRequestParts<AppState<S>> for Authed {
     type Rejection = AppError;
 
@@ -98,6 +105,9 @@ impl<S: Store> FromRequestParts<AppState<S>> for Authed {
             .user_by_token(&sha256_hex(token))
             .await?
             .ok_or(AppError::Unauthorized("The token is not known."))?;
+        if let Some(slot) = parts.extensions.get::<AuthenticatedAs>() {
+            let _ = slot.0.set(user.id.clone());
+        }
         Ok(Authed(user))
     }
 }

@@ -118,7 +118,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     let mut router = Router::new()
         .nest("/api", api)
         .fallback_service(files)
-        .layer(middleware::map_response_with_state(
+        .layer(middleware::from_fn_with_state(
             state.clone(),
             add_time_headers::<S>,
         ));
@@ -167,11 +167,16 @@ fn is_content_hashed(path: &str) -> bool {
         || (stem.contains('-') && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Every response carries the server's time and a fresh signed anchor of it.
+/// Every response carries the server's time; an authenticated one also a fresh anchor of it, signed for
+/// the user it answered (see `anchor`).
 async fn add_time_headers<S: Store>(
     State(state): State<AppState<S>>,
-    mut response: Response,
+    mut request: axum::extract::Request,
+    next: middleware::Next,
 ) -> Response {
+    let authenticated = auth::AuthenticatedAs::default();
+    request.extensions_mut().insert(authenticated.clone());
+    let mut response = next.run(request).await;
     let now = state.clock.now();
     let headers = response.headers_mut();
     if let Ok(value) =
@@ -179,7 +184,9 @@ async fn add_time_headers<S: Store>(
     {
         headers.insert(SERVER_TIME_HEADER, value);
     }
-    if let Ok(value) = HeaderValue::from_str(&state.anchors.issue(now)) {
+    if let Some(user) = authenticated.0.get()
+        && let Ok(value) = HeaderValue::from_str(&state.anchors.issue(user, now))
+    {
         headers.insert(ANCHOR_HEADER, value);
     }
     response

@@ -23,31 +23,48 @@ async fn health_reports_version_and_migrated_store() {
 }
 
 #[tokio::test]
-async fn every_response_carries_server_time_and_a_verifiable_anchor() {
+async fn every_response_carries_server_time_and_only_authenticated_ones_an_anchor() {
     let app = TestApp::new().await;
-    for (method, uri) in [
-        (Method::GET, "/api/health"),
-        (Method::GET, "/api/no-such-thing"),
-        (Method::GET, "/api/progress"),
-        (Method::GET, "/"),
+    let (user, token) = app.user("UTC").await;
+    // (path, token sent, whether the request authenticates)
+    for (uri, token, authenticated) in [
+        ("/api/health", None, false),
+        ("/api/no-such-thing", None, false),
+        ("/api/progress", None, false),
+        ("/api/progress", Some("not-a-token"), false),
+        ("/", None, false),
+        ("/api/health", Some(token.as_str()), false),
+        ("/api/me", Some(token.as_str()), true),
+        ("/api/progress", Some(token.as_str()), true),
     ] {
-        let request = Request::builder()
-            .method(method)
-            .uri(uri)
-            .body(Body::empty())
-            .unwrap();
-        let (_, headers, _) = app.raw(request).await;
+        let method = Method::GET;
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        let (_, headers, _) = app.raw(request.body(Body::empty()).unwrap()).await;
         assert_eq!(
             headers["x-server-time"], "2026-03-01T12:00:00.000Z",
             "{uri}"
         );
-        let anchor = headers["x-time-anchor"].to_str().unwrap();
-        let (millis, signature) = anchor.split_once('.').unwrap();
+        let Some(anchor) = headers.get("x-time-anchor") else {
+            assert!(
+                !authenticated,
+                "{uri}: an authenticated response has an anchor"
+            );
+            continue;
+        };
+        assert!(
+            authenticated,
+            "{uri} {token:?}: no anchor without authentication"
+        );
+        let parts: Vec<&str> = anchor.to_str().unwrap().split('.').collect();
         assert_eq!(
-            millis,
+            parts[0],
             at("2026-03-01T12:00:00Z").timestamp_millis().to_string()
         );
-        assert_eq!(signature.len(), 64, "an HMAC-SHA256 in hex");
+        assert_eq!(parts[1], user, "bound to the user it answered");
+        assert_eq!(parts[2].len(), 64, "an HMAC-SHA256 in hex");
     }
 }
 

@@ -24,7 +24,7 @@ fn clamp_of(reply: &support::Reply) -> serde_json::Value {
 async fn a_client_clock_days_ahead_never_moves_an_event_forward() {
     let app = TestApp::new().await;
     let (_, token) = app.user("Europe/Berlin").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     let reply = app
         .event(&token, "e1", Some(("2026-03-04T12:00:00Z", &anchor)))
         .await;
@@ -61,7 +61,7 @@ async fn a_client_clock_days_behind_without_an_anchor_counts_today() {
 async fn a_fresh_anchor_does_not_let_a_slow_clock_claim_yesterday() {
     let app = TestApp::new().await;
     let (_, token) = app.user("Europe/Berlin").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     let reply = app
         .event(&token, "e1", Some(("2026-02-28T20:00:00Z", &anchor)))
         .await;
@@ -86,7 +86,7 @@ async fn a_claim_equal_to_the_receipt_needs_no_anchor() {
 async fn an_offline_evening_run_counts_on_its_own_day() {
     let app = TestApp::starting_at(at("2026-03-01T09:00:00Z")).await;
     let (_, token) = app.user("Europe/Berlin").await;
-    let anchor = app.anchor().await; // last contact: 10:00 Berlin
+    let anchor = app.anchor(&token).await; // last contact: 10:00 Berlin
     app.set_time("2026-03-02T08:00:00Z"); // back online next morning
     let reply = app
         .event(&token, "evening", Some(("2026-03-01T19:00:00Z", &anchor)))
@@ -104,7 +104,7 @@ async fn an_offline_evening_run_counts_on_its_own_day() {
 async fn two_offline_days_synced_on_the_third_all_count() {
     let app = TestApp::starting_at(at("2026-03-01T09:00:00Z")).await;
     let (_, token) = app.user("Europe/Berlin").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     app.set_time("2026-03-03T10:00:00Z");
     let events = json!({ "events": [
         { "id": "d1", "kind": "run_finished", "algorithm": "heap-sort", "at": "2026-03-01T18:00:00Z", "anchor": anchor },
@@ -127,7 +127,7 @@ async fn an_old_anchor_still_backs_a_recent_claim() {
     // Last contact 80 h ago; the run happened 10 h ago: both facts fit.
     let app = TestApp::starting_at(at("2026-03-01T08:00:00Z")).await;
     let (_, token) = app.user("UTC").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     app.advance(TimeDelta::hours(80));
     let reply = app
         .event(&token, "e1", Some(("2026-03-04T06:00:00Z", &anchor)))
@@ -140,7 +140,7 @@ async fn an_old_anchor_still_backs_a_recent_claim() {
 async fn claims_older_than_72_hours_are_clamped() {
     let app = TestApp::starting_at(at("2026-03-01T08:00:00Z")).await;
     let (_, token) = app.user("UTC").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     app.set_time("2026-03-04T20:00:00Z");
     let reply = app
         .event(&token, "e1", Some(("2026-03-01T19:00:00Z", &anchor)))
@@ -171,7 +171,7 @@ async fn a_forged_anchor_is_refused() {
 async fn an_anchor_moved_back_in_time_is_refused() {
     let app = TestApp::new().await;
     let (_, token) = app.user("UTC").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     let (millis, signature) = anchor.split_once('.').unwrap();
     let moved = format!(
         "{}.{signature}",
@@ -187,7 +187,8 @@ async fn an_anchor_moved_back_in_time_is_refused() {
 #[tokio::test]
 async fn an_anchor_from_another_server_is_refused() {
     let other = TestApp::starting_at(at("2026-02-27T00:00:00Z")).await;
-    let foreign = other.anchor().await;
+    let (_, other_token) = other.user("UTC").await;
+    let foreign = other.anchor(&other_token).await;
     let app = TestApp::new().await;
     let (_, token) = app.user("UTC").await;
     let reply = app
@@ -197,10 +198,79 @@ async fn an_anchor_from_another_server_is_refused() {
 }
 
 #[tokio::test]
+async fn another_users_anchor_backs_nothing() {
+    let app = TestApp::new().await;
+    let (_, alice) = app.user("UTC").await;
+    let (_, bob) = app.user("UTC").await;
+    let alices = app.anchor(&alice).await;
+    app.set_time("2026-03-02T12:00:00Z");
+    let reply = app
+        .event(&bob, "e1", Some(("2026-03-01T13:00:00Z", &alices)))
+        .await;
+    assert_eq!(day_of(&reply), "2026-03-02");
+    assert_eq!(clamp_of(&reply), "anchor_of_another_user");
+    // The same anchor still backs its owner's claim.
+    let reply = app
+        .event(&alice, "e1", Some(("2026-03-01T13:00:00Z", &alices)))
+        .await;
+    assert_eq!(day_of(&reply), "2026-03-01");
+}
+
+#[tokio::test]
+async fn an_anchor_posted_publicly_backs_only_its_owner() {
+    let app = TestApp::new().await;
+    let (_, owner) = app.user("UTC").await;
+    let posted = app.anchor(&owner).await;
+    app.set_time("2026-03-02T12:00:00Z");
+    for n in 0..5 {
+        let (_, stranger) = app.user("UTC").await;
+        let reply = app
+            .event(
+                &stranger,
+                &format!("s{n}"),
+                Some(("2026-03-01T18:00:00Z", &posted)),
+            )
+            .await;
+        assert_eq!(clamp_of(&reply), "anchor_of_another_user");
+        assert_eq!(day_of(&reply), "2026-03-02", "the stranger's day is today");
+    }
+}
+
+#[tokio::test]
+async fn no_unauthenticated_response_carries_an_anchor_and_the_old_unbound_form_is_refused() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    let health = app.call(Method::GET, "/api/health", None, None).await;
+    assert!(health.headers.get("x-time-anchor").is_none());
+    // What /api/health used to hand out: the time signed with the server's key, naming no user.
+    let millis = at("2026-03-01T12:00:00Z").timestamp_millis();
+    let key = app.anchor_key().await;
+    let unbound = format!("{millis}.{}", unbound_signature(&key, millis));
+    app.set_time("2026-03-02T12:00:00Z");
+    let reply = app
+        .event(&token, "e1", Some(("2026-03-01T13:00:00Z", &unbound)))
+        .await;
+    assert_eq!(clamp_of(&reply), "unbound_anchor");
+    assert_eq!(day_of(&reply), "2026-03-02");
+}
+
+/// The first anchor form's HMAC, computed here from its definition rather than by the server's code.
+fn unbound_signature(key: &[u8], millis: i64) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
+    mac.update(format!("algovista-anchor-v1:{millis}").as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[tokio::test]
 async fn an_anchor_from_the_future_is_refused_after_the_server_clock_steps_back() {
     let app = TestApp::starting_at(at("2026-03-01T12:00:00Z")).await;
     let (_, token) = app.user("UTC").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     app.set_time("2026-03-01T11:00:00Z"); // the server's clock was corrected backwards
     let reply = app
         .event(&token, "e1", Some(("2026-03-01T10:30:00Z", &anchor)))
@@ -212,7 +282,7 @@ async fn an_anchor_from_the_future_is_refused_after_the_server_clock_steps_back(
 async fn a_recent_anchor_cannot_backfill_days_before_it() {
     let app = TestApp::starting_at(at("2026-03-03T08:00:00Z")).await;
     let (_, token) = app.user("UTC").await;
-    let anchor = app.anchor().await;
+    let anchor = app.anchor(&token).await;
     let events = json!({ "events": [
         { "id": "fake1", "kind": "run_finished", "algorithm": "bubble-sort", "at": "2026-03-01T12:00:00Z", "anchor": anchor },
         { "id": "fake2", "kind": "run_finished", "algorithm": "bubble-sort", "at": "2026-03-02T12:00:00Z", "anchor": anchor },

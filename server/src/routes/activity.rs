@@ -92,8 +92,13 @@ pub async fn record<S: Store>(
         .events
         .into_iter()
         .map(|event| {
-            let (at, clamp) =
-                effective_time(event.at, event.anchor.as_deref(), received, &state.anchors);
+            let (at, clamp) = effective_time(
+                event.at,
+                event.anchor.as_deref(),
+                received,
+                &user.id,
+                &state.anchors,
+            );
             clamps.push(clamp);
             EventRecord {
                 event_id: event.id,

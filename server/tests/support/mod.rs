@@ -126,8 +126,16 @@ impl TestApp {
     }
 
     /// A fresh anchor, as any response carries.
-    pub async fn anchor(&self) -> String {
-        let reply = self.call(Method::GET, "/api/health", None, None).await;
+    /// The key the server signs anchors with, read from its database as another process would.
+    pub async fn anchor_key(&self) -> Vec<u8> {
+        use server::store::Store;
+        let store = SqliteStore::open(&self.dir.path().join("data/test.db")).unwrap();
+        store.anchor_key(vec![0; 32]).await.unwrap()
+    }
+
+    /// The anchor of an authenticated response to `token`'s user, as the app would keep it.
+    pub async fn anchor(&self, token: &str) -> String {
+        let reply = self.call(Method::GET, "/api/me", Some(token), None).await;
         reply.headers["x-time-anchor"].to_str().unwrap().to_owned()
     }
 
