@@ -4,11 +4,12 @@
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[derive(Debug)]
 pub enum AppError {
@@ -109,14 +110,59 @@ impl From<JsonRejection> for AppError {
     }
 }
 
+/// A request body type. serde reads a struct from a JSON array as readily as from an object (fields taken
+/// by position), which would let `["UTC"]` create a user; a body must be an object, and so must the items
+/// of the lists it names here.
+pub trait JsonBody: DeserializeOwned {
+    /// Fields holding lists whose items are objects.
+    const OBJECT_LISTS: &'static [&'static str] = &[];
+}
+
+fn objects_only(value: &Value, lists: &[&str]) -> Result<(), AppError> {
+    let Some(fields) = value.as_object() else {
+        return Err(AppError::Invalid(
+            "the body must be a JSON object".to_owned(),
+        ));
+    };
+    for list in lists {
+        if let Some(Value::Array(items)) = fields.get(*list)
+            && let Some(index) = items.iter().position(|item| !item.is_object())
+        {
+            return Err(AppError::Invalid(format!(
+                "{list}[{index}]: must be a JSON object"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// `Json<T>` whose rejections are [`AppError`]s, so a bad body gets the same JSON error shape.
 pub struct Body<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+impl<T: JsonBody, S: Send + Sync> FromRequest<S> for Body<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Json(value) = Json::<T>::from_request(request, state).await?;
-        Ok(Body(value))
+        // Read as a JSON value first (content type, size and syntax are checked there), check its shape,
+        // then read the type from it, so serde's messages still name the field at fault.
+        let Json(value) = Json::<Value>::from_request(request, state).await?;
+        objects_only(&value, T::OBJECT_LISTS)?;
+        let bytes = serde_json::to_vec(&value).expect("a parsed value serializes");
+        let Json(body) = Json::<T>::from_bytes(&bytes)?;
+        Ok(Body(body))
+    }
+}
+
+/// `Path<T>` whose rejections (an undecodable segment such as `%FF`) are JSON errors too.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+        }
     }
 }

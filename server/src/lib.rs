@@ -117,6 +117,9 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     let mut router = Router::new()
         .nest("/api", api)
+        // `/api` and `/api/` themselves answer like any unknown API path, never with the app's page.
+        .route("/api", axum::routing::any(unknown_api_path))
+        .route("/api/", axum::routing::any(unknown_api_path))
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -135,6 +138,10 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         );
     }
     router.layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+async fn unknown_api_path() -> AppError {
+    AppError::unknown_api_path()
 }
 
 /// Files whose name carries a hash of their content (the build's `/assets/<module>-<hash>/` folders and

@@ -724,3 +724,134 @@ async fn cors_allows_the_configured_app_origin_and_exposes_the_time_headers() {
         "https://app.example"
     );
 }
+
+#[tokio::test]
+async fn arrays_are_refused_where_objects_are_required() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    // serde would read each of these as the struct, field by field.
+    for (method, uri, body, message) in [
+        (
+            Method::POST,
+            "/api/users",
+            json!(["UTC"]),
+            "the body must be a JSON object",
+        ),
+        (
+            Method::PATCH,
+            "/api/me",
+            json!(["Europe/Berlin"]),
+            "the body must be a JSON object",
+        ),
+        (
+            Method::POST,
+            "/api/events",
+            json!([[["x1", "run_finished", "bubble-sort"]]]),
+            "the body must be a JSON object",
+        ),
+        (
+            Method::POST,
+            "/api/events",
+            json!({ "events": [["x1", "run_finished", "bubble-sort"]] }),
+            "events[0]: must be a JSON object",
+        ),
+        (
+            Method::POST,
+            "/api/pairing-codes/redeem",
+            json!(["7K2QD-M9XAT"]),
+            "the body must be a JSON object",
+        ),
+    ] {
+        let reply = app.call(method, uri, Some(&token), Some(body)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        assert_eq!(reply.body["message"], message, "{uri}");
+    }
+    let mut session = session_body(0, 0);
+    session["input"] = json!([[5, 1, 4, 2, 3]]);
+    let reply = app
+        .call(Method::PUT, "/api/sessions/s1", Some(&token), Some(session))
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.body["message"], "input: must be a JSON object");
+    // Nothing was recorded or created by the refused calls.
+    assert_eq!(
+        app.get("/api/progress", &token).await.body["days"],
+        json!([])
+    );
+    assert_eq!(
+        app.get("/api/sessions", &token).await.body["sessions"],
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn every_api_answer_is_json_even_for_odd_paths() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    for (method, uri) in [
+        (Method::GET, "/api"),
+        (Method::GET, "/api/"),
+        (Method::POST, "/api/"),
+        (Method::GET, "/api/sessions/%FF"),
+    ] {
+        let request = Request::builder()
+            .method(method.clone())
+            .uri(uri)
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, bytes) = app.raw(request).await;
+        assert!(status.is_client_error(), "{method} {uri}: {status}");
+        assert_eq!(
+            headers["content-type"], "application/json",
+            "{method} {uri}"
+        );
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(
+            body["code"].is_string() && body["message"].is_string(),
+            "{uri}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_bearer_scheme_name_is_case_insensitive() {
+    let app = TestApp::new().await;
+    let (user, token) = app.user("UTC").await;
+    for scheme in ["Bearer", "bearer", "BEARER"] {
+        let request = Request::get("/api/me")
+            .header("authorization", format!("{scheme} {token}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, _, bytes) = app.raw(request).await;
+        assert_eq!(status, StatusCode::OK, "{scheme}");
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(body["user_id"], user.as_str());
+    }
+    let request = Request::get("/api/me")
+        .header("authorization", format!("Basic {token}"))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.raw(request).await.0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_session_list_leaves_out_only_the_state() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    let body = session_body(3, 0);
+    let put = app
+        .call(
+            Method::PUT,
+            "/api/sessions/s1",
+            Some(&token),
+            Some(body.clone()),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::CREATED);
+    let listed = &app.get("/api/sessions", &token).await.body["sessions"][0];
+    assert_eq!(listed["input"], body["input"]);
+    assert_eq!(listed["state_hash"], body["state_hash"]);
+    assert_eq!(listed["step"], 3);
+    assert!(listed.get("state").is_none());
+}

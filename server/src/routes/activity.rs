@@ -11,7 +11,7 @@ use super::valid_id;
 use crate::AppState;
 use crate::anchor::{Clamp, effective_time};
 use crate::auth::Authed;
-use crate::error::{AppError, Body};
+use crate::error::{AppError, Body, JsonBody};
 use crate::store::{AlgorithmProgress, DayCount, EventKind, EventRecord, Store, User};
 use crate::streak::{Streak, streak};
 
@@ -59,6 +59,10 @@ fn zone(user: &User) -> Result<Tz, AppError> {
     user.time_zone
         .parse()
         .map_err(|_| AppError::Internal(anyhow::anyhow!("stored zone {} unknown", user.time_zone)))
+}
+
+impl JsonBody for EventBatch {
+    const OBJECT_LISTS: &'static [&'static str] = &["events"];
 }
 
 pub async fn record<S: Store>(

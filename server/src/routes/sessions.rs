@@ -3,7 +3,7 @@
 //! current copy, so the client can keep both and nothing is lost.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::valid_id;
 use crate::AppState;
 use crate::auth::Authed;
-use crate::error::{AppError, Body};
+use crate::error::{ApiPath, AppError, Body, JsonBody};
 use crate::store::{Session, SessionPut, SessionWrite, Store};
 
 #[derive(Deserialize)]
@@ -39,7 +39,9 @@ pub struct SessionSummary {
     id: String,
     algorithm: String,
     algorithm_version: u32,
+    input: serde_json::Value,
     step: u64,
+    state_hash: String,
     preferences: serde_json::Value,
     version: u64,
     created_at: DateTime<Utc>,
@@ -52,7 +54,9 @@ impl From<Session> for SessionSummary {
             id: session.id,
             algorithm: session.algorithm,
             algorithm_version: session.algorithm_version,
+            input: session.input,
             step: session.step,
+            state_hash: session.state_hash,
             preferences: session.preferences,
             version: session.version,
             created_at: session.created_at,
@@ -80,6 +84,9 @@ fn validate(id: &str, body: &SessionIn) -> Result<(), AppError> {
             "algorithm_version: {} is at version {}, not {}",
             entry.id, entry.version, body.algorithm_version
         )));
+    }
+    if !body.input.is_object() {
+        return Err(AppError::Invalid("input: must be a JSON object".to_owned()));
     }
     let input: algorithms::Input = serde_json::from_value(body.input.clone())
         .map_err(|error| AppError::Invalid(format!("input: {error}")))?;
@@ -109,10 +116,12 @@ fn validate(id: &str, body: &SessionIn) -> Result<(), AppError> {
     Ok(())
 }
 
+impl JsonBody for SessionIn {}
+
 pub async fn put<S: Store>(
     State(state): State<AppState<S>>,
     Authed(user): Authed,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     Body(body): Body<SessionIn>,
 ) -> Result<(StatusCode, Json<Session>), AppError> {
     validate(&id, &body)?;
@@ -151,7 +160,7 @@ pub async fn put<S: Store>(
 pub async fn get<S: Store>(
     State(state): State<AppState<S>>,
     Authed(user): Authed,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Session>, AppError> {
     state
         .store

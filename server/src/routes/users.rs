@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::auth::{self, Authed};
-use crate::error::{AppError, Body};
+use crate::error::{AppError, Body, JsonBody};
 use crate::store::{Store, User};
 
 /// The zone may change once per this window, so hopping zones cannot mint extra days.
@@ -63,6 +63,10 @@ fn parse_zone(name: &str) -> Result<Tz, AppError> {
         ))
     })
 }
+
+impl JsonBody for NewUser {}
+impl JsonBody for ZoneChange {}
+impl JsonBody for Redeem {}
 
 pub async fn create<S: Store>(
     State(state): State<AppState<S>>,
