@@ -7,6 +7,7 @@ mod error;
 mod routes;
 pub mod store;
 pub mod streak;
+pub mod time;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -186,9 +187,7 @@ async fn add_time_headers<S: Store>(
     let mut response = next.run(request).await;
     let now = state.clock.now();
     let headers = response.headers_mut();
-    if let Ok(value) =
-        HeaderValue::from_str(&now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    {
+    if let Ok(value) = HeaderValue::from_str(&time::format(&now)) {
         headers.insert(SERVER_TIME_HEADER, value);
     }
     if let Some(user) = authenticated.0.get()

@@ -378,7 +378,7 @@ async fn a_pairing_code_gives_a_second_device_the_same_user_once() {
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
     let code = reply.body["code"].as_str().unwrap().to_owned();
-    assert_eq!(reply.body["expires_at"], "2026-03-01T12:10:00Z");
+    assert_eq!(reply.body["expires_at"], "2026-03-01T12:10:00.000Z");
 
     // Typed by hand: lower case, without the dash.
     let typed = code.replace('-', "").to_lowercase();
@@ -854,4 +854,72 @@ async fn the_session_list_leaves_out_only_the_state() {
     assert_eq!(listed["state_hash"], body["state_hash"]);
     assert_eq!(listed["step"], 3);
     assert!(listed.get("state").is_none());
+}
+
+/// Every string in `value` that is an instant (a date, `T`, a time).
+fn instants(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text)
+            if text.len() > 19
+                && text.as_bytes()[10] == b'T'
+                && text[..4].parse::<u16>().is_ok() =>
+        {
+            out.push(text.clone())
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| instants(item, out)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|item| instants(item, out)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn every_instant_is_written_with_milliseconds() {
+    // A clock with nanoseconds, and one on a whole second: both must read `…ss.mmmZ`.
+    for now in ["2026-03-01T12:00:00.123456789Z", "2026-03-01T12:00:00Z"] {
+        let app = TestApp::starting_at(at(now)).await;
+        let (_, token) = app.user("UTC").await;
+        let mut seen = Vec::new();
+        let replies = [
+            app.get("/api/me", &token).await,
+            app.post("/api/pairing-codes", &token, json!({})).await,
+            app.post(
+                "/api/events",
+                &token,
+                json!({ "events": [{ "id": "e1", "kind": "run_finished", "algorithm": "bubble-sort" }] }),
+            )
+            .await,
+            app.get("/api/progress", &token).await,
+            app.call(Method::PUT, "/api/sessions/s1", Some(&token), Some(session_body(1, 0)))
+                .await,
+            app.get("/api/sessions", &token).await,
+            app.get("/api/sessions/s1", &token).await,
+            // A stale write: the 409 carries the stored copy.
+            app.call(Method::PUT, "/api/sessions/s1", Some(&token), Some(session_body(2, 0)))
+                .await,
+        ];
+        for reply in &replies {
+            assert!(reply.status.as_u16() < 500, "{}", reply.body);
+            instants(&reply.body, &mut seen);
+        }
+        assert!(
+            seen.len() >= 10,
+            "{now}: the answers hold instants: {seen:?}"
+        );
+        let expected = format!(
+            "{}Z",
+            &at(now).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)[..23]
+        );
+        for instant in &seen {
+            assert_eq!(
+                instant.len(),
+                24,
+                "{now}: {instant} has milliseconds, no more, no less"
+            );
+            assert!(
+                instant.ends_with('Z') && instant.as_bytes()[19] == b'.',
+                "{instant}"
+            );
+        }
+        assert!(seen.contains(&expected), "{expected} in {seen:?}");
+    }
 }

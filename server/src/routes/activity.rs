@@ -43,6 +43,7 @@ pub struct EventIn {
 pub struct EventOut {
     id: String,
     status: &'static str,
+    #[serde(serialize_with = "crate::time::millis")]
     at: DateTime<Utc>,
     day: NaiveDate,
     /// Why a claimed time was replaced by the receipt time, if it was.

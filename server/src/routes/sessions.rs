@@ -44,7 +44,9 @@ pub struct SessionSummary {
     state_hash: String,
     preferences: serde_json::Value,
     version: u64,
+    #[serde(serialize_with = "crate::time::millis")]
     created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::time::millis")]
     updated_at: DateTime<Utc>,
 }
 

@@ -35,9 +35,12 @@ pub struct Credentials {
 pub struct Me {
     user_id: String,
     time_zone: String,
+    #[serde(serialize_with = "crate::time::millis_or_null")]
     zone_changed_at: Option<DateTime<Utc>>,
     /// When the zone may next change.
+    #[serde(serialize_with = "crate::time::millis")]
     zone_change_allowed_from: DateTime<Utc>,
+    #[serde(serialize_with = "crate::time::millis")]
     created_at: DateTime<Utc>,
 }
 
@@ -138,6 +141,7 @@ pub async fn change_zone<S: Store>(
 #[derive(Serialize)]
 pub struct PairingCode {
     code: String,
+    #[serde(serialize_with = "crate::time::millis")]
     expires_at: DateTime<Utc>,
 }
 

@@ -88,6 +88,7 @@ pub struct AlgorithmProgress {
     pub algorithm: String,
     pub runs_finished: u32,
     pub quizzes_answered: u32,
+    #[serde(serialize_with = "crate::time::millis")]
     pub last_at: DateTime<Utc>,
 }
 
@@ -115,7 +116,9 @@ pub struct Session {
     pub state_hash: String,
     pub preferences: serde_json::Value,
     pub version: u64,
+    #[serde(serialize_with = "crate::time::millis")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::time::millis")]
     pub updated_at: DateTime<Utc>,
 }
 
