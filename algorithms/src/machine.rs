@@ -198,9 +198,9 @@ impl Machine for Box<dyn DynMachine> {
     }
 }
 
-/// SHA-256 (hex) of a saved state in canonical JSON (object keys sorted, no spaces), so the app and the
-/// server agree on it whatever order their JSON maps keep.
-pub fn state_hash(state: &serde_json::Value) -> String {
+/// SHA-256 (hex) of a JSON value in canonical form (object keys sorted, no spaces), so the app and the
+/// server agree on it whatever order their JSON maps keep. [`Snapshot::hash`] is this of a snapshot.
+pub fn canonical_hash(state: &serde_json::Value) -> String {
     use sha2::{Digest, Sha256};
     let mut canonical = String::new();
     write_canonical(state, &mut canonical);
@@ -267,20 +267,20 @@ impl<M: Machine> Iterator for Steps<M> {
 
 #[cfg(test)]
 mod tests {
-    use super::state_hash;
+    use super::canonical_hash;
     use serde_json::json;
 
     #[test]
-    fn state_hash_ignores_key_order_and_sees_every_value() {
+    fn canonical_hash_ignores_key_order_and_sees_every_value() {
         let a: serde_json::Value =
             serde_json::from_str(r#"{"b": [1, {"y": 2, "x": 3}], "a": "s"}"#).unwrap();
         let b: serde_json::Value =
             serde_json::from_str(r#"{"a": "s", "b": [1, {"x": 3, "y": 2}]}"#).unwrap();
-        assert_eq!(state_hash(&a), state_hash(&b));
+        assert_eq!(canonical_hash(&a), canonical_hash(&b));
         assert_ne!(
-            state_hash(&a),
-            state_hash(&json!({"a": "s", "b": [1, {"x": 3, "y": 4}]}))
+            canonical_hash(&a),
+            canonical_hash(&json!({"a": "s", "b": [1, {"x": 3, "y": 4}]}))
         );
-        assert_eq!(state_hash(&a).len(), 64);
+        assert_eq!(canonical_hash(&a).len(), 64);
     }
 }

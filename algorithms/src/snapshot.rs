@@ -23,6 +23,16 @@ pub struct Snapshot {
     pub finished: bool,
 }
 
+impl Snapshot {
+    /// What a session stores to prove a device shows the same step: SHA-256 of the snapshot's canonical
+    /// JSON ([`crate::machine::canonical_hash`]). A changed algorithm changes it at the same step.
+    pub fn hash(&self) -> String {
+        crate::machine::canonical_hash(
+            &serde_json::to_value(self).expect("snapshots are plain data"),
+        )
+    }
+}
+
 /// What an algorithm says about its current step; the run adds the step index, counters and finished flag.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct View {

@@ -49,20 +49,17 @@ fn start(binary: &str, db: &Path, dist: &Path) -> Server {
     }
 }
 
-/// A valid session body: bubble sort on fixed values, saved at `step`.
+/// A valid session body: bubble sort on fixed values, at `step` (within the run's 780 steps).
 fn session_body(step: u64, expected_version: u64) -> Value {
     let entry = algorithms::catalogue::find("bubble-sort").unwrap();
     let input = algorithms::Input {
         values: (0..40).rev().collect(),
         ..Default::default()
     };
-    let mut machine = entry.start(input.clone()).unwrap();
-    while machine.step() < step && machine.advance() {}
-    let state = machine.save();
+    let last = entry.start(input.clone()).unwrap().steps().count() as u64 - 1;
     json!({
         "expected_version": expected_version, "algorithm": entry.id, "algorithm_version": entry.version,
-        "input": input, "step": machine.step(), "state_hash": algorithms::machine::state_hash(&state),
-        "state": state,
+        "input": input, "step": step.min(last),
     })
 }
 

@@ -4,7 +4,7 @@ pub mod anchor;
 pub mod auth;
 pub mod clock;
 mod error;
-mod routes;
+pub mod routes;
 pub mod store;
 pub mod streak;
 pub mod time;

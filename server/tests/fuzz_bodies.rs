@@ -44,7 +44,6 @@ fn endpoints() -> Vec<(Method, &'static str, Value)> {
         values: vec![2, 1],
         ..Default::default()
     };
-    let state = entry.start(input.clone()).unwrap().save();
     vec![
         (
             Method::POST,
@@ -71,8 +70,7 @@ fn endpoints() -> Vec<(Method, &'static str, Value)> {
             Method::PUT,
             "/api/sessions/fuzz",
             json!({ "expected_version": 0, "algorithm": "bubble-sort", "algorithm_version": entry.version,
-                    "input": input, "step": 0, "state_hash": algorithms::machine::state_hash(&state),
-                    "state": state, "preferences": {} }),
+                    "input": input, "step": 0, "preferences": {} }),
         ),
     ]
 }

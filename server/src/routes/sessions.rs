@@ -1,6 +1,8 @@
-//! Resumable sessions: where a learner is in a run, saved with the run's resumable state so another
-//! device continues at the exact step. Writes name the version they expect; a stale one gets 409 with the
-//! current copy, so the client can keep both and nothing is lost.
+//! Resumable sessions: where a learner is in a run — the algorithm at its catalogue version, the input, the
+//! step and the view's preferences — so another device opens the exact step. The server replays the run to
+//! that step itself and stores the hash of the snapshot it reached: a client compares it with its own to
+//! know it shows the same step, and nothing a client sends can plant a state. Writes name the version
+//! they expect; a stale one gets 409 with the current copy, so the client can keep both and nothing is lost.
 
 use axum::Json;
 use axum::extract::State;
@@ -23,8 +25,6 @@ pub struct SessionIn {
     algorithm_version: u32,
     input: serde_json::Value,
     step: u64,
-    state: serde_json::Value,
-    state_hash: String,
     #[serde(default = "empty_object")]
     preferences: serde_json::Value,
 }
@@ -41,7 +41,7 @@ pub struct SessionSummary {
     algorithm_version: u32,
     input: serde_json::Value,
     step: u64,
-    state_hash: String,
+    snapshot_hash: String,
     preferences: serde_json::Value,
     version: u64,
     #[serde(serialize_with = "crate::time::millis")]
@@ -58,7 +58,7 @@ impl From<Session> for SessionSummary {
             algorithm_version: session.algorithm_version,
             input: session.input,
             step: session.step,
-            state_hash: session.state_hash,
+            snapshot_hash: session.snapshot_hash,
             preferences: session.preferences,
             version: session.version,
             created_at: session.created_at,
@@ -67,9 +67,12 @@ impl From<Session> for SessionSummary {
     }
 }
 
-/// Checks the body against the catalogue: a known algorithm at its current version, an input it accepts,
-/// and a state that restores to the claimed step with the claimed hash.
-fn validate(id: &str, body: &SessionIn) -> Result<(), AppError> {
+/// Checks the body against the catalogue — a known algorithm at its current version, an input it accepts
+/// for stepping, preferences as an object — and returns the entry and the input to replay.
+fn validate(
+    id: &str,
+    body: &SessionIn,
+) -> Result<(&'static algorithms::catalogue::Entry, algorithms::Input), AppError> {
     if !valid_id(id) {
         return Err(AppError::Invalid(
             "id: use 1–64 letters, digits, '-' or '_'".to_owned(),
@@ -100,22 +103,28 @@ fn validate(id: &str, body: &SessionIn) -> Result<(), AppError> {
             "preferences: must be a JSON object".to_owned(),
         ));
     }
-    if algorithms::machine::state_hash(&body.state) != body.state_hash {
-        return Err(AppError::Invalid(
-            "state_hash: does not match the SHA-256 of the state's canonical JSON".to_owned(),
-        ));
+    Ok((entry, input))
+}
+
+/// Replays `entry` on `input` to `step` without building snapshots, and hashes the snapshot there. The
+/// input is within the entry's stepping limits, so the run is too (at most a few million steps).
+pub fn replay(
+    entry: &algorithms::catalogue::Entry,
+    input: algorithms::Input,
+    step: u64,
+) -> Result<String, AppError> {
+    let mut machine = entry
+        .start(input)
+        .map_err(|error| AppError::Invalid(format!("input: {error}")))?;
+    while machine.step() < step {
+        if !machine.advance() {
+            return Err(AppError::Invalid(format!(
+                "step: the run of this input ends at step {}, before {step}",
+                machine.step()
+            )));
+        }
     }
-    let machine = entry.restore(body.state.clone()).map_err(|error| {
-        AppError::Invalid(format!("state: not a saved {} run: {error}", entry.id))
-    })?;
-    if machine.step() != body.step {
-        return Err(AppError::Invalid(format!(
-            "step: the state is at step {}, not {}",
-            machine.step(),
-            body.step
-        )));
-    }
-    Ok(())
+    Ok(machine.snapshot().hash())
 }
 
 impl JsonBody for SessionIn {}
@@ -126,7 +135,10 @@ pub async fn put<S: Store>(
     ApiPath(id): ApiPath<String>,
     Body(body): Body<SessionIn>,
 ) -> Result<(StatusCode, Json<Session>), AppError> {
-    validate(&id, &body)?;
+    let (entry, input) = validate(&id, &body)?;
+    // Replaying can take milliseconds: off the async workers.
+    let step = body.step;
+    let snapshot_hash = tokio::task::spawn_blocking(move || replay(entry, input, step)).await??;
     let expected = body.expected_version;
     let write = SessionWrite {
         id,
@@ -134,8 +146,7 @@ pub async fn put<S: Store>(
         algorithm_version: body.algorithm_version,
         input: body.input,
         step: body.step,
-        state: body.state,
-        state_hash: body.state_hash,
+        snapshot_hash,
         preferences: body.preferences,
     };
     match state

@@ -100,8 +100,8 @@ pub struct SessionWrite {
     pub algorithm_version: u32,
     pub input: serde_json::Value,
     pub step: u64,
-    pub state: serde_json::Value,
-    pub state_hash: String,
+    /// SHA-256 of the snapshot at `step`, computed by the server's replay.
+    pub snapshot_hash: String,
     pub preferences: serde_json::Value,
 }
 
@@ -112,8 +112,7 @@ pub struct Session {
     pub algorithm_version: u32,
     pub input: serde_json::Value,
     pub step: u64,
-    pub state: serde_json::Value,
-    pub state_hash: String,
+    pub snapshot_hash: String,
     pub preferences: serde_json::Value,
     pub version: u64,
     #[serde(serialize_with = "crate::time::millis")]

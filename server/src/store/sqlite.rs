@@ -16,6 +16,7 @@ use super::{
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_users_activity_sessions.sql"),
+    include_str!("../../migrations/0003_sessions_replayed.sql"),
 ];
 
 #[derive(Clone)]
@@ -111,7 +112,7 @@ fn event(row: &Row) -> rusqlite::Result<EventRecord> {
     })
 }
 
-const SESSION_COLUMNS: &str = "id, algorithm, algorithm_version, input, step, state, state_hash, \
+const SESSION_COLUMNS: &str = "id, algorithm, algorithm_version, input, step, snapshot_hash, \
      preferences, version, created_at, updated_at";
 
 fn session(row: &Row) -> rusqlite::Result<Session> {
@@ -121,12 +122,11 @@ fn session(row: &Row) -> rusqlite::Result<Session> {
         algorithm_version: row.get(2)?,
         input: json(&row.get::<_, String>(3)?)?,
         step: row.get::<_, i64>(4)? as u64,
-        state: json(&row.get::<_, String>(5)?)?,
-        state_hash: row.get(6)?,
-        preferences: json(&row.get::<_, String>(7)?)?,
-        version: row.get::<_, i64>(8)? as u64,
-        created_at: time(row.get(9)?),
-        updated_at: time(row.get(10)?),
+        snapshot_hash: row.get(5)?,
+        preferences: json(&row.get::<_, String>(6)?)?,
+        version: row.get::<_, i64>(7)? as u64,
+        created_at: time(row.get(8)?),
+        updated_at: time(row.get(9)?),
     })
 }
 
@@ -393,8 +393,7 @@ impl Store for SqliteStore {
                 write.algorithm_version,
                 write.input.to_string(),
                 write.step as i64,
-                write.state.to_string(),
-                write.state_hash,
+                write.snapshot_hash,
                 write.preferences.to_string(),
                 millis(now),
                 expected_version as i64,
@@ -402,17 +401,17 @@ impl Store for SqliteStore {
             // The conditions are in the statements, so two writers expecting the same version cannot both win.
             let written = if expected_version == 0 {
                 tx.execute(
-                    "INSERT INTO sessions (user_id, id, algorithm, algorithm_version, input, step, state, \
-                     state_hash, preferences, version, created_at, updated_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11 + 1, ?10, ?10) \
+                    "INSERT INTO sessions (user_id, id, algorithm, algorithm_version, input, step, \
+                     snapshot_hash, preferences, version, created_at, updated_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10 + 1, ?9, ?9) \
                      ON CONFLICT (user_id, id) DO NOTHING",
                     values,
                 )?
             } else {
                 tx.execute(
                     "UPDATE sessions SET algorithm = ?3, algorithm_version = ?4, input = ?5, step = ?6, \
-                     state = ?7, state_hash = ?8, preferences = ?9, version = version + 1, updated_at = ?10 \
-                     WHERE user_id = ?1 AND id = ?2 AND version = ?11",
+                     snapshot_hash = ?7, preferences = ?8, version = version + 1, updated_at = ?9 \
+                     WHERE user_id = ?1 AND id = ?2 AND version = ?10",
                     values,
                 )?
             };

@@ -125,7 +125,7 @@ impl SupabaseStore {
     }
 }
 
-const SESSION_COLUMNS: &str = "id,algorithm,algorithm_version,input,step,state,state_hash,preferences,version,created_at,updated_at";
+const SESSION_COLUMNS: &str = "id,algorithm,algorithm_version,input,step,snapshot_hash,preferences,version,created_at,updated_at";
 
 impl Store for SupabaseStore {
     async fn health(&self) -> Result<StoreHealth> {
@@ -327,8 +327,8 @@ impl Store for SupabaseStore {
     ) -> Result<SessionPut> {
         let mut row = json!({
             "algorithm": write.algorithm, "algorithm_version": write.algorithm_version,
-            "input": write.input, "step": write.step, "state": write.state,
-            "state_hash": write.state_hash, "preferences": write.preferences,
+            "input": write.input, "step": write.step,
+            "snapshot_hash": write.snapshot_hash, "preferences": write.preferences,
             "version": expected_version + 1, "updated_at": stamp(now),
         });
         let written: Vec<Session> = if expected_version == 0 {
