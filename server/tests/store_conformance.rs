@@ -410,7 +410,7 @@ async fn rls_confines_an_authenticated_user_to_their_own_rows() {
     let _guard = postgrest_env::empty_database().await;
     psql(
         "insert into users values ('u1', 'UTC', null, now()), ('u2', 'UTC', null, now());
-         insert into sessions values ('u1', 's1', 'bubble-sort', 1, '{}', 0, '{}', 'h', '{}', 1, now(), now());
+         insert into sessions values ('u1', 's1', 'bubble-sort', 1, '{}', 0, 'h', '{}', 1, now(), now());
          insert into events values ('u1', 'e1', 'run_finished', 'bubble-sort', now(), current_date, now());
          insert into tokens values ('secret-hash', 'u1', now());",
     );
@@ -470,7 +470,7 @@ async fn rls_confines_an_authenticated_user_to_their_own_rows() {
     // …cannot write rows in another user's name, and cannot read tokens, codes or the anchor key at all.
     for sql in [
         "insert into events values ('u1', 'forged', 'run_finished', 'bubble-sort', now(), current_date, now())",
-        "insert into sessions values ('u1', 's2', 'bubble-sort', 1, '{}', 0, '{}', 'h', '{}', 1, now(), now())",
+        "insert into sessions values ('u1', 's2', 'bubble-sort', 1, '{}', 0, 'h', '{}', 1, now(), now())",
         "select count(*) from tokens",
         "select count(*) from pairing_codes",
         "select count(*) from meta",
