@@ -18,8 +18,10 @@ const pageOf = (path) => {
 // and a retry asks for fresh URLs (a query the static host ignores), since browsers may remember a failed
 // module import.
 const loaded = new Map();
-const load = (prefix, attempt = 0) => {
+const failures = new Map();
+const load = (prefix) => {
   if (!loaded.has(prefix)) {
+    const attempt = failures.get(prefix) ?? 0;
     const query = attempt ? `?attempt=${attempt}` : '';
     for (const href of attempt ? [] : manifest.imports[prefix] ?? []) {
       const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href });
@@ -32,7 +34,10 @@ const load = (prefix, attempt = 0) => {
     });
     wasm.catch(() => {}); // reported through `started`
     loaded.set(prefix, started);
-    started.catch(() => loaded.delete(prefix));
+    started.catch(() => {
+      loaded.delete(prefix);
+      failures.set(prefix, attempt + 1);
+    });
   }
   return loaded.get(prefix);
 };
@@ -49,14 +54,13 @@ const preload = (path) => {
 
 const failure = document.getElementById('load-failure');
 let current = null;
-let attempts = 0;
 
 async function show() {
   const name = pageOf(location.pathname);
   if (current?.name === name) return;
   preload(location.pathname);
   try {
-    const module = await load(manifest.pages[name], attempts);
+    const module = await load(manifest.pages[name]);
     if (pageOf(location.pathname) !== name || current?.name === name) return;
     current?.module.unmount();
     current = { name, module };
@@ -68,10 +72,7 @@ async function show() {
   }
 }
 
-document.getElementById('load-retry').addEventListener('click', () => {
-  attempts += 1;
-  show();
-});
+document.getElementById('load-retry').addEventListener('click', show);
 
 globalThis.__algovista = {
   /** Whether the page module on screen renders `path`. */
@@ -81,10 +82,10 @@ globalThis.__algovista = {
     history[replace ? 'replaceState' : 'pushState'](null, '', url);
     show().then(() => replace || scrollTo(0, 0));
   },
-  /** The engine module of an algorithm family; `attempt` > 0 after a failure. */
-  engine: (family, attempt) => {
+  /** The engine module of an algorithm family. */
+  engine: (family) => {
     const prefix = manifest.engines[family];
-    return prefix ? load(prefix, attempt) : Promise.reject(new Error(`no engine for ${family}`));
+    return prefix ? load(prefix) : Promise.reject(new Error(`no engine for ${family}`));
   },
 };
 

@@ -29,15 +29,15 @@ pub trait EngineApi {
 }
 
 #[wasm_bindgen(inline_js = r#"
-export function load_engine(family, attempt) {
+export function load_engine(family) {
   const loader = globalThis.__algovista;
   return loader
-    ? loader.engine(family, attempt)
+    ? loader.engine(family)
     : Promise.reject(new Error('the page was not opened through its loader'));
 }
 "#)]
 extern "C" {
-    fn load_engine(family: &str, attempt: u32) -> js_sys::Promise;
+    fn load_engine(family: &str) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -115,27 +115,34 @@ fn engine(family: Family) -> Rc<dyn EngineApi> {
         .unwrap_or_else(|| panic!("the {} engine is used before it loaded", family.id()))
 }
 
-/// Loads `family`'s module unless it is there; `attempt` > 0 fetches afresh after a failure.
-async fn load(family: Family, attempt: u32) -> Result<(), String> {
-    if is_loaded(family) {
-        return Ok(());
+/// Closes a run, if its engine is (still) there.
+fn close(family: Family, run: u32) {
+    if let Some(engine) = LOADED.with_borrow(|loaded| loaded.get(&family).cloned()) {
+        engine.close(run);
     }
-    let module = wasm_bindgen_futures::JsFuture::from(load_engine(family.id(), attempt))
-        .await
-        .map_err(message)?;
-    install(family, Rc::new(EngineModule::from(module)));
-    Ok(())
 }
 
-/// Loads the engines of `families`; `attempt` > 0 fetches afresh what failed before.
-pub async fn ensure(families: &[Family], attempt: u32) -> Result<(), String> {
-    for &family in families {
-        load(family, attempt).await.map_err(|problem| {
-            format!(
-                "The {} algorithms could not be loaded ({problem}).",
-                family.id()
-            )
-        })?;
+/// The families whose engines `cards` need, each once.
+pub fn families_of<'a>(cards: impl IntoIterator<Item = &'a Card>) -> Vec<Family> {
+    let mut families: Vec<Family> = cards.into_iter().map(Card::family).collect();
+    families.sort_by_key(|family| family.id());
+    families.dedup();
+    families
+}
+
+/// Loads the engines of `families` that are not loaded yet (the loader fetches afresh what failed).
+pub async fn ensure(families: &[Family]) -> Result<(), String> {
+    for &family in families.iter().filter(|&&family| !is_loaded(family)) {
+        let module = wasm_bindgen_futures::JsFuture::from(load_engine(family.id()))
+            .await
+            .map_err(|error| {
+                format!(
+                    "The {} algorithms could not be loaded ({}).",
+                    family.id(),
+                    message(error)
+                )
+            })?;
+        install(family, Rc::new(EngineModule::from(module)));
     }
     Ok(())
 }
@@ -157,14 +164,11 @@ pub fn WithEngines(families: Vec<Family>, children: ChildrenFn) -> impl IntoView
     } else {
         Loading::Pending
     });
-    let attempts = StoredValue::new(0u32);
     let families = StoredValue::new(families);
     let fetch = move || {
         state.set(Loading::Pending);
-        let attempt = attempts.get_value();
-        attempts.set_value(attempt + 1);
         leptos::task::spawn_local(async move {
-            state.set(match ensure(&families.get_value(), attempt).await {
+            state.set(match ensure(&families.get_value()).await {
                 Ok(()) => Loading::Ready,
                 Err(problem) => Loading::Failed(problem),
             });
@@ -232,33 +236,30 @@ impl EngineRun {
 
 impl Drop for EngineRun {
     fn drop(&mut self) {
-        if let Some(engine) = LOADED.with_borrow(|loaded| loaded.get(&self.family).cloned()) {
-            engine.close(self.run);
-        }
+        close(self.family, self.run);
     }
 }
 
-/// A trace file read back: the algorithm, the input and the step to open at.
-#[derive(Deserialize)]
-pub struct Opened {
-    pub algorithm: String,
-    pub input: Input,
-    pub step: u64,
-}
-
-/// Checks a trace file with the engine of the family it names (loading it if needed).
-pub async fn import_trace(text: &str) -> Result<Opened, String> {
+/// Checks a trace file with the engine of the family it names (loading it if needed); answers what to
+/// open: the algorithm's card, the input and the step.
+pub async fn import_trace(text: &str) -> Result<(&'static Card, Input, u64), String> {
     #[derive(Deserialize)]
     struct Head {
         algorithm: String,
+    }
+    #[derive(Deserialize)]
+    struct Opened {
+        input: Input,
+        step: u64,
     }
     let head: Head = serde_json::from_str(text)
         .map_err(|_| "the file is not an AlgoVista trace (it names no algorithm)".to_owned())?;
     let card = algorithms::catalogue::card(&head.algorithm)
         .ok_or_else(|| format!("“{}” is not in the catalogue", head.algorithm))?;
-    load(card.family(), 0).await?;
+    ensure(&[card.family()]).await?;
     let opened = engine(card.family()).import_trace(text)?;
-    Ok(serde_json::from_str(&opened).expect("the engine writes what it opens"))
+    let opened: Opened = serde_json::from_str(&opened).expect("the engine writes what it opens");
+    Ok((card, opened.input, opened.step))
 }
 
 /// A count-only run in its family's engine, advanced in slices; closed when dropped.
@@ -288,6 +289,7 @@ impl CountingRun {
         let report = engine(self.family)
             .advance(self.run, steps)
             .expect("an open counting run advances")?;
+        // The engine closed the finished run and may give its id to the next one: never close it again.
         self.finished = true;
         let report: Report = serde_json::from_str(&report).expect("the engine writes reports");
         Some(report.counters)
@@ -297,7 +299,7 @@ impl CountingRun {
 impl Drop for CountingRun {
     fn drop(&mut self) {
         if !self.finished {
-            engine(self.family).close(self.run);
+            close(self.family, self.run);
         }
     }
 }

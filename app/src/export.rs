@@ -94,12 +94,7 @@ pub fn ExportBar(
             let Some(text) = text.ok().and_then(|t| t.as_string()) else {
                 return;
             };
-            let opened = engines::import_trace(&text).await.and_then(|opened| {
-                let card = algorithms::catalogue::card(&opened.algorithm)
-                    .ok_or_else(|| format!("“{}” is not in the catalogue", opened.algorithm))?;
-                Ok((card, opened.input, opened.step))
-            });
-            match opened {
+            match engines::import_trace(&text).await {
                 Ok(imported) => {
                     error.set(None);
                     if let Some(on_import) = on_import {

@@ -56,6 +56,24 @@ pub fn unmount() {
     drop(handle);
 }
 
+/// Declares a page module's exports for the loader: `mount`, rendering with `render`, and `unmount`.
+#[macro_export]
+macro_rules! page_module {
+    ($render:path) => {
+        fn main() {}
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount() {
+            $crate::mount($render);
+        }
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn unmount() {
+            $crate::unmount();
+        }
+    };
+}
+
 /// The catalogue module's page: `/`, and anything no page owns.
 pub fn catalogue_page(path: &str) -> AnyView {
     if path == "/" || path.is_empty() {
@@ -71,6 +89,16 @@ pub fn visualizer_page(path: &str) -> AnyView {
         Some(id) if !id.contains('/') => view! { <VisualizerPage id=id.to_owned() /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     }
+}
+
+/// The race module's page: `/race`.
+pub fn race_page(_: &str) -> AnyView {
+    view! { <RacePage /> }.into_any()
+}
+
+/// The plot module's page: `/plot`.
+pub fn plot_page(_: &str) -> AnyView {
+    view! { <PlotPage /> }.into_any()
 }
 
 #[component]

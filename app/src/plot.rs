@@ -98,7 +98,6 @@ pub fn PlotPage() -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize, String)>); // (done, total, now running)
     let job = StoredValue::new_local(None::<Job>);
     let load_problem = RwSignal::new(None::<String>);
-    let load_attempts = StoredValue::new(0u32);
 
     Effect::new(move |_| {
         let ids: Vec<&str> = selected.get().iter().map(|e| e.id).collect();
@@ -140,14 +139,10 @@ pub fn PlotPage() -> impl IntoView {
 
     let start = move || {
         let entries = selected.get_untracked();
-        let mut families: Vec<_> = entries.iter().map(|e| e.family()).collect();
-        families.sort_by_key(|f| f.id());
-        families.dedup();
-        let attempt = load_attempts.get_value();
-        load_attempts.set_value(attempt + 1);
+        let families = engines::families_of(entries.iter().copied());
         load_problem.set(None);
         leptos::task::spawn_local(async move {
-            match engines::ensure(&families, attempt).await {
+            match engines::ensure(&families).await {
                 Ok(()) => measure(entries),
                 Err(problem) => load_problem.set(Some(problem)),
             }

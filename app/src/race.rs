@@ -9,7 +9,7 @@ use algorithms::{Counters, Input, Snapshot};
 use leptos::prelude::*;
 
 use crate::array_view::ArrayStage;
-use crate::engines::{EngineRun, WithEngines};
+use crate::engines::{self, EngineRun, WithEngines};
 use crate::input_editor::InputEditor;
 use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
 use crate::router::{query_param, use_location};
@@ -129,10 +129,8 @@ pub fn RacePage() -> impl IntoView {
 
     let race = move || {
         let (a, b, source) = (a.get(), b.get(), source.get());
-        let mut families = vec![a.family(), b.family()];
-        families.dedup();
         view! {
-            <WithEngines families=families>{lanes(a, b, &source, playback)}</WithEngines>
+            <WithEngines families=engines::families_of([a, b])>{lanes(a, b, &source, playback)}</WithEngines>
         }
     };
 

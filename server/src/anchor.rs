@@ -24,22 +24,28 @@ impl Anchors {
         Anchors { key }
     }
 
-    fn mac(&self, user: &str, millis: i64) -> Hmac<Sha256> {
+    fn hmac(&self, message: &[&[u8]]) -> Hmac<Sha256> {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
-        mac.update(b"algovista-anchor-v2:");
-        mac.update(user.as_bytes());
-        mac.update(b":");
-        mac.update(millis.to_string().as_bytes());
+        for part in message {
+            mac.update(part);
+        }
         mac
+    }
+
+    fn mac(&self, user: &str, millis: i64) -> Hmac<Sha256> {
+        let millis = millis.to_string();
+        self.hmac(&[
+            b"algovista-anchor-v2:",
+            user.as_bytes(),
+            b":",
+            millis.as_bytes(),
+        ])
     }
 
     /// The first form, `<unix milliseconds>.<hex HMAC>`, bound to no user, which earlier versions put on
     /// every response. Still recognised, so a client holding one is told why it no longer counts.
     fn unbound_mac(&self, millis: i64) -> Hmac<Sha256> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes any key length");
-        mac.update(b"algovista-anchor-v1:");
-        mac.update(millis.to_string().as_bytes());
-        mac
+        self.hmac(&[b"algovista-anchor-v1:", millis.to_string().as_bytes()])
     }
 
     /// `<unix milliseconds>.<user id>.<hex HMAC of both>` (user ids are hexadecimal, so the dots separate).
@@ -51,43 +57,29 @@ impl Anchors {
 
     /// What an anchor vouches for, if this server signed it.
     pub fn verify(&self, anchor: &str) -> Verified {
-        let mut parts = anchor.split('.');
-        let (Some(millis), Some(second), third, None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let parts: Vec<&str> = anchor.split('.').collect();
+        let (millis, user, signature) = match parts[..] {
+            [millis, signature] => (millis, None, signature),
+            [millis, user, signature] => (millis, Some(user), signature),
+            _ => return Verified::Invalid,
+        };
+        let (Ok(millis), Some(signature)) = (millis.parse::<i64>(), decode_hex(signature)) else {
             return Verified::Invalid;
         };
-        let Some(time) = millis
-            .parse::<i64>()
-            .ok()
-            .and_then(|m| DateTime::from_timestamp_millis(m).map(|t| (m, t)))
-        else {
+        let Some(at) = DateTime::from_timestamp_millis(millis) else {
             return Verified::Invalid;
         };
-        let (millis, time) = time;
-        match third {
-            Some(signature) => {
-                let user = second;
-                let genuine = decode_hex(signature)
-                    .is_some_and(|s| self.mac(user, millis).verify_slice(&s).is_ok());
-                if genuine {
-                    Verified::Issued {
-                        user: user.to_owned(),
-                        at: time,
-                    }
-                } else {
-                    Verified::Invalid
-                }
-            }
-            None => {
-                let genuine = decode_hex(second)
-                    .is_some_and(|s| self.unbound_mac(millis).verify_slice(&s).is_ok());
-                if genuine {
-                    Verified::Unbound
-                } else {
-                    Verified::Invalid
-                }
-            }
+        let mac = match user {
+            Some(user) => self.mac(user, millis),
+            None => self.unbound_mac(millis),
+        };
+        match (mac.verify_slice(&signature), user) {
+            (Err(_), _) => Verified::Invalid,
+            (Ok(()), Some(user)) => Verified::Issued {
+                user: user.to_owned(),
+                at,
+            },
+            (Ok(()), None) => Verified::Unbound,
         }
     }
 }

@@ -111,7 +111,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             "/sessions/{id}",
             get(routes::sessions::get::<S>).put(routes::sessions::put::<S>),
         )
-        .fallback(|| async { AppError::unknown_api_path() })
+        .fallback(unknown_api_path)
         .method_not_allowed_fallback(|| async {
             AppError::NotFound("This API resource does not answer that method.".to_owned())
         })

@@ -1,14 +1,2 @@
 //! The catalogue page's module: `/` and unknown paths.
-use wasm_bindgen::prelude::wasm_bindgen;
-
-fn main() {}
-
-#[wasm_bindgen]
-pub fn mount() {
-    app::mount(app::catalogue_page);
-}
-
-#[wasm_bindgen]
-pub fn unmount() {
-    app::unmount();
-}
+app::page_module!(app::catalogue_page);

@@ -7,7 +7,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::valid_id;
@@ -31,40 +30,6 @@ pub struct SessionIn {
 
 fn empty_object() -> serde_json::Value {
     serde_json::json!({})
-}
-
-/// A session without its (possibly large) state, for listings.
-#[derive(Serialize)]
-pub struct SessionSummary {
-    id: String,
-    algorithm: String,
-    algorithm_version: u32,
-    input: serde_json::Value,
-    step: u64,
-    snapshot_hash: String,
-    preferences: serde_json::Value,
-    version: u64,
-    #[serde(serialize_with = "crate::time::millis")]
-    created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::time::millis")]
-    updated_at: DateTime<Utc>,
-}
-
-impl From<Session> for SessionSummary {
-    fn from(session: Session) -> Self {
-        SessionSummary {
-            id: session.id,
-            algorithm: session.algorithm,
-            algorithm_version: session.algorithm_version,
-            input: session.input,
-            step: session.step,
-            snapshot_hash: session.snapshot_hash,
-            preferences: session.preferences,
-            version: session.version,
-            created_at: session.created_at,
-            updated_at: session.updated_at,
-        }
-    }
 }
 
 /// Checks the body against the catalogue — a known algorithm at its current version, an input it accepts
@@ -185,7 +150,7 @@ pub async fn get<S: Store>(
 
 #[derive(Serialize)]
 pub struct SessionList {
-    sessions: Vec<SessionSummary>,
+    sessions: Vec<Session>,
 }
 
 pub async fn list<S: Store>(
@@ -193,7 +158,5 @@ pub async fn list<S: Store>(
     Authed(user): Authed,
 ) -> Result<Json<SessionList>, AppError> {
     let sessions = state.store.sessions(&user.id).await?;
-    Ok(Json(SessionList {
-        sessions: sessions.into_iter().map(SessionSummary::from).collect(),
-    }))
+    Ok(Json(SessionList { sessions }))
 }
