@@ -15,22 +15,23 @@ test('the complexity plot measures in slices across frames, and finishes', async
   assert.equal(await page.getByTestId('pick-merge-sort').isChecked(), true);
   assert.equal(await page.getByTestId('pick-heap-sort').isChecked(), false);
 
-  await page.getByTestId('measure').click();
   // The work is sliced across frames: animation frames keep firing while it computes, and each shows
-  // progress that has moved on (a single long task would show none of these in-between states).
-  const seen = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const states = new Set();
-        const tick = () => {
-          const text = document.querySelector('[data-testid=progress]').textContent;
-          if (text.startsWith('Measuring')) states.add(text);
-          if (text.startsWith('Done') || states.size >= 5) resolve([...states]);
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  // progress that has moved on (a single long task would show none of these in-between states). The
+  // watcher starts before the click, so the first runs (and the engine's loading) are not missed.
+  await page.evaluate(() => {
+    window.progressSeen = new Set();
+    const tick = () => {
+      const text = document.querySelector('[data-testid=progress]').textContent;
+      if (text.startsWith('Measuring')) window.progressSeen.add(text);
+      if (!text.startsWith('Done')) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByTestId('measure').click();
+  await page.waitForFunction(() => window.progressSeen.size >= 5 || document.querySelector('[data-testid=progress]').textContent.startsWith('Done'), null, {
+    timeout: 120000,
+  });
+  const seen = await page.evaluate(() => [...window.progressSeen]);
   assert.ok(seen.length >= 5, `progress seen between frames: ${seen.join(' | ')}`);
   await page.waitForFunction(() => document.querySelector('[data-testid=progress]').textContent.startsWith('Done'), null, {
     timeout: 120000,
