@@ -54,6 +54,8 @@ const preload = (path) => {
 
 const failure = document.getElementById('load-failure');
 let current = null;
+// Whether a page has been on screen: every later page was reached by a link or Back.
+let navigated = false;
 
 async function show() {
   const name = pageOf(location.pathname);
@@ -65,7 +67,8 @@ async function show() {
     current?.module.unmount();
     current = { name, module };
     failure.hidden = true;
-    module.mount();
+    module.mount(navigated);
+    navigated = true;
   } catch (error) {
     document.getElementById('load-failure-reason').textContent = ` (${error.message})`;
     failure.hidden = false;

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 const LABELLED_BARS: usize = 32;
 /// Auxiliary arrays longer than this (counting sort's counts) show their first cells only.
 const AUX_CELLS_SHOWN: usize = 120;
+/// Up to this many values, the text version of the frame lists every value; beyond, the marked ones.
+const LISTED_VALUES: usize = 64;
 
 pub fn array(snapshot: &Snapshot) -> &ArrayFrame {
     match &snapshot.frame {
@@ -95,10 +97,12 @@ pub fn ArrayStage(
     };
     let aux = move || snapshot.with(|s| array(s).aux.iter().map(aux_array).collect_view());
 
+    // The bars as text, for those who cannot see them: the drawing is hidden from assistive technology
+    // and this takes its place in reading order.
     view! {
         <div class="stage">
-            <div class="bars" data-testid="bars" role="img"
-                aria-label=format!("The array of {n} values as bars")>
+            <p class="visually-hidden" data-testid="frame-text">{move || snapshot.with(|s| describe(array(s)))}</p>
+            <div class="bars" data-testid="bars" aria-hidden="true">
                 {bars}
             </div>
             <div class="pointers" aria-hidden="true">{pointers}</div>
@@ -124,7 +128,7 @@ fn aux_array(aux: &AuxArray) -> impl IntoView + use<> {
                 .find(|(at, _)| *at == i)
                 .map(|(_, m)| m.name());
             let text = aux.values[i].map_or(String::new(), |v| v.to_string());
-            view! { <span class="cell" data-mark=mark>{text}</span> }
+            view! { <span class="cell" data-mark=mark><span>{text}</span></span> }
         })
         .collect_view();
     let more = (aux.values.len() > shown).then(|| format!("… {} more", aux.values.len() - shown));
@@ -136,17 +140,76 @@ fn aux_array(aux: &AuxArray) -> impl IntoView + use<> {
     }
 }
 
-/// The colour of each mark in exported images: the same palette as the page's light theme.
-fn mark_colour(mark: Option<Mark>) -> &'static str {
+/// The frame in words: the values with their marks (or, for long arrays, the marked runs), the pointers,
+/// the range being worked on, and the marked cells of auxiliary arrays.
+pub fn describe(frame: &ArrayFrame) -> String {
+    use std::fmt::Write;
+    let marks = frame.dense_marks();
+    let n = frame.values.len();
+    let mut text = String::new();
+    if n <= LISTED_VALUES {
+        let listed: Vec<String> = frame
+            .values
+            .iter()
+            .zip(&marks)
+            .map(|(value, mark)| match mark {
+                Some(mark) => format!("{value} ({})", mark.name()),
+                None => value.to_string(),
+            })
+            .collect();
+        let _ = write!(text, "The array, {n} values: {}.", listed.join(", "));
+    } else {
+        let _ = write!(text, "The array has {n} values.");
+        let mut at = 0;
+        while at < n {
+            let Some(mark) = marks[at] else {
+                at += 1;
+                continue;
+            };
+            let end = (at..n).find(|&i| marks[i] != Some(mark)).unwrap_or(n);
+            let _ = match end - at {
+                1 => write!(text, " Index {at}: {} ({}).", frame.values[at], mark.name()),
+                _ => write!(text, " Indices {at} to {}: {}.", end - 1, mark.name()),
+            };
+            at = end;
+        }
+    }
+    if !frame.pointers.is_empty() {
+        let pointers: Vec<String> = frame
+            .pointers
+            .iter()
+            .map(|p| format!("{} at index {}", p.name, p.index))
+            .collect();
+        let _ = write!(text, " Pointers: {}.", pointers.join(", "));
+    }
+    if let Some((from, to)) = frame.active {
+        let _ = write!(
+            text,
+            " Working on indices {from} to {}.",
+            to.saturating_sub(1)
+        );
+    }
+    for aux in &frame.aux {
+        for &(at, mark) in &aux.marks {
+            let value = aux.values.get(at).copied().flatten();
+            let value = value.map_or("empty".to_owned(), |v| v.to_string());
+            let _ = write!(text, " {} index {at}: {value} ({}).", aux.name, mark.name());
+        }
+    }
+    text
+}
+
+/// The fill and edge of each mark in exported images: the light theme's values in style/main.css.
+fn mark_colours(mark: Option<Mark>) -> (&'static str, &'static str) {
     match mark {
-        None => "#56b4e9",
-        Some(Mark::Compared) => "#e69f00",
-        Some(Mark::Swapped) => "#d55e00",
-        Some(Mark::Written) => "#cc79a7",
-        Some(Mark::Pivot) => "#f0e442",
-        Some(Mark::Sorted) => "#009e73",
-        Some(Mark::Found) => "#0072b2",
-        Some(Mark::Eliminated) => "#b8bcc6",
+        None => ("#56b4e9", "#2f7bab"),
+        Some(Mark::Compared) => ("#e69f00", "#9a6a00"),
+        Some(Mark::Swapped) => ("#d55e00", "#a94a00"),
+        Some(Mark::Written) => ("#cc79a7", "#a0567f"),
+        Some(Mark::Pivot) => ("#f0e442", "#7d7620"),
+        Some(Mark::Sorted) => ("#009e73", "#007356"),
+        Some(Mark::Found) => ("#0072b2", "#00466e"),
+        Some(Mark::Eliminated) => ("#d3d6dd", "#6f737c"),
     }
 }
 
@@ -177,15 +240,15 @@ pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
         snapshot.step
     );
     for (i, &value) in frame.values.iter().enumerate() {
+        let (fill, edge) = mark_colours(marks[i]);
         let h = 4.0 + (base - top - 4.0) * (value - low) as f64 / span;
         let x = 16.0 + slot * i as f64;
         let _ = write!(
             svg,
-            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{h:.2}" rx="2" fill="{}"/>"#,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{h:.2}" rx="2" fill="{fill}" stroke="{edge}"/>"#,
             x + slot * 0.06,
             base - h,
             slot * 0.88,
-            mark_colour(marks[i])
         );
         if n <= LABELLED_BARS {
             let _ = write!(
@@ -203,4 +266,55 @@ pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
         escape(&snapshot.narration)
     );
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use algorithms::{AuxArray, Pointer};
+
+    fn frame(values: Vec<i64>) -> ArrayFrame {
+        ArrayFrame {
+            values,
+            marks: Vec::new(),
+            sorted: Vec::new(),
+            active: None,
+            pointers: Vec::new(),
+            aux: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_short_array_is_read_value_by_value_with_its_marks() {
+        let mut f = frame(vec![38, 27, 43, 3]);
+        f.marks = vec![(0, Mark::Compared), (1, Mark::Compared)];
+        f.sorted = vec![(3, 4)];
+        f.pointers = vec![Pointer {
+            name: "j".into(),
+            index: 0,
+        }];
+        f.active = Some((0, 3));
+        assert_eq!(
+            describe(&f),
+            "The array, 4 values: 38 (compared), 27 (compared), 43, 3 (sorted). \
+             Pointers: j at index 0. Working on indices 0 to 2."
+        );
+    }
+
+    #[test]
+    fn a_long_array_is_read_as_its_marked_runs() {
+        let mut f = frame((0..200).collect());
+        f.sorted = vec![(150, 200)];
+        f.marks = vec![(7, Mark::Pivot)];
+        f.aux = vec![AuxArray {
+            name: "buffer".into(),
+            values: vec![Some(5), None],
+            marks: vec![(1, Mark::Written)],
+        }];
+        assert_eq!(
+            describe(&f),
+            "The array has 200 values. Index 7: 7 (pivot). Indices 150 to 199: sorted. \
+             buffer index 1: empty (written)."
+        );
+    }
 }

@@ -24,6 +24,7 @@ mod visualizer;
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use router::{Link, provide_location};
 
@@ -41,11 +42,12 @@ thread_local! {
 }
 
 /// Mounts the app with this module's page into `<body>`; the page loader calls it through the module's
-/// `mount` export, and [`unmount`] when another page's module takes over.
-pub fn mount(render: Render) {
+/// `mount` export (`navigated`: the learner arrived by a link or Back, not by opening the address), and
+/// [`unmount`] when another page's module takes over.
+pub fn mount(render: Render, navigated: bool) {
     console_error_panic_hook::set_once();
     let handle = leptos::mount::mount_to(document().body().expect("a body"), move || {
-        view! { <App render=render /> }
+        view! { <App render=render navigated=navigated /> }
     });
     MOUNTED.with_borrow_mut(|mounted| *mounted = Some(Box::new(handle)));
 }
@@ -63,8 +65,8 @@ macro_rules! page_module {
         fn main() {}
 
         #[::wasm_bindgen::prelude::wasm_bindgen]
-        pub fn mount() {
-            $crate::mount($render);
+        pub fn mount(navigated: bool) {
+            $crate::mount($render, navigated);
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]
@@ -102,14 +104,29 @@ pub fn plot_page(_: &str) -> AnyView {
 }
 
 #[component]
-pub fn App(render: Render) -> impl IntoView {
+pub fn App(render: Render, #[prop(optional)] navigated: bool) -> impl IntoView {
     let location = provide_location();
     // A path of another page's module shows nothing here: the loader is about to swap modules.
     let page = move || {
         let path = location.path.get();
         router::owns(&path).then(|| render(&path))
     };
+    // Each page is announced by its heading: the document title names it, and after a link or Back focus
+    // moves to it, so a screen reader reads the new page and Tab continues from its top. Opening an
+    // address leaves focus at the start of the document, where the skip link is.
+    Effect::new(move |previous: Option<()>| {
+        location.path.track();
+        let move_focus = navigated || previous.is_some();
+        request_animation_frame(move || announce_page(move_focus));
+    });
+    let skip = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = document().get_element_by_id("content") {
+            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
     view! {
+        <a class="skip-link" href="#content" on:click=skip>"Skip to content"</a>
         <header class="site-header">
             <span class="brand"><Link href="/".to_owned()>"AlgoVista"</Link></span>
             <nav class="site-nav" aria-label="Pages">
@@ -119,7 +136,20 @@ pub fn App(render: Render) -> impl IntoView {
             </nav>
             <theme::ThemeToggle />
         </header>
-        <main>{page}</main>
+        <main id="content" tabindex="-1">{page}</main>
+    }
+}
+
+/// Names the document after the page's heading and, if `move_focus`, puts focus on that heading.
+fn announce_page(move_focus: bool) {
+    let Some(heading) = document().query_selector("main h1").ok().flatten() else {
+        return;
+    };
+    let name = heading.text_content().unwrap_or_default();
+    document().set_title(&format!("{} — AlgoVista", name.trim()));
+    if move_focus {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

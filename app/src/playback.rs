@@ -142,23 +142,8 @@ const SHORTCUTS: [(&str, &str); 8] = [
     ("Tab", "Move between controls"),
 ];
 
-/// Closes the help dialog and puts focus on its button, so keyboard users continue from the controls
-/// rather than from the top of the page.
-fn close_help(help_open: RwSignal<bool>) {
-    help_open.set(false);
-    request_animation_frame(|| {
-        let button = document()
-            .query_selector("[data-testid=help]")
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(button) = button {
-            let _ = button.focus();
-        }
-    });
-}
-
 /// Page-wide shortcuts, except while typing in a field; removed with the component that installed them.
+/// While the help is open only `?` and Esc do anything (they close it): the run stays where it is.
 pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal<bool>) {
     let handle = window_event_listener(ev::keydown, move |event| {
         let target = event
@@ -169,8 +154,16 @@ pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal
         if typing || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
+        let key = event.key();
+        if help_open.get_untracked() {
+            if matches!(key.as_str(), "?" | "Escape") {
+                help_open.set(false);
+                event.prevent_default();
+            }
+            return;
+        }
         let by = if event.shift_key() { 10 } else { 1 };
-        match event.key().as_str() {
+        match key.as_str() {
             // A focused button takes Space as its own click.
             " " if target.as_deref() != Some("BUTTON") => playback.toggle(last_step),
             "ArrowRight" => playback.by(by, last_step),
@@ -179,14 +172,108 @@ pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal
             "End" => playback.go(last_step, last_step),
             "+" | "=" => playback.scale_speed(2.0),
             "-" | "_" => playback.scale_speed(0.5),
-            "?" if help_open.get_untracked() => close_help(help_open),
             "?" => help_open.set(true),
-            "Escape" if help_open.get_untracked() => close_help(help_open),
             _ => return,
         }
         event.prevent_default();
     });
     on_cleanup(move || handle.remove());
+}
+
+/// The keyboard help, a modal `<dialog>` (`showModal()`): the page behind is inert, focus moves in and
+/// Tab cycles inside it; closing it (Esc, `?`, Close, a click beside it) returns focus to what opened it.
+#[component]
+fn HelpDialog(help_open: RwSignal<bool>) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        let open = help_open.get();
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            opener.set_value(
+                document()
+                    .active_element()
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()),
+            );
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+    // Every way of closing ends here, the platform's own Esc included.
+    let on_close = move |_| {
+        help_open.set(false);
+        let opener = opener
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|el| el.is_connected() && el.tag_name() != "BODY")
+            .or_else(|| {
+                document()
+                    .query_selector("[data-testid=help]")
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into().ok())
+            });
+        if let Some(opener) = opener {
+            let _ = opener.focus();
+        }
+    };
+    // The platform keeps focus out of the inert page but lets Tab leave for the browser's own UI;
+    // here Tab wraps from the last control to the first and back.
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        if event.key() != "Tab" {
+            return;
+        }
+        let Some(dialog) = dialog.get_untracked() else {
+            return;
+        };
+        let Ok(list) = dialog.query_selector_all("button, [href], input, select, textarea") else {
+            return;
+        };
+        let focusable: Vec<web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect();
+        let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+            return;
+        };
+        let active = document().active_element();
+        let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.as_ref());
+        let wrap_to = if event.shift_key() {
+            at(first).then_some(last)
+        } else {
+            at(last).then_some(first)
+        };
+        if let Some(to) = wrap_to {
+            event.prevent_default();
+            let _ = to.focus();
+        }
+    };
+    // A click on the backdrop lands on the dialog itself; one on its content lands inside `.help-body`.
+    let on_click = move |event: web_sys::MouseEvent| {
+        let on_backdrop = event
+            .target()
+            .zip(dialog.get_untracked())
+            .is_some_and(|(target, dialog)| dialog.is_same_node(target.dyn_ref()));
+        if on_backdrop {
+            help_open.set(false);
+        }
+    };
+    view! {
+        <dialog class="help" node_ref=dialog aria-labelledby="help-title" data-testid="help-overlay"
+            on:close=on_close on:keydown=on_keydown on:click=on_click>
+            <div class="help-body">
+                <h2 id="help-title">"Keyboard shortcuts"</h2>
+                <table>
+                    <tbody>
+                        {SHORTCUTS.map(|(keys, what)| view! {
+                            <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <button data-testid="help-close" autofocus on:click=move |_| help_open.set(false)>"Close"</button>
+            </div>
+        </dialog>
+    }
 }
 
 #[component]
@@ -231,21 +318,6 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
             <button data-testid="help" aria-label="Keyboard shortcuts (?)"
                 on:click=move |_| help_open.set(true)>"?"</button>
         </div>
-        <Show when=move || help_open.get()>
-            <div class="overlay" on:click=move |_| close_help(help_open)>
-                <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title"
-                    data-testid="help-overlay" on:click=|e| e.stop_propagation()>
-                    <h2 id="help-title">"Keyboard shortcuts"</h2>
-                    <table>
-                        <tbody>
-                            {SHORTCUTS.map(|(keys, what)| view! {
-                                <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    <button data-testid="help-close" autofocus on:click=move |_| close_help(help_open)>"Close"</button>
-                </div>
-            </div>
-        </Show>
+        <HelpDialog help_open=help_open />
     }
 }

@@ -248,7 +248,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
             {lane(entry_b, snapshot_b, last_b, "lane-b")}
         </div>
         <table class="race-counters" data-testid="race-counters">
-            <thead><tr><th></th><th scope="col">{entry_a.name}</th><th scope="col">{entry_b.name}</th></tr></thead>
+            <thead><tr><th scope="col"><span class="visually-hidden">"Measure"</span></th><th scope="col">{entry_a.name}</th><th scope="col">{entry_b.name}</th></tr></thead>
             <tbody>
                 {steps_row()}
                 {row("Comparisons", |c| c.comparisons)}

@@ -183,16 +183,16 @@ fn Player(
             <div class="panels">
                 <ol class="pseudocode" data-testid="pseudocode" start="0" aria-label="Pseudocode">{pseudocode}</ol>
                 <div class="side-panels">
-                    <h3>"Variables"</h3>
+                    <h2>"Variables"</h2>
                     <dl class="variables" data-testid="variables">{variables}</dl>
-                    <h3>"Counters"</h3>
+                    <h2>"Counters"</h2>
                     <dl class="counters" data-testid="counters">
                         {counter("Comparisons", |s| s.counters.comparisons)}
                         {counter("Swaps", |s| s.counters.swaps)}
                         {counter("Reads", |s| s.counters.reads)}
                         {counter("Writes", |s| s.counters.writes)}
                     </dl>
-                    <h3>"Complexity"</h3>
+                    <h2>"Complexity"</h2>
                     <table class="complexity" data-testid="complexity">
                         <tbody>
                             <tr><th scope="row">"Best"</th><td>{complexity.best}</td></tr>

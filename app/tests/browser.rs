@@ -124,6 +124,11 @@ async fn stepping_compares_then_swaps_the_bars() {
             .contains("out of order")
     );
     assert_eq!(find(&root, "comparisons").text_content().unwrap(), "1");
+    // The frame in words follows the step, for screen readers.
+    assert_eq!(
+        find(&root, "frame-text").text_content().unwrap(),
+        "The array, 3 values: 2 (compared), 1 (compared), 3. Pointers: j at index 0."
+    );
     let current = root
         .query_selector(".pseudocode li.current")
         .unwrap()

@@ -66,7 +66,7 @@ export async function launchBrowser() {
   });
 }
 
-/** Opens a page that fails the test on any console error or uncaught exception. */
+/** Opens a page (of a browser or a context) that fails the test on any console error or uncaught exception. */
 export async function openPage(browser, url, options = {}) {
   const page = await browser.newPage(options);
   const errors = [];

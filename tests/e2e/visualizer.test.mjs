@@ -150,7 +150,7 @@ test('keyboard shortcuts drive everything, and ? lists them', async () => {
   }
   await page.screenshot({ path: join(ARTIFACTS, 'visualizer-help.png') });
   await page.keyboard.press('Escape');
-  await help.waitFor({ state: 'detached' });
+  await help.waitFor({ state: 'hidden' });
 
   // Without a mouse: closing the help returns focus to its button, Tab moves between controls, and the
   // focused control is always visibly outlined.
