@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openPage, serverAndBrowser } from './harness.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -178,6 +179,7 @@ test('every route reflows at 320 px without horizontal scrolling', async () => {
     const { page, errors } = await open(path, ready, { viewport: { width: 320, height: 640 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name.replace(/ /g, '-')}-320px.png`), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
   }
