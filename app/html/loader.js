@@ -11,6 +11,7 @@ const pageOf = (path) => {
   if (trimmed.startsWith('/algorithms/')) return 'visualizer';
   if (trimmed === '/race') return 'race';
   if (trimmed === '/plot') return 'plot';
+  if (trimmed === '/progress') return 'progress';
   return 'catalogue';
 };
 

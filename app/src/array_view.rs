@@ -5,6 +5,8 @@
 use algorithms::{ArrayFrame, AuxArray, Frame, Mark, Snapshot};
 use leptos::prelude::*;
 
+use crate::decimal::fixed;
+
 /// Up to this many values, each bar shows its number.
 const LABELLED_BARS: usize = 32;
 /// Auxiliary arrays longer than this (counting sort's counts) show their first cells only.
@@ -32,7 +34,7 @@ pub fn ArrayStage(
     let high = input.iter().copied().max().unwrap_or(0);
     let height = move |value: i64| {
         let span = (high - low).max(1) as f64;
-        format!("{:.1}%", 4.0 + 96.0 * (value - low) as f64 / span)
+        format!("{}%", fixed(4.0 + 96.0 * (value - low) as f64 / span, 1))
     };
     let labelled = n <= LABELLED_BARS;
     // One signal per bar and property, set only when its value changes: a step notifies just the bars it
@@ -85,7 +87,7 @@ pub fn ArrayStage(
                 .pointers
                 .iter()
                 .map(|p| {
-                    let left = format!("{:.2}%", (p.index as f64 + 0.5) / n.max(1) as f64 * 100.0);
+                    let left = format!("{}%", fixed((p.index as f64 + 0.5) / n.max(1) as f64 * 100.0, 2));
                     view! {
                         <span class="pointer" data-testid="pointer" data-name=p.name.clone() style:left=left>
                             "▲" <br /> {p.name.clone()}
@@ -235,7 +237,7 @@ pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
             .replace('>', "&gt;")
     };
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{FRAME_WIDTH}" height="{FRAME_HEIGHT}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{FRAME_WIDTH}" height="{FRAME_HEIGHT}" viewBox="0 0 {FRAME_WIDTH} {FRAME_HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
         escape(title),
         snapshot.step
     );
@@ -245,24 +247,25 @@ pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
         let x = 16.0 + slot * i as f64;
         let _ = write!(
             svg,
-            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{h:.2}" rx="2" fill="{fill}" stroke="{edge}"/>"#,
-            x + slot * 0.06,
-            base - h,
-            slot * 0.88,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{fill}" stroke="{edge}"/>"#,
+            fixed(x + slot * 0.06, 2),
+            fixed(base - h, 2),
+            fixed(slot * 0.88, 2),
+            fixed(h, 2),
         );
         if n <= LABELLED_BARS {
             let _ = write!(
                 svg,
-                r##"<text x="{:.2}" y="{:.2}" font-size="11" text-anchor="middle" fill="#1c1d21">{value}</text>"##,
-                x + slot / 2.0,
-                base - h - 4.0
+                r##"<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#1c1d21">{value}</text>"##,
+                fixed(x + slot / 2.0, 2),
+                fixed(base - h - 4.0, 2)
             );
         }
     }
     let _ = write!(
         svg,
-        r##"<text x="16" y="{:.0}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
-        height - 22.0,
+        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        FRAME_HEIGHT - 22,
         escape(&snapshot.narration)
     );
     svg

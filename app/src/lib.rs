@@ -9,15 +9,19 @@
 
 mod array_view;
 mod catalogue_page;
+mod decimal;
 pub mod engines;
 mod export;
 mod input_editor;
 mod playback;
+mod progress_page;
 pub mod plot;
 pub mod race;
 pub mod router;
 mod sessions;
+mod storage;
 mod theme;
+pub mod tracker;
 pub mod url_state;
 mod visualizer;
 
@@ -98,6 +102,11 @@ pub fn race_page(_: &str) -> AnyView {
     view! { <RacePage /> }.into_any()
 }
 
+/// The progress module's page: `/progress`.
+pub fn progress_page(_: &str) -> AnyView {
+    view! { <progress_page::ProgressPage /> }.into_any()
+}
+
 /// The plot module's page: `/plot`.
 pub fn plot_page(_: &str) -> AnyView {
     view! { <PlotPage /> }.into_any()
@@ -125,6 +134,7 @@ pub fn App(render: Render, #[prop(optional)] navigated: bool) -> impl IntoView {
             let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
+    tracker::Tracker::provide();
     view! {
         <a class="skip-link" href="#content" on:click=skip>"Skip to content"</a>
         <header class="site-header">
@@ -133,9 +143,12 @@ pub fn App(render: Render, #[prop(optional)] navigated: bool) -> impl IntoView {
                 <Link href="/".to_owned()>"Algorithms"</Link>
                 <Link href="/race".to_owned()>"Race"</Link>
                 <Link href="/plot".to_owned()>"Plot"</Link>
+                <Link href="/progress".to_owned()>"Progress"</Link>
             </nav>
+            <tracker::TrackerBadge />
             <theme::ThemeToggle />
         </header>
+        <tracker::TrackerNotices />
         <main id="content" tabindex="-1">{page}</main>
     }
 }

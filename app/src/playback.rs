@@ -15,6 +15,9 @@ pub struct Playback {
     pub playing: RwSignal<bool>,
     /// Steps per second.
     pub speed: RwSignal<f64>,
+    /// How many times the run was followed to its last step by playing or stepping forward (a jump with
+    /// End or the scrubber does not count): a finished run, for the tracker.
+    pub finished: RwSignal<u32>,
     /// The frame clock: (time of the last frame, fraction of a step carried over).
     clock: StoredValue<(f64, f64)>,
 }
@@ -25,6 +28,7 @@ impl Playback {
             step: RwSignal::new(step),
             playing: RwSignal::new(false),
             speed: RwSignal::new(speed),
+            finished: RwSignal::new(0),
             clock: StoredValue::new((0.0, 0.0)),
         }
     }
@@ -35,8 +39,11 @@ impl Playback {
     }
 
     pub fn by(self, delta: i64, last_step: u64) {
-        let here = self.step.get_untracked() as i64;
-        self.go((here + delta).max(0) as u64, last_step);
+        let here = self.step.get_untracked();
+        self.go((here as i64 + delta).max(0) as u64, last_step);
+        if delta > 0 && here < last_step && self.step.get_untracked() == last_step {
+            self.finished.update(|n| *n += 1);
+        }
     }
 
     pub fn toggle(self, last_step: u64) {
@@ -73,10 +80,27 @@ impl Playback {
         }
         if self.step.get_untracked() >= last_step {
             self.playing.set(false);
+            self.finished.update(|n| *n += 1);
         } else {
             request_animation_frame(move || self.frame(last_step));
         }
     }
+}
+
+/// Records a finished run of each of `algorithms` whenever playback follows the run to its end.
+pub fn record_finished_runs(playback: Playback, algorithms: Vec<&'static str>) {
+    let Some(tracker) = use_context::<crate::tracker::Tracker>() else {
+        return;
+    };
+    Effect::watch(
+        move || playback.finished.get(),
+        move |_, _, _| {
+            for id in &algorithms {
+                tracker.record(crate::tracker::outbox::Kind::RunFinished, id);
+            }
+        },
+        false,
+    );
 }
 
 /// Keeps the address bar in step with the view while paused (replacing the entry, so Back leaves the page
@@ -311,8 +335,8 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
             <label class="speed">
                 "Speed "
                 <input type="range" data-testid="speed" min="0" max="100" step="any"
-                    prop:value=move || slider_from_speed(speed.get()).to_string()
-                    on:input=move |e| speed.set(speed_from_slider(event_target_value(&e).parse().unwrap_or(50.0))) />
+                    prop:value=move || crate::decimal::fixed(slider_from_speed(speed.get()), 2)
+                    on:input=move |e| speed.set(speed_from_slider(crate::decimal::parse(&event_target_value(&e)).unwrap_or(50.0))) />
                 <output data-testid="speed-value">{move || format!("{}/s", url_state::format_speed(speed.get()))}</output>
             </label>
             <button data-testid="help" aria-label="Keyboard shortcuts (?)"

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::array_view::ArrayStage;
 use crate::engines::{self, EngineRun, WithEngines};
 use crate::input_editor::InputEditor;
-use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
+use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs};
 use crate::router::{query_param, use_location};
 use crate::url_state::{self, Source};
 
@@ -162,6 +162,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
     }
     let help_open = RwSignal::new(false);
     install_shortcuts(playback, last_step, help_open);
+    record_finished_runs(playback, vec![lane_a.entry.id, lane_b.entry.id]);
     let (entry_a, entry_b) = (lane_a.entry, lane_b.entry);
     let final_a = lane_a.run.seek(last_a).counters;
     let final_b = lane_b.run.seek(last_b).counters;

@@ -2,7 +2,6 @@
 //! home page can offer "Continue where you left off" after a reload. The place is the visualizer's
 //! address (input, step, speed): reopening it records the same timeline and seeks to the step.
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 /// The version is in the key: data written by another version is never misread, only ignored.
@@ -20,9 +19,10 @@ pub struct LocalSession {
     pub updated: f64,
 }
 
-/// The kept sessions, most recent first. Unreadable or foreign data reads as none.
+/// The kept sessions, most recent first. Unreadable data is set aside (see `storage`) and reads as none.
 pub fn recent() -> Vec<LocalSession> {
-    let mut sessions: Vec<LocalSession> = LocalStorage::get(KEY).unwrap_or_default();
+    let mut sessions: Vec<LocalSession> =
+        crate::storage::load(KEY, "the places to continue from").unwrap_or_default();
     sessions.retain(|s| algorithms::catalogue::card(&s.algorithm).is_some());
     sessions.sort_by(|a, b| b.updated.total_cmp(&a.updated));
     sessions
@@ -46,5 +46,5 @@ pub fn remember(algorithm: &str, query: &str, step: u64) {
     );
     sessions.truncate(KEPT);
     // Storage may be full or disabled (private browsing); the page works the same without it.
-    let _ = LocalStorage::set(KEY, &sessions);
+    crate::storage::save(KEY, &sessions);
 }

@@ -156,8 +156,8 @@ pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, 
     let step = number(&mut problems, "step", 0).max(0) as u64;
     let speed = match get("speed") {
         None => DEFAULT_SPEED,
-        Some(text) => match text.parse::<f64>() {
-            Ok(speed) if speed.is_finite() => speed.clamp(MIN_SPEED, MAX_SPEED),
+        Some(text) => match crate::decimal::parse(&text) {
+            Some(speed) => speed.clamp(MIN_SPEED, MAX_SPEED),
             _ => {
                 problems.push(format!("speed={text} is not a number"));
                 DEFAULT_SPEED
@@ -213,8 +213,7 @@ pub fn query(state: &ViewState) -> String {
 }
 
 pub fn format_speed(speed: f64) -> String {
-    let text = format!("{speed:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::decimal::fixed(speed, 2)
 }
 
 /// Percent-encodes what a query value must not contain raw.

@@ -15,7 +15,7 @@ use crate::array_view::ArrayStage;
 use crate::engines::{EngineRun, WithEngines};
 use crate::export::{ExportBar, Imported};
 use crate::input_editor::InputEditor;
-use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts};
+use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs};
 use crate::url_state::{self, Source, ViewState};
 
 /// `/algorithms/:id`: the editor, the visualizer, and the address bar kept in step with both.
@@ -135,6 +135,7 @@ fn Player(
     let snapshot = Memo::new(move |_| run.with_value(|r| r.seek(step.get())));
     let help_open = RwSignal::new(false);
     install_shortcuts(playback, last_step, help_open);
+    record_finished_runs(playback, vec![entry.id]);
 
     let pseudocode = entry
         .pseudocode

@@ -16,6 +16,7 @@ const ROUTES = [
   { path: '/algorithms/binary-search', budget: 300, ready: firstBar, note: 'searching family' },
   { path: '/race', budget: 300, ready: firstBar, note: 'bubble vs insertion sort' },
   { path: '/plot', budget: 300, ready: (page) => page.getByTestId('measure').waitFor(), note: 'before Measure' },
+  { path: '/progress', budget: 300, ready: (page) => page.getByTestId('streak-panel').waitFor(), note: 'the dashboard' },
   {
     path: '/plot',
     budget: 300,

@@ -15,6 +15,7 @@ const ROUTES = [
   ['searching visualizer', '/algorithms/binary-search?values=1,3,5,7,9,11,13&target=9', '[data-testid=bar]'],
   ['race', '/race', '[data-testid=lane-a]'],
   ['plot', '/plot', '[data-testid=measure]'],
+  ['progress', '/progress', '[data-testid=streak-panel]'],
   ['not found', '/no/such/page', '[data-testid=not-found]'],
 ];
 

@@ -16,12 +16,17 @@ const required = (name) => {
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Starts the server on port 0 and resolves once it reports its address and answers /api/health. */
-export async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'algovista-e2e-'));
+/**
+ * Starts the server and resolves once it reports its address and answers /api/health: on a free port over
+ * a fresh database by default; given `dir` and `addr`, over `dir`'s database at `addr` (a restart), and the
+ * caller then owns `dir`.
+ */
+export async function startServer({ dir, addr = '127.0.0.1:0' } = {}) {
+  const owned = !dir;
+  dir ??= mkdtempSync(join(tmpdir(), 'algovista-e2e-'));
   const child = spawn(
     required('ALGOVISTA_SERVER_BIN'),
-    ['--addr', '127.0.0.1:0', '--db', join(dir, 'e2e.db'), '--dist', required('ALGOVISTA_DIST')],
+    ['--addr', addr, '--db', join(dir, 'e2e.db'), '--dist', required('ALGOVISTA_DIST')],
     { env: { ...process.env, NO_COLOR: '1', RUST_LOG: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -43,10 +48,11 @@ export async function startServer() {
   if (!health.ok) throw new Error(`health check answered ${health.status}`);
   return {
     url,
+    dir,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dir, { recursive: true, force: true });
+      if (owned) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

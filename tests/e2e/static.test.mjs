@@ -37,7 +37,7 @@ after(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-test('deep links work from static hosting, and nothing asks for a server API', async () => {
+test('deep links work from static hosting; the only API request asks whether a server is there', async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -48,6 +48,27 @@ test('deep links work from static hosting, and nothing asks for a server API', a
   await page.getByTestId('lane-b').waitFor();
   await page.goto(`${url}/plot`);
   await page.getByTestId('measure').waitFor();
-  assert.deepEqual(requested.filter((path) => path.startsWith('/api')), []);
+  assert.deepEqual([...new Set(requested.filter((path) => path.startsWith('/api')))], ['/api/health']);
   assert.deepEqual(errors, []);
+});
+
+test('with no server, progress is kept on this device and labelled so', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/algorithms/bubble-sort?values=2,1`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=sync]')?.dataset.state === 'local');
+  assert.equal(await page.getByTestId('sync').textContent(), 'This device only, not verified');
+  await page.getByTestId('bar').first().waitFor();
+  const last = Number((await page.getByTestId('step-count').textContent()).match(/\/ (\d+)/)[1]);
+  for (let i = 0; i < last; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid=streak]').textContent === '1-day streak · today done');
+  assert.equal(await page.evaluate(() => localStorage.getItem('algovista.account.v1')), null, 'no account anywhere');
+
+  await page.getByTestId('tracker').click();
+  await page.getByTestId('streak-panel').waitFor();
+  assert.match(await page.getByTestId('progress-source').textContent(), /This device only, not verified/);
+  assert.equal(await page.getByTestId('current-streak').textContent(), '1');
+  assert.equal(await page.locator('[data-testid=algorithm-progress][data-id=bubble-sort] [data-testid=runs]').textContent(), '1');
+  assert.equal(await page.locator('[data-testid=calendar] rect[data-count="1"]').count(), 1);
+  await context.close();
 });

@@ -1,0 +1,607 @@
+//! `/progress`: the dashboard. The streak (current, longest, freezes, frozen days, today), a 53-week
+//! calendar of active days in the home time zone, a weekly chart, progress per category and per algorithm,
+//! the places to resume, and the settings that belong to the account: the home time zone, linking another
+//! device, and the server's address. From the server when there is one (its days are the truth); from this
+//! device's own record otherwise, labelled as such.
+
+use algorithms::catalogue::{self, Category};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use streak::Day;
+
+use crate::router::Link;
+use crate::tracker::outbox::Kind;
+use crate::tracker::{self, Account, Sync, Tracker, api};
+
+/// Weeks in the calendar, like a contribution calendar: a year and the current week.
+const WEEKS: i32 = 53;
+/// Weeks in the weekly activity chart.
+const CHART_WEEKS: i32 = 12;
+
+/// What the dashboard shows, from either source.
+/// Where the dashboard's numbers come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Server,
+    /// No server at this address.
+    Device,
+    /// A server, but out of reach now.
+    Offline,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Dashboard {
+    source: Source,
+    today: Day,
+    streak: streak::Streak,
+    /// Days with activity and their counts, ascending.
+    days: Vec<(Day, u32)>,
+    /// (algorithm id, runs finished, quiz answers)
+    algorithms: Vec<(String, u32, u32)>,
+}
+
+#[derive(Deserialize)]
+struct ServerProgress {
+    today: String,
+    streak: ServerStreak,
+    days: Vec<ServerDay>,
+    algorithms: Vec<ServerAlgorithm>,
+}
+
+#[derive(Deserialize)]
+struct ServerStreak {
+    current: u32,
+    longest: u32,
+    freezes: u32,
+    frozen_days: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ServerDay {
+    day: String,
+    count: u32,
+}
+
+#[derive(Deserialize)]
+struct ServerAlgorithm {
+    algorithm: String,
+    runs_finished: u32,
+    quizzes_answered: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Me {
+    time_zone: String,
+    zone_change_allowed_from: String,
+}
+
+#[derive(Serialize)]
+struct Redeem<'a> {
+    code: &'a str,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct PairingCode {
+    code: String,
+    expires_at: String,
+}
+
+impl Dashboard {
+    fn from_server(progress: ServerProgress) -> Option<Self> {
+        let today = streak::parse_day(&progress.today)?;
+        Some(Dashboard {
+            source: Source::Server,
+            today,
+            streak: streak::Streak {
+                current: progress.streak.current,
+                longest: progress.streak.longest,
+                freezes: progress.streak.freezes,
+                frozen_days: progress
+                    .streak
+                    .frozen_days
+                    .iter()
+                    .filter_map(|d| streak::parse_day(d))
+                    .collect(),
+            },
+            days: progress
+                .days
+                .iter()
+                .filter_map(|d| Some((streak::parse_day(&d.day)?, d.count)))
+                .collect(),
+            algorithms: progress
+                .algorithms
+                .into_iter()
+                .map(|a| (a.algorithm, a.runs_finished, a.quizzes_answered))
+                .collect(),
+        })
+    }
+
+    fn from_device(events: &[tracker::LocalEvent], today: Day, source: Source) -> Self {
+        let mut days: Vec<(Day, u32)> = Vec::new();
+        let mut sorted: Vec<Day> = events.iter().map(|e| e.day).collect();
+        sorted.sort_unstable();
+        for day in sorted {
+            match days.last_mut() {
+                Some((last, count)) if *last == day => *count += 1,
+                _ => days.push((day, 1)),
+            }
+        }
+        let mut algorithms: Vec<(String, u32, u32)> = Vec::new();
+        for event in events {
+            let at = match algorithms.iter().position(|a| a.0 == event.algorithm) {
+                Some(at) => at,
+                None => {
+                    algorithms.push((event.algorithm.clone(), 0, 0));
+                    algorithms.len() - 1
+                }
+            };
+            match event.kind {
+                Kind::RunFinished => algorithms[at].1 += 1,
+                Kind::QuizAnswered => algorithms[at].2 += 1,
+            }
+        }
+        let active: Vec<Day> = days.iter().map(|d| d.0).collect();
+        Dashboard {
+            source,
+            today,
+            streak: streak::streak(&active, today),
+            days,
+            algorithms,
+        }
+    }
+
+    fn count_on(&self, day: Day) -> u32 {
+        self.days
+            .binary_search_by_key(&day, |d| d.0)
+            .map_or(0, |at| self.days[at].1)
+    }
+}
+
+/// 0 for none, then 1, 2–3, 4–6, 7 or more.
+fn level(count: u32) -> u32 {
+    match count {
+        0 => 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=6 => 3,
+        _ => 4,
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Loading,
+    Ready(Dashboard),
+    Failed(String),
+}
+
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let tracker = expect_context::<Tracker>();
+    let loaded = RwSignal::new(Loaded::Loading);
+    let me = RwSignal::new(None::<Me>);
+    // Bumped by the settings when the account changed (linked, new zone).
+    let revision = RwSignal::new(0u32);
+    // Reload whenever the sync state settles (events delivered, the device linked, the server found or not).
+    Effect::new(move |_| {
+        revision.track();
+        let from_device = |source| {
+            Loaded::Ready(Dashboard::from_device(&tracker::local_activity(), tracker::local_day(), source))
+        };
+        match tracker.sync.get() {
+            Sync::Checking | Sync::Pending(_) => {}
+            Sync::LocalOnly => loaded.set(from_device(Source::Device)),
+            Sync::Offline(_) => loaded.set(from_device(Source::Offline)),
+            Sync::Synced | Sync::Failed { .. } | Sync::Unlinked(_) => match tracker::account() {
+                Some(account) => leptos::task::spawn_local(load_from_server(account, loaded, me)),
+                // A server, and nothing recorded on it yet.
+                None => loaded.set(Loaded::Ready(Dashboard {
+                    source: Source::Server,
+                    ..Dashboard::from_device(&[], tracker::local_day(), Source::Server)
+                })),
+            },
+        }
+    });
+
+    view! {
+        <section class="progress-page" aria-labelledby="progress-title">
+            <h1 id="progress-title">"Your progress"</h1>
+            {move || match loaded.get() {
+                Loaded::Loading => view! { <p role="status">"Loading your progress…"</p> }.into_any(),
+                Loaded::Failed(reason) => view! {
+                    <p class="error" role="alert" data-testid="progress-error">{reason}</p>
+                }
+                .into_any(),
+                Loaded::Ready(dashboard) => view! { <DashboardView dashboard=dashboard /> }.into_any(),
+            }}
+            <Settings me=me revision=revision />
+        </section>
+    }
+}
+
+async fn load_from_server(account: Account, loaded: RwSignal<Loaded>, me: RwSignal<Option<Me>>) {
+    let progress = api::call("GET", "/api/progress", Some(&account.token), None, false).await;
+    match progress {
+        Ok(reply) if reply.ok() => {
+            match reply.read().and_then(Dashboard::from_server) {
+                Some(dashboard) => loaded.set(Loaded::Ready(dashboard)),
+                None => loaded.set(Loaded::Failed("The server's progress could not be read.".to_owned())),
+            }
+        }
+        Ok(reply) => loaded.set(Loaded::Failed(reply.message())),
+        Err(error) => loaded.set(Loaded::Failed(format!("The server could not be reached ({error})."))),
+    }
+    if let Ok(reply) = api::call("GET", "/api/me", Some(&account.token), None, false).await
+        && reply.ok()
+    {
+        me.set(reply.read());
+    }
+}
+
+#[component]
+fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+    let s = &dashboard.streak;
+    let today_done = dashboard.count_on(dashboard.today) > 0;
+    let source = match dashboard.source {
+        Source::Server => "Kept by the server: its clock decides the days, in your home time zone.",
+        Source::Device => "This device only, not verified: no server holds this progress.",
+        Source::Offline => "Offline: this device's own record, not verified. The server's copy shows when it is back.",
+    };
+    let frozen = (!s.frozen_days.is_empty()).then(|| {
+        let list: Vec<String> = s.frozen_days.iter().map(|&d| streak::day_text(d)).collect();
+        view! { <p data-testid="frozen-days">"Frozen days in this streak: " {list.join(", ")} "."</p> }
+    });
+    view! {
+        <p class="source" data-testid="progress-source" data-verified=(dashboard.source == Source::Server).to_string()>{source}</p>
+        <div class="streak-panel" data-testid="streak-panel">
+            <div><span class="big" data-testid="current-streak">{s.current}</span> " current streak (days)"</div>
+            <div><span class="big" data-testid="longest-streak">{s.longest}</span> " longest"</div>
+            <div><span class="big" data-testid="freezes">{s.freezes}</span> " freezes held"</div>
+            <div data-testid="today-status">{if today_done { "Today: done" } else { "Today: not yet" }}</div>
+        </div>
+        <p class="rules">
+            "Finishing a run (playing or stepping it to its last step) or answering a quiz question makes a day \
+             active. Every 7 active days in a row earn a freeze (2 at most), which covers one missed day."
+        </p>
+        {frozen}
+        <h2>"The last year"</h2>
+        <Calendar dashboard=dashboard.clone() />
+        <h2>"Week by week"</h2>
+        <WeeklyChart dashboard=dashboard.clone() />
+        <h2>"By category and algorithm"</h2>
+        <AlgorithmTable dashboard=dashboard />
+        <Resume />
+    }
+}
+
+/// 53 weeks × 7 days, Sunday first, today in the last column; frozen days outlined; a text alternative
+/// beside it (a summary, and the active days as a list).
+#[component]
+fn Calendar(dashboard: Dashboard) -> impl IntoView {
+    let today = dashboard.today;
+    let first = today - streak::weekday(today) as Day - (WEEKS - 1) * 7;
+    let cell = 11;
+    let gap = 2;
+    let mut cells = String::new();
+    let mut active = 0;
+    let mut most = (0, first);
+    for day in first..=today {
+        let offset = day - first;
+        let (week, weekday) = (offset / 7, offset % 7);
+        let count = dashboard.count_on(day);
+        if count > 0 {
+            active += 1;
+        }
+        if count > most.0 {
+            most = (count, day);
+        }
+        let frozen = dashboard.streak.frozen_days.contains(&day);
+        cells.push_str(&format!(
+            r#"<rect x="{}" y="{}" width="{cell}" height="{cell}" rx="2" class="day level-{}{}" data-day="{}" data-count="{count}"><title>{}: {}</title></rect>"#,
+            week * (cell + gap),
+            weekday * (cell + gap),
+            level(count),
+            if frozen { " frozen" } else { "" },
+            streak::day_text(day),
+            streak::day_text(day),
+            if frozen { "frozen".to_owned() } else { plural(count, "activity", "activities") },
+        ));
+    }
+    let width = WEEKS * (cell + gap);
+    let height = 7 * (cell + gap);
+    let summary = if active == 0 {
+        "No active day in the last year yet.".to_owned()
+    } else {
+        format!(
+            "Active on {} of the last {} days; the most on {} ({}).",
+            active,
+            today - first + 1,
+            streak::day_text(most.1),
+            plural(most.0, "activity", "activities")
+        )
+    };
+    let listed: Vec<(Day, u32)> = dashboard.days.iter().copied().filter(|d| d.0 >= first).collect();
+    view! {
+        <figure class="calendar">
+            <div class="calendar-scroll">
+                <svg data-testid="calendar" viewBox=format!("0 0 {width} {height}") width=width height=height
+                    role="img" aria-labelledby="calendar-summary" inner_html=cells></svg>
+            </div>
+            <figcaption id="calendar-summary" data-testid="calendar-summary">{summary}</figcaption>
+            <ul class="calendar-key" aria-hidden="true">
+                <li>"Less"</li>
+                {(0..=4).map(|l| view! { <li><svg width="11" height="11"><rect width="11" height="11" rx="2" class=format!("day level-{l}") /></svg></li> }).collect_view()}
+                <li>"More"</li>
+                <li><svg width="11" height="11"><rect width="11" height="11" rx="2" class="day level-0 frozen" /></svg> " frozen"</li>
+            </ul>
+            <details>
+                <summary>"Active days as a list"</summary>
+                <ul data-testid="active-days">
+                    {listed.into_iter().rev().map(|(day, count)| view! {
+                        <li>{streak::day_text(day)} ": " {plural(count, "activity", "activities")}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </figure>
+    }
+}
+
+/// Activities per week for the last [`CHART_WEEKS`] weeks, as bars with their numbers.
+#[component]
+fn WeeklyChart(dashboard: Dashboard) -> impl IntoView {
+    let this_week = dashboard.today - streak::weekday(dashboard.today) as Day;
+    let weeks: Vec<(Day, u32)> = (0..CHART_WEEKS)
+        .rev()
+        .map(|back| {
+            let start = this_week - back * 7;
+            (start, (start..start + 7).map(|d| dashboard.count_on(d)).sum())
+        })
+        .collect();
+    let most = weeks.iter().map(|w| w.1).max().unwrap_or(0).max(1);
+    view! {
+        <ol class="weekly" data-testid="weekly">
+            {weeks.into_iter().map(|(start, count)| {
+                let height = format!("{:.0}%", 100.0 * f64::from(count) / f64::from(most));
+                view! {
+                    <li>
+                        <span class="week-bar" style:height=height></span>
+                        <span class="week-count">{count}</span>
+                        <span class="week-start">{streak::day_text(start)[5..].to_owned()}</span>
+                        <span class="visually-hidden">{format!(" activities in the week from {}", streak::day_text(start))}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
+    let category_rows = [Category::Sorting, Category::Searching].map(|category| {
+        let (runs, quizzes, tried) = dashboard
+            .algorithms
+            .iter()
+            .filter(|a| catalogue::card(&a.0).is_some_and(|c| c.category == category))
+            .fold((0, 0, 0), |acc, a| (acc.0 + a.1, acc.1 + a.2, acc.2 + 1));
+        let of = catalogue::CARDS.iter().filter(|c| c.category == category).count();
+        view! {
+            <tr data-testid=format!("category-{}", category.name().to_lowercase())>
+                <th scope="row">{category.name()}</th>
+                <td>{format!("{tried} of {of}")}</td>
+                <td>{runs}</td>
+                <td>{quizzes}</td>
+            </tr>
+        }
+    });
+    let mut algorithms = dashboard.algorithms.clone();
+    algorithms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let algorithm_rows = algorithms
+        .into_iter()
+        .filter_map(|(id, runs, quizzes)| {
+            let card = catalogue::card(&id)?;
+            Some(view! {
+                <tr data-testid="algorithm-progress" data-id=card.id>
+                    <th scope="row"><Link href=format!("/algorithms/{}", card.id)>{card.name}</Link></th>
+                    <td>{card.category.name()}</td>
+                    <td data-testid="runs">{runs}</td>
+                    <td>{quizzes}</td>
+                </tr>
+            })
+        })
+        .collect_view();
+    view! {
+        <table class="progress-table">
+            <caption class="visually-hidden">"Progress per category"</caption>
+            <thead><tr><th scope="col">"Category"</th><th scope="col">"Tried"</th><th scope="col">"Runs finished"</th><th scope="col">"Quiz answers"</th></tr></thead>
+            <tbody>{category_rows.into_iter().collect_view()}</tbody>
+        </table>
+        <table class="progress-table">
+            <caption class="visually-hidden">"Progress per algorithm"</caption>
+            <thead><tr><th scope="col">"Algorithm"</th><th scope="col">"Category"</th><th scope="col">"Runs finished"</th><th scope="col">"Quiz answers"</th></tr></thead>
+            <tbody>{algorithm_rows}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Resume() -> impl IntoView {
+    let places = crate::sessions::recent();
+    (!places.is_empty()).then(|| {
+        view! {
+            <h2>"Continue where you left off"</h2>
+            <ul class="resume" data-testid="resume">
+                {places.into_iter().filter_map(|s| {
+                    let card = catalogue::card(&s.algorithm)?;
+                    Some(view! {
+                        <li><Link href=format!("/algorithms/{}?{}", card.id, s.query)>{card.name} " · step " {s.step}</Link></li>
+                    })
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// The account's settings: home time zone (once per 7 days), linking devices, the server's address.
+#[component]
+fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView {
+    let tracker = expect_context::<Tracker>();
+    let zone_message = RwSignal::new(None::<String>);
+    let code = RwSignal::new(None::<PairingCode>);
+    let link_message = RwSignal::new(None::<String>);
+    let server_message = RwSignal::new(None::<String>);
+    let has_server = move || !matches!(tracker.sync.get(), Sync::LocalOnly | Sync::Checking);
+
+    let change_zone = move |zone: String| {
+        let Some(account) = tracker::account() else { return };
+        leptos::task::spawn_local(async move {
+            let body = api::json(&api::TimeZone { time_zone: zone.trim() });
+            match api::call("PATCH", "/api/me", Some(&account.token), body, false).await {
+                Ok(reply) if reply.ok() => {
+                    me.set(reply.read());
+                    zone_message.set(Some("Saved. Days now follow this time zone.".to_owned()));
+                    revision.update(|r| *r += 1);
+                }
+                Ok(reply) => zone_message.set(Some(reply.message())),
+                Err(error) => zone_message.set(Some(format!("Not saved: {error}"))),
+            }
+        });
+    };
+    let new_code = move |_| {
+        leptos::task::spawn_local(async move {
+            let account = match tracker::account() {
+                Some(account) => account,
+                None => {
+                    let body = api::json(&api::TimeZone { time_zone: &tracker::device_zone() });
+                    match api::call("POST", "/api/users", None, body, false).await {
+                        Ok(reply) if reply.ok() => match reply.read::<Account>() {
+                            Some(account) => {
+                                tracker::set_account(Some(&account));
+                                account
+                            }
+                            None => return link_message.set(Some("The server's answer could not be read.".to_owned())),
+                        },
+                        Ok(reply) => return link_message.set(Some(reply.message())),
+                        Err(error) => return link_message.set(Some(format!("No code: {error}"))),
+                    }
+                }
+            };
+            match api::call("POST", "/api/pairing-codes", Some(&account.token), None, false).await {
+                Ok(reply) if reply.ok() => code.set(reply.read()),
+                Ok(reply) => link_message.set(Some(reply.message())),
+                Err(error) => link_message.set(Some(format!("No code: {error}"))),
+            }
+        });
+    };
+    let redeem = move |typed: String| {
+        leptos::task::spawn_local(async move {
+            let body = api::json(&Redeem { code: typed.trim() });
+            match api::call("POST", "/api/pairing-codes/redeem", None, body, false).await {
+                Ok(reply) if reply.ok() => {
+                    let Some(joined) = reply.read::<Account>() else {
+                        return link_message.set(Some("The server's answer could not be read.".to_owned()));
+                    };
+                    tracker::set_account(Some(&joined));
+                    link_message.set(Some(
+                        "Linked: this device now shares the other device's progress and sessions; \
+                         its waiting events are sent there."
+                            .to_owned(),
+                    ));
+                    tracker.flush();
+                    revision.update(|r| *r += 1);
+                }
+                Ok(reply) => link_message.set(Some(reply.message())),
+                Err(error) => link_message.set(Some(format!("Not linked: {error}"))),
+            }
+        });
+    };
+    let set_server = move |origin: String| match api::set_origin(&origin) {
+        Ok(()) => {
+            server_message.set(Some("Saved; connecting…".to_owned()));
+            tracker.reconnect();
+        }
+        Err(message) => server_message.set(Some(message)),
+    };
+
+    let zone_input = NodeRef::<leptos::html::Input>::new();
+    let code_input = NodeRef::<leptos::html::Input>::new();
+    let server_input = NodeRef::<leptos::html::Input>::new();
+    let value = |input: NodeRef<leptos::html::Input>| input.get_untracked().map(|i| i.value()).unwrap_or_default();
+
+    view! {
+        <h2>"Settings"</h2>
+        <Show when=move || me.with(Option::is_some)>
+            <form class="setting" on:submit=move |e| { e.prevent_default(); change_zone(value(zone_input)) }>
+                <label>"Home time zone "
+                    <input type="text" node_ref=zone_input data-testid="zone"
+                        prop:value=move || me.with(|m| m.as_ref().map(|m| m.time_zone.clone()).unwrap_or_default()) />
+                </label>
+                <button type="submit">"Save"</button>
+                <p class="hint">
+                    "Your days are counted in this zone. It can change once every 7 days, so moving between \
+                     zones cannot add days; next change possible from "
+                    {move || me.with(|m| m.as_ref().map(|m| m.zone_change_allowed_from.clone()).unwrap_or_default())} "."
+                </p>
+                <p role="status">{move || zone_message.get()}</p>
+            </form>
+        </Show>
+        <Show when=has_server>
+            <div class="setting" id="link">
+                <h3>"Link another device"</h3>
+                <button data-testid="new-code" on:click=new_code>"Show a pairing code"</button>
+                {move || code.get().map(|c| view! {
+                    <p>"Enter " <strong class="code" data-testid="pairing-code">{c.code}</strong>
+                       " on the other device, by " {c.expires_at} "."</p>
+                })}
+                <form on:submit=move |e| { e.prevent_default(); redeem(value(code_input)) }>
+                    <label>"Code from another device "
+                        <input type="text" node_ref=code_input data-testid="redeem-code" autocomplete="off" />
+                    </label>
+                    <button type="submit" data-testid="redeem">"Link this device"</button>
+                </form>
+                <p role="status" data-testid="link-message">{move || link_message.get()}</p>
+            </div>
+        </Show>
+        <form class="setting" on:submit=move |e| { e.prevent_default(); set_server(value(server_input)) }>
+            <label>"Server address "
+                <input type="url" node_ref=server_input data-testid="server-origin" placeholder="this page's own"
+                    prop:value=api::origin() />
+            </label>
+            <button type="submit">"Use this server"</button>
+            <p class="hint">"Leave empty to use the server this page came from. Without a server, progress stays on this device."</p>
+            <p role="status">{move || server_message.get()}</p>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_device_record_gives_days_streak_and_totals() {
+        let event = |day, kind, algorithm: &str| tracker::LocalEvent { day, kind, algorithm: algorithm.to_owned() };
+        let events = [
+            event(10, Kind::RunFinished, "bubble-sort"),
+            event(11, Kind::RunFinished, "bubble-sort"),
+            event(11, Kind::QuizAnswered, "binary-search"),
+            event(12, Kind::RunFinished, "binary-search"),
+        ];
+        let dashboard = Dashboard::from_device(&events, 12, Source::Device);
+        assert_eq!(dashboard.source, Source::Device);
+        assert_eq!(dashboard.days, vec![(10, 1), (11, 2), (12, 1)]);
+        assert_eq!((dashboard.streak.current, dashboard.count_on(11), dashboard.count_on(9)), (3, 2, 0));
+        assert_eq!(
+            dashboard.algorithms,
+            vec![("bubble-sort".to_owned(), 2, 0), ("binary-search".to_owned(), 1, 1)]
+        );
+    }
+
+    #[test]
+    fn levels_group_counts() {
+        assert_eq!([0, 1, 2, 3, 4, 6, 7, 50].map(level), [0, 1, 2, 2, 3, 3, 4, 4]);
+    }
+}
