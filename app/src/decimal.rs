@@ -7,7 +7,10 @@ pub fn fixed(value: f64, places: u32) -> String {
     let scale = 10i64.pow(places.min(4));
     let scaled = (value * scale as f64).round() as i64;
     let sign = if scaled < 0 { "-" } else { "" };
-    let (whole, fraction) = (scaled.unsigned_abs() / scale as u64, scaled.unsigned_abs() % scale as u64);
+    let (whole, fraction) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
     if fraction == 0 {
         return format!("{sign}{whole}");
     }
@@ -27,7 +30,9 @@ pub fn parse(text: &str) -> Option<f64> {
     if whole.len() + fraction.len() == 0 || !all(whole) || !all(fraction) || whole.len() > 15 {
         return None;
     }
-    let mut value = whole.bytes().fold(0.0, |v, b| v * 10.0 + f64::from(b - b'0'));
+    let mut value = whole
+        .bytes()
+        .fold(0.0, |v, b| v * 10.0 + f64::from(b - b'0'));
     let mut unit = 1.0;
     for b in fraction.bytes().take(12) {
         unit /= 10.0;
@@ -42,18 +47,37 @@ mod tests {
 
     #[test]
     fn fixed_rounds_and_trims_like_the_format_machinery() {
-        for (value, places) in [(2.5, 2), (0.25, 2), (64.0, 2), (12.345, 1), (-3.14159, 3), (99.995, 2), (0.0, 1), (1e-9, 2)] {
+        for (value, places) in [
+            (2.5, 2),
+            (0.25, 2),
+            (64.0, 2),
+            (12.345, 1),
+            (-3.14159, 3),
+            (99.995, 2),
+            (0.0, 1),
+            (1e-9, 2),
+        ] {
             let expected = format!("{value:.*}", places as usize);
             let expected = if expected.contains('.') {
-                expected.trim_end_matches('0').trim_end_matches('.').to_owned()
+                expected
+                    .trim_end_matches('0')
+                    .trim_end_matches('.')
+                    .to_owned()
             } else {
                 expected
             };
-            let expected = if expected == "-0" { "0".to_owned() } else { expected };
+            let expected = if expected == "-0" {
+                "0".to_owned()
+            } else {
+                expected
+            };
             // Halfway cases may round either way between the two; both are within half a unit.
             let got = fixed(value, places);
             let diff = (got.parse::<f64>().unwrap() - expected.parse::<f64>().unwrap()).abs();
-            assert!(diff <= 0.5 / 10f64.powi(places as i32) + 1e-12, "{value} at {places}: {got} vs {expected}");
+            assert!(
+                diff <= 0.5 / 10f64.powi(places as i32) + 1e-12,
+                "{value} at {places}: {got} vs {expected}"
+            );
         }
         assert_eq!(fixed(4.0, 1), "4");
         assert_eq!(fixed(52.25, 2), "52.25");

@@ -190,7 +190,11 @@ pub fn ProgressPage() -> impl IntoView {
     Effect::new(move |_| {
         revision.track();
         let from_device = |source| {
-            Loaded::Ready(Dashboard::from_device(&tracker::local_activity(), tracker::local_day(), source))
+            Loaded::Ready(Dashboard::from_device(
+                &tracker::local_activity(),
+                tracker::local_day(),
+                source,
+            ))
         };
         match tracker.sync.get() {
             Sync::Checking | Sync::Pending(_) => {}
@@ -226,14 +230,16 @@ pub fn ProgressPage() -> impl IntoView {
 async fn load_from_server(account: Account, loaded: RwSignal<Loaded>, me: RwSignal<Option<Me>>) {
     let progress = api::call("GET", "/api/progress", Some(&account.token), None, false).await;
     match progress {
-        Ok(reply) if reply.ok() => {
-            match reply.read().and_then(Dashboard::from_server) {
-                Some(dashboard) => loaded.set(Loaded::Ready(dashboard)),
-                None => loaded.set(Loaded::Failed("The server's progress could not be read.".to_owned())),
-            }
-        }
+        Ok(reply) if reply.ok() => match reply.read().and_then(Dashboard::from_server) {
+            Some(dashboard) => loaded.set(Loaded::Ready(dashboard)),
+            None => loaded.set(Loaded::Failed(
+                "The server's progress could not be read.".to_owned(),
+            )),
+        },
         Ok(reply) => loaded.set(Loaded::Failed(reply.message())),
-        Err(error) => loaded.set(Loaded::Failed(format!("The server could not be reached ({error})."))),
+        Err(error) => loaded.set(Loaded::Failed(format!(
+            "The server could not be reached ({error})."
+        ))),
     }
     if let Ok(reply) = api::call("GET", "/api/me", Some(&account.token), None, false).await
         && reply.ok()
@@ -249,7 +255,9 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     let source = match dashboard.source {
         Source::Server => "Kept by the server: its clock decides the days, in your home time zone.",
         Source::Device => "This device only, not verified: no server holds this progress.",
-        Source::Offline => "Offline: this device's own record, not verified. The server's copy shows when it is back.",
+        Source::Offline => {
+            "Offline: this device's own record, not verified. The server's copy shows when it is back."
+        }
     };
     let frozen = (!s.frozen_days.is_empty()).then(|| {
         let list: Vec<String> = s.frozen_days.iter().map(|&d| streak::day_text(d)).collect();
@@ -324,7 +332,12 @@ fn Calendar(dashboard: Dashboard) -> impl IntoView {
             plural(most.0, "activity", "activities")
         )
     };
-    let listed: Vec<(Day, u32)> = dashboard.days.iter().copied().filter(|d| d.0 >= first).collect();
+    let listed: Vec<(Day, u32)> = dashboard
+        .days
+        .iter()
+        .copied()
+        .filter(|d| d.0 >= first)
+        .collect();
     view! {
         <figure class="calendar">
             <div class="calendar-scroll">
@@ -358,7 +371,10 @@ fn WeeklyChart(dashboard: Dashboard) -> impl IntoView {
         .rev()
         .map(|back| {
             let start = this_week - back * 7;
-            (start, (start..start + 7).map(|d| dashboard.count_on(d)).sum())
+            (
+                start,
+                (start..start + 7).map(|d| dashboard.count_on(d)).sum(),
+            )
         })
         .collect();
     let most = weeks.iter().map(|w| w.1).max().unwrap_or(0).max(1);
@@ -387,7 +403,10 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
             .iter()
             .filter(|a| catalogue::card(&a.0).is_some_and(|c| c.category == category))
             .fold((0, 0, 0), |acc, a| (acc.0 + a.1, acc.1 + a.2, acc.2 + 1));
-        let of = catalogue::CARDS.iter().filter(|c| c.category == category).count();
+        let of = catalogue::CARDS
+            .iter()
+            .filter(|c| c.category == category)
+            .count();
         view! {
             <tr data-testid=format!("category-{}", category.name().to_lowercase())>
                 <th scope="row">{category.name()}</th>
@@ -456,9 +475,13 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
     let has_server = move || !matches!(tracker.sync.get(), Sync::LocalOnly | Sync::Checking);
 
     let change_zone = move |zone: String| {
-        let Some(account) = tracker::account() else { return };
+        let Some(account) = tracker::account() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let body = api::json(&api::TimeZone { time_zone: zone.trim() });
+            let body = api::json(&api::TimeZone {
+                time_zone: zone.trim(),
+            });
             match api::call("PATCH", "/api/me", Some(&account.token), body, false).await {
                 Ok(reply) if reply.ok() => {
                     me.set(reply.read());
@@ -475,21 +498,34 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
             let account = match tracker::account() {
                 Some(account) => account,
                 None => {
-                    let body = api::json(&api::TimeZone { time_zone: &tracker::device_zone() });
+                    let body = api::json(&api::TimeZone {
+                        time_zone: &tracker::device_zone(),
+                    });
                     match api::call("POST", "/api/users", None, body, false).await {
                         Ok(reply) if reply.ok() => match reply.read::<Account>() {
                             Some(account) => {
                                 tracker::set_account(Some(&account));
                                 account
                             }
-                            None => return link_message.set(Some("The server's answer could not be read.".to_owned())),
+                            None => {
+                                return link_message
+                                    .set(Some("The server's answer could not be read.".to_owned()));
+                            }
                         },
                         Ok(reply) => return link_message.set(Some(reply.message())),
                         Err(error) => return link_message.set(Some(format!("No code: {error}"))),
                     }
                 }
             };
-            match api::call("POST", "/api/pairing-codes", Some(&account.token), None, false).await {
+            match api::call(
+                "POST",
+                "/api/pairing-codes",
+                Some(&account.token),
+                None,
+                false,
+            )
+            .await
+            {
                 Ok(reply) if reply.ok() => code.set(reply.read()),
                 Ok(reply) => link_message.set(Some(reply.message())),
                 Err(error) => link_message.set(Some(format!("No code: {error}"))),
@@ -502,7 +538,8 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
             match api::call("POST", "/api/pairing-codes/redeem", None, body, false).await {
                 Ok(reply) if reply.ok() => {
                     let Some(joined) = reply.read::<Account>() else {
-                        return link_message.set(Some("The server's answer could not be read.".to_owned()));
+                        return link_message
+                            .set(Some("The server's answer could not be read.".to_owned()));
                     };
                     tracker::set_account(Some(&joined));
                     link_message.set(Some(
@@ -529,7 +566,9 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
     let zone_input = NodeRef::<leptos::html::Input>::new();
     let code_input = NodeRef::<leptos::html::Input>::new();
     let server_input = NodeRef::<leptos::html::Input>::new();
-    let value = |input: NodeRef<leptos::html::Input>| input.get_untracked().map(|i| i.value()).unwrap_or_default();
+    let value = |input: NodeRef<leptos::html::Input>| {
+        input.get_untracked().map(|i| i.value()).unwrap_or_default()
+    };
 
     view! {
         <h2>"Settings"</h2>
@@ -583,7 +622,11 @@ mod tests {
 
     #[test]
     fn the_device_record_gives_days_streak_and_totals() {
-        let event = |day, kind, algorithm: &str| tracker::LocalEvent { day, kind, algorithm: algorithm.to_owned() };
+        let event = |day, kind, algorithm: &str| tracker::LocalEvent {
+            day,
+            kind,
+            algorithm: algorithm.to_owned(),
+        };
         let events = [
             event(10, Kind::RunFinished, "bubble-sort"),
             event(11, Kind::RunFinished, "bubble-sort"),
@@ -593,15 +636,28 @@ mod tests {
         let dashboard = Dashboard::from_device(&events, 12, Source::Device);
         assert_eq!(dashboard.source, Source::Device);
         assert_eq!(dashboard.days, vec![(10, 1), (11, 2), (12, 1)]);
-        assert_eq!((dashboard.streak.current, dashboard.count_on(11), dashboard.count_on(9)), (3, 2, 0));
+        assert_eq!(
+            (
+                dashboard.streak.current,
+                dashboard.count_on(11),
+                dashboard.count_on(9)
+            ),
+            (3, 2, 0)
+        );
         assert_eq!(
             dashboard.algorithms,
-            vec![("bubble-sort".to_owned(), 2, 0), ("binary-search".to_owned(), 1, 1)]
+            vec![
+                ("bubble-sort".to_owned(), 2, 0),
+                ("binary-search".to_owned(), 1, 1)
+            ]
         );
     }
 
     #[test]
     fn levels_group_counts() {
-        assert_eq!([0, 1, 2, 3, 4, 6, 7, 50].map(level), [0, 1, 2, 2, 3, 3, 4, 4]);
+        assert_eq!(
+            [0, 1, 2, 3, 4, 6, 7, 50].map(level),
+            [0, 1, 2, 2, 3, 3, 4, 4]
+        );
     }
 }

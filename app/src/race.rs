@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use crate::array_view::ArrayStage;
 use crate::engines::{self, EngineRun, WithEngines};
 use crate::input_editor::InputEditor;
-use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs};
+use crate::playback::{
+    Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
+};
 use crate::router::{query_param, use_location};
 use crate::url_state::{self, Source};
 

@@ -15,7 +15,9 @@ use crate::array_view::ArrayStage;
 use crate::engines::{EngineRun, WithEngines};
 use crate::export::{ExportBar, Imported};
 use crate::input_editor::InputEditor;
-use crate::playback::{Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs};
+use crate::playback::{
+    Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
+};
 use crate::url_state::{self, Source, ViewState};
 
 /// `/algorithms/:id`: the editor, the visualizer, and the address bar kept in step with both.

@@ -119,7 +119,10 @@ mod tests {
         assert_eq!((s.current, s.freezes), (7, 1));
         active.extend([8, 9]); // day 7 missed
         let s = streak(&active, 9);
-        assert_eq!((s.current, s.freezes, s.frozen_days.clone()), (9, 0, vec![7]));
+        assert_eq!(
+            (s.current, s.freezes, s.frozen_days.clone()),
+            (9, 0, vec![7])
+        );
         // A second miss with no freeze left ends the chain.
         let s = streak(&active, 11);
         assert_eq!((s.current, s.longest), (0, 9));
@@ -155,7 +158,10 @@ mod tests {
         assert_eq!(parse_day("1970-01-01"), Some(0));
         assert_eq!(parse_day("2026-11-23"), Some(20_780));
         assert_eq!(day_text(20_780), "2026-11-23");
-        assert_eq!(parse_day("2024-02-29").map(day_text).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            parse_day("2024-02-29").map(day_text).as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(parse_day("2026-02-29"), None);
         assert_eq!(parse_day("2026-13-01"), None);
         assert_eq!(parse_day("today"), None);

@@ -110,7 +110,13 @@ pub fn call(
     body: Option<String>,
     keepalive: bool,
 ) -> Pending {
-    let promise = api_fetch(method, &format!("{}{path}", origin()), token.map(str::to_owned), body, keepalive);
+    let promise = api_fetch(
+        method,
+        &format!("{}{path}", origin()),
+        token.map(str::to_owned),
+        body,
+        keepalive,
+    );
     Box::pin(async move {
         let answer = JsFuture::from(promise).await.map_err(|error| {
             error

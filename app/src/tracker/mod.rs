@@ -61,7 +61,10 @@ pub enum Sync {
     /// The network failed; retrying with backoff.
     Offline(usize),
     /// The server answered with an error; retrying with backoff.
-    Failed { pending: usize, reason: String },
+    Failed {
+        pending: usize,
+        reason: String,
+    },
     /// The server does not know this device's key (401).
     Unlinked(usize),
 }
@@ -127,7 +130,9 @@ pub fn new_id() -> String {
 
 fn jitter() -> f64 {
     let mut bytes = [0u8; 4];
-    getrandom::fill(&mut bytes).map_or(0.5, |_| f64::from(u32::from_le_bytes(bytes)) / f64::from(u32::MAX))
+    getrandom::fill(&mut bytes).map_or(0.5, |_| {
+        f64::from(u32::from_le_bytes(bytes)) / f64::from(u32::MAX)
+    })
 }
 
 /// The streak this device's own record gives, unverified.
@@ -287,16 +292,25 @@ impl Tracker {
             }
             let pending = outbox.events.len();
             let account = account();
-            let first = outbox.events.first().map(|e| e.id.clone()).unwrap_or_default();
+            let first = outbox
+                .events
+                .first()
+                .map(|e| e.id.clone())
+                .unwrap_or_default();
             let request = match (&account, pending) {
                 // Nothing recorded anywhere yet: no account until the first event.
                 (None, 0) => return self.sync.set(Sync::Synced),
                 (None, _) => {
-                    let body = api::json(&api::TimeZone { time_zone: &device_zone() });
+                    let body = api::json(&api::TimeZone {
+                        time_zone: &device_zone(),
+                    });
                     api::call("POST", "/api/users", None, body, false)
                 }
                 (Some(account), 0) => {
-                    if self.streak.with_untracked(|s| s.as_ref().is_some_and(|s| s.verified && s.today == streak::day_text(local_day()))) {
+                    if self.streak.with_untracked(|s| {
+                        s.as_ref()
+                            .is_some_and(|s| s.verified && s.today == streak::day_text(local_day()))
+                    }) {
                         return self.sync.set(Sync::Synced);
                     }
                     api::call("GET", "/api/progress", Some(&account.token), None, false)
@@ -326,11 +340,15 @@ impl Tracker {
                 }
                 (_, None) if reply.ok() => match reply.read::<Account>() {
                     Some(created) => set_account(Some(&created)),
-                    None => return self.failed(pending, "the server's answer could not be read".to_owned()),
+                    None => {
+                        return self
+                            .failed(pending, "the server's answer could not be read".to_owned());
+                    }
                 },
                 (_, Some(_)) if reply.ok() => {
                     let Some(answer) = reply.read::<Answer>() else {
-                        return self.failed(pending, "the server's answer could not be read".to_owned());
+                        return self
+                            .failed(pending, "the server's answer could not be read".to_owned());
                     };
                     // Read again: events recorded while the request was out must stay.
                     let mut outbox = load_outbox();
@@ -470,4 +488,3 @@ pub fn TrackerNotices() -> impl IntoView {
         </Show>
     }
 }
-

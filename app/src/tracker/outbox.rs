@@ -56,7 +56,10 @@ impl Outbox {
         self.events.push(event);
         while self.events.len() > CAPACITY {
             let oldest = self.events.remove(0);
-            self.set_aside(oldest, "more than 5,000 events waited for the server".to_owned());
+            self.set_aside(
+                oldest,
+                "more than 5,000 events waited for the server".to_owned(),
+            );
         }
     }
 
@@ -93,7 +96,12 @@ impl Outbox {
             .filter(|s| !s.reported)
             .map(|s| {
                 s.reported = true;
-                format!("{} of {}: {}", kind_name(s.event.kind), s.event.algorithm, s.reason)
+                format!(
+                    "{} of {}: {}",
+                    kind_name(s.event.kind),
+                    s.event.algorithm,
+                    s.reason
+                )
             })
             .collect()
     }
@@ -140,7 +148,10 @@ mod tests {
         outbox.refused("b", "events[0].algorithm: not in the catalogue".to_owned());
         assert_eq!(outbox.events, vec![event("c")]);
         let reasons = outbox.take_unreported();
-        assert_eq!(reasons, ["a finished run of bubble-sort: events[0].algorithm: not in the catalogue"]);
+        assert_eq!(
+            reasons,
+            ["a finished run of bubble-sort: events[0].algorithm: not in the catalogue"]
+        );
         assert!(outbox.take_unreported().is_empty(), "reported once");
         assert_eq!(outbox.set_aside.len(), 1, "kept, not dropped");
     }
