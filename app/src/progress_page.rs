@@ -508,8 +508,9 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
                                 account
                             }
                             None => {
-                                return link_message
-                                    .set(Some("The server's answer could not be read.".to_owned()));
+                                return link_message.set(Some(
+                                    "The server's answer could not be read.".to_owned(),
+                                ));
                             }
                         },
                         Ok(reply) => return link_message.set(Some(reply.message())),
