@@ -4,6 +4,9 @@
 import { launchBrowser, openPage, startServer } from '../e2e/harness.mjs';
 
 const STEPS = 400;
+// Rounds of STEPS steps: a busy 2-core machine makes one p95 noisy, so the goal (step p95 ≤ 2 ms) is read
+// as the median of the rounds' p95s, with the spread printed beside it.
+const ROUNDS = 7;
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
@@ -53,8 +56,14 @@ try {
       },
       { key, steps: STEPS },
     );
-  const baseline = await timeKeys('x');
-  const stepping = await timeKeys('ArrowRight');
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    rounds.push({ baseline: await timeKeys('x'), stepping: await timeKeys('ArrowRight') });
+  }
+  const stepping = rounds.flatMap((r) => r.stepping);
+  const baseline = rounds.flatMap((r) => r.baseline);
+  const p95s = (kind) => rounds.map((r) => percentile(r[kind], 0.95));
+  const spread = (values) => `${ms(Math.min(...values))} – ${ms(Math.max(...values))}`;
 
   // Playing at 60 steps/s for 5 s: long tasks (> 50 ms) and frames.
   await page.evaluate(() => {
@@ -74,9 +83,13 @@ try {
 
   console.log(`\n| measure (n = 500, bubble sort, headless Chromium) | p50 | p95 | max |`);
   console.log('|---|---|---|---|');
-  console.log(`| step forward: key → DOM updated → layout (${STEPS} steps) | ${ms(percentile(stepping, 0.5))} | ${ms(percentile(stepping, 0.95))} | ${ms(Math.max(...stepping))} |`);
+  console.log(`| step forward: key → DOM updated → layout (${ROUNDS} × ${STEPS} steps) | ${ms(percentile(stepping, 0.5))} | ${ms(percentile(stepping, 0.95))} | ${ms(Math.max(...stepping))} |`);
   console.log(`| baseline: an ignored key, same harness | ${ms(percentile(baseline, 0.5))} | ${ms(percentile(baseline, 0.95))} | ${ms(Math.max(...baseline))} |`);
   console.log(`| cold load to first bars (10 fresh contexts) | ${ms(percentile(loads, 0.5))} | ${ms(percentile(loads, 0.95))} | ${ms(Math.max(...loads))} |`);
+  console.log(`\n| per round of ${STEPS} steps | median of the ${ROUNDS} p95s | spread of the p95s |`);
+  console.log('|---|---|---|');
+  console.log(`| step forward | ${ms(percentile(p95s('stepping'), 0.5))} | ${spread(p95s('stepping'))} |`);
+  console.log(`| baseline | ${ms(percentile(p95s('baseline'), 0.5))} | ${spread(p95s('baseline'))} |`);
   console.log(`\nplaying at 60 steps/s for ${(elapsed / 1000).toFixed(1)} s: ${stepped} steps, ${longTasks.length} long tasks${longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);
   if (errors.length) throw new Error(errors.join('\n'));
 } finally {
