@@ -27,6 +27,12 @@ pub enum AppError {
     /// 422: the body parsed but a field is wrong; the message names the field.
     Invalid(String),
     TooManyRequests(String),
+    /// 408: the request's body did not arrive in time.
+    BodyTimeout,
+    /// 431: the request's headers are larger than the API takes.
+    HeadersTooLarge(String),
+    /// 503: the server could not answer in time.
+    Unavailable(String),
     Internal(anyhow::Error),
 }
 
@@ -66,6 +72,19 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests(message) => {
                 (StatusCode::TOO_MANY_REQUESTS, "too_many_requests", message)
             }
+            AppError::BodyTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "The request's body did not arrive in time.".to_owned(),
+            ),
+            AppError::HeadersTooLarge(message) => (
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "headers_too_large",
+                message,
+            ),
+            AppError::Unavailable(message) => {
+                (StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+            }
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "internal error");
                 (
@@ -94,6 +113,15 @@ impl From<tokio::task::JoinError> for AppError {
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
         let text = rejection.body_text();
+        // A body cut off by the read timeout (tower-http's `RequestBodyTimeoutLayer`) is the client's
+        // slowness, not a malformed body.
+        let mut source = std::error::Error::source(&rejection);
+        while let Some(error) = source {
+            if error.is::<tower_http::timeout::TimeoutError>() {
+                return AppError::BodyTimeout;
+            }
+            source = error.source();
+        }
         match rejection {
             // serde's message names the field path (`events[0].at: ...`).
             JsonRejection::JsonDataError(_) => AppError::Invalid(text),

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod clock;
 mod error;
 pub mod routes;
+pub mod serve;
 pub mod store;
 pub mod streak;
 pub mod time;
@@ -13,13 +14,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router, middleware};
 use serde::Serialize;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 
 pub use anchor::Anchors;
@@ -29,6 +33,9 @@ pub use store::{SqliteStore, Store, StoreHealth};
 
 /// The largest request body accepted; larger ones get 413.
 pub const BODY_LIMIT: usize = 1 << 20;
+/// The most request-line and header bytes a request may carry; more get 431 (with the JSON error body up
+/// to [`serve::Limits::max_header_bytes`], where the HTTP library stops reading).
+pub const HEADER_LIMIT: usize = 64 << 10;
 pub const SERVER_TIME_HEADER: &str = "x-server-time";
 pub const ANCHOR_HEADER: &str = "x-time-anchor";
 
@@ -38,6 +45,7 @@ pub struct AppState<S> {
     anchors: Anchors,
     dist: PathBuf,
     app_origin: Option<HeaderValue>,
+    limits: serve::Limits,
 }
 
 impl<S> Clone for AppState<S> {
@@ -48,6 +56,7 @@ impl<S> Clone for AppState<S> {
             anchors: self.anchors.clone(),
             dist: self.dist.clone(),
             app_origin: self.app_origin.clone(),
+            limits: self.limits,
         }
     }
 }
@@ -64,7 +73,18 @@ impl<S: Store> AppState<S> {
             anchors: Anchors::new(key),
             dist,
             app_origin: None,
+            limits: serve::Limits::default(),
         })
+    }
+
+    /// Time and size bounds other than the defaults (tests use short ones).
+    pub fn with_limits(mut self, limits: serve::Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    pub fn limits(&self) -> serve::Limits {
+        self.limits
     }
 
     /// Allows the app on another origin (e.g. a static host) to call the API from the browser.
@@ -115,13 +135,23 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .method_not_allowed_fallback(|| async {
             AppError::NotFound("This API resource does not answer that method.".to_owned())
         })
-        .layer(DefaultBodyLimit::max(BODY_LIMIT));
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyTimeoutLayer::new(state.limits.body_read))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            state.limits.request,
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::Internal(anyhow::anyhow!("a request handler panicked")).into_response()
+        }))
+        .layer(middleware::map_response(json_errors));
     let mut router = Router::new()
         .nest("/api", api)
         // `/api` and `/api/` themselves answer like any unknown API path, never with the app's page.
         .route("/api", axum::routing::any(unknown_api_path))
         .route("/api/", axum::routing::any(unknown_api_path))
         .fallback_service(files)
+        .layer(middleware::from_fn(limit_headers))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             add_time_headers::<S>,
@@ -173,6 +203,46 @@ fn is_content_hashed(path: &str) -> bool {
     let hash = stem.rsplit('-').next().unwrap_or_default();
     path.starts_with("/assets/")
         || (stem.contains('-') && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Requests whose line and headers exceed [`HEADER_LIMIT`] get 431 with the JSON error body.
+async fn limit_headers(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let uri = request.uri().to_string().len();
+    let headers: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if uri + headers > HEADER_LIMIT {
+        return AppError::HeadersTooLarge(format!(
+            "The request line and headers are {} bytes; the limit is {HEADER_LIMIT}.",
+            uri + headers
+        ))
+        .into_response();
+    }
+    next.run(request).await
+}
+
+/// Every API answer is JSON: errors made by layers rather than handlers (a timeout's empty 503 or 408)
+/// get the same `{code, message}` body as the rest.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
+    if !status.is_client_error() && !status.is_server_error() || json {
+        return response;
+    }
+    match status {
+        StatusCode::SERVICE_UNAVAILABLE => {
+            AppError::Unavailable("The server could not answer in time; try again.".to_owned())
+                .into_response()
+        }
+        StatusCode::REQUEST_TIMEOUT => AppError::BodyTimeout.into_response(),
+        _ => AppError::Internal(anyhow::anyhow!("a layer answered {status} without a body"))
+            .into_response(),
+    }
 }
 
 /// Every response carries the server's time; an authenticated one also a fresh anchor of it, signed for

@@ -109,15 +109,14 @@ async fn serve<S: Store>(store: S, args: Args) -> anyhow::Result<()> {
     if let Some(origin) = args.app_origin {
         state = state.with_app_origin(origin);
     }
+    let limits = state.limits();
     let app = server::app(state);
 
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("binding {}", args.addr))?;
     tracing::info!(addr = %listener.local_addr()?, store = ?args.store, "listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    server::serve::serve(listener, app, limits, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }
