@@ -29,9 +29,10 @@ async function device(path = RUN) {
   return opened;
 }
 
-const sync = (page) => page.getByTestId('sync');
 const waitForSync = (page, state) =>
   page.waitForFunction((s) => document.querySelector('[data-testid=sync]')?.dataset.state === s, state, { timeout: 15000 });
+const waitForSyncText = (page, text) =>
+  page.waitForFunction((t) => document.querySelector('[data-testid=sync]')?.textContent === t, text, { timeout: 15000 });
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 
 /** Follows the run to its end with → (stepping, which counts), from the first step. */
@@ -93,8 +94,7 @@ test('with the server down events wait (counted in the header), then arrive exac
   await server.stop();
   await finishRun(page);
   await finishRun(page);
-  await waitForSync(page, 'offline');
-  assert.equal(await sync(page).textContent(), 'Offline · 2 pending');
+  await waitForSyncText(page, 'Offline · 2 pending');
   assert.equal((await stored(page, 'algovista.outbox.v1')).events.length, 2);
   assert.match(await page.getByTestId('streak').textContent(), /^1-day streak/, 'the last known streak stays');
 
@@ -107,8 +107,7 @@ test('with the server down events wait (counted in the header), then arrive exac
   // Down again; back again, and the browser says the network is back: delivered then.
   await server.stop();
   await finishRun(page);
-  await waitForSync(page, 'offline');
-  assert.equal(await sync(page).textContent(), 'Offline · 1 pending');
+  await waitForSyncText(page, 'Offline · 1 pending');
   const [waiting] = (await stored(page, 'algovista.outbox.v1')).events;
   server = await startServer({ dir, addr });
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -166,7 +165,11 @@ test('unreadable stored data is set aside and said once; the app starts', async 
     localStorage.setItem('algovista.sessions.v1', 'not json at all');
   });
   await page.goto(`${server.url}/`);
-  await page.getByTestId('notices').waitFor();
+  // Each store is read when first needed (the outbox a moment after the page): wait for both to be said.
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid=notices]')?.textContent ?? '';
+    return text.includes('events waiting') && text.includes('places to continue');
+  });
   const notice = await page.getByTestId('notices').textContent();
   assert.match(notice, /cannot read was set aside/);
   assert.match(notice, /events waiting to be sent/);

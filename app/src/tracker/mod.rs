@@ -78,6 +78,8 @@ pub struct Tracker {
     /// Whether the API answers at this address (`None`: not known yet).
     server: RwSignal<Option<bool>>,
     busy: StoredValue<bool>,
+    /// Asked to deliver while a delivery was running: run once more after it.
+    again: StoredValue<bool>,
     attempt: StoredValue<u32>,
     retry: StoredValue<Option<TimeoutHandle>>,
 }
@@ -189,6 +191,7 @@ impl Tracker {
             notices: RwSignal::new(Vec::new()),
             server: RwSignal::new(None),
             busy: StoredValue::new(false),
+            again: StoredValue::new(false),
             attempt: StoredValue::new(0),
             retry: StoredValue::new(None),
         };
@@ -258,6 +261,7 @@ impl Tracker {
     /// Delivers waiting events; one delivery runs at a time.
     pub fn flush(self) {
         if self.busy.get_value() {
+            self.again.set_value(true);
             return;
         }
         self.busy.set_value(true);
@@ -265,7 +269,13 @@ impl Tracker {
             handle.clear();
         }
         leptos::task::spawn_local(async move {
-            self.deliver().await;
+            loop {
+                self.again.set_value(false);
+                self.deliver().await;
+                if !self.again.get_value() {
+                    break;
+                }
+            }
             self.busy.set_value(false);
         });
     }
