@@ -100,7 +100,15 @@ impl IntoResponse for AppError {
 
 impl From<anyhow::Error> for AppError {
     fn from(error: anyhow::Error) -> Self {
-        AppError::Internal(error)
+        match error.downcast_ref::<crate::store::Unavailable>() {
+            Some(unavailable) => {
+                tracing::warn!(error = %unavailable, "the store did not answer");
+                AppError::Unavailable(
+                    "The database did not answer; try again in a moment.".to_owned(),
+                )
+            }
+            None => AppError::Internal(error),
+        }
     }
 }
 

@@ -488,3 +488,106 @@ async fn rls_confines_an_authenticated_user_to_their_own_rows() {
         "0"
     );
 }
+
+/// A database that stops answering, or goes away: every PostgREST call is bounded by the store's timeout,
+/// and the API answers 503 with its JSON error rather than hanging or saying 500. The fault is real: a
+/// proxy in front of postrust that, when told, holds connections unanswered or closes them.
+#[tokio::test]
+async fn a_silent_or_absent_database_gives_503_not_a_hung_request() {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use http_body_util::BodyExt;
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+    use tokio::net::{TcpListener, TcpStream};
+    use tokio::sync::watch;
+    use tower::ServiceExt;
+
+    #[derive(Clone, Copy, PartialEq, Debug)]
+    enum Mode {
+        Forward,
+        Silent,
+        Closed,
+    }
+
+    let _guard = postgrest_env::empty_database().await;
+    let upstream = std::env::var("ALGOVISTA_TEST_POSTGREST_URL").unwrap();
+    let upstream = upstream.trim_start_matches("http://").to_owned();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy = listener.local_addr().unwrap();
+    let (mode, watch_mode) = watch::channel(Mode::Forward);
+    tokio::spawn(async move {
+        loop {
+            let (mut client, _) = listener.accept().await.unwrap();
+            let mut changes = watch_mode.clone();
+            let upstream = upstream.clone();
+            tokio::spawn(async move {
+                let current = *changes.borrow_and_update();
+                if current == Mode::Forward {
+                    let mut server = TcpStream::connect(&upstream).await.unwrap();
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => return,
+                        _ = changes.changed() => {}
+                    }
+                }
+                if *changes.borrow() == Mode::Silent {
+                    std::future::pending::<()>().await;
+                }
+            });
+        }
+    });
+
+    let timeout = Duration::from_millis(400);
+    let store = server::store::SupabaseStore::new(
+        &format!("http://{proxy}"),
+        &std::env::var("ALGOVISTA_TEST_POSTGREST_KEY").unwrap(),
+    )
+    .with_timeout(timeout);
+    let dist = tempfile::tempdir().unwrap();
+    let state = server::AppState::new(store, Arc::new(server::SystemClock), dist.path().to_owned())
+        .await
+        .unwrap();
+    let router = server::app(state);
+    let call = |request: Request<Body>| {
+        let router = router.clone();
+        async move {
+            let started = Instant::now();
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            (status, body, started.elapsed())
+        }
+    };
+    let (status, created, _) = call(
+        Request::post("/api/users")
+            .header("content-type", "application/json")
+            .body(Body::from(r#"{"time_zone": "UTC"}"#))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let token = created["token"].as_str().unwrap().to_owned();
+    let progress = || {
+        Request::get("/api/progress")
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    assert_eq!(call(progress()).await.0, StatusCode::OK);
+
+    for fault in [Mode::Silent, Mode::Closed] {
+        mode.send(fault).unwrap();
+        let (status, body, took) = call(progress()).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{fault:?}: {body}");
+        assert_eq!(body["code"], "unavailable", "{fault:?}");
+        // Bounded by the store's timeout (a few calls at most), never hung.
+        assert!(took < timeout * 4, "{fault:?}: answered after {took:?}");
+    }
+    mode.send(Mode::Forward).unwrap();
+    assert_eq!(
+        call(progress()).await.0,
+        StatusCode::OK,
+        "back once the database answers"
+    );
+}

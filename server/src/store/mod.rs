@@ -19,6 +19,18 @@ pub use supabase::SupabaseStore;
 
 pub type Result<T> = anyhow::Result<T>;
 
+/// The store did not answer (unreachable, or not within its time limit): the request gets 503, not 500.
+#[derive(Debug)]
+pub struct Unavailable(pub String);
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unavailable {}
+
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct StoreHealth {
     pub kind: &'static str,

@@ -16,7 +16,12 @@ use super::{
 
 pub struct SupabaseStore {
     client: Postgrest,
+    /// How long one PostgREST call may take, its answer read included.
+    timeout: std::time::Duration,
 }
+
+/// The default for [`SupabaseStore::with_timeout`].
+pub const CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// PostgREST's answer: 2xx with rows, or the status and PostgreSQL's error.
 enum Answer {
@@ -37,19 +42,37 @@ impl SupabaseStore {
         if !secret_key.starts_with("sb_") {
             client = client.insert_header("Authorization", format!("Bearer {secret_key}"));
         }
-        SupabaseStore { client }
+        SupabaseStore {
+            client,
+            timeout: CALL_TIMEOUT,
+        }
+    }
+
+    /// Bounds every PostgREST call by `timeout` (default [`CALL_TIMEOUT`]).
+    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 
     async fn send(&self, builder: Builder, what: &str) -> Result<Answer> {
-        let response = builder
-            .execute()
+        let call = async {
+            let response = builder.execute().await.map_err(|error| {
+                super::Unavailable(format!("{what}: PostgREST unreachable: {error}"))
+            })?;
+            let status = response.status();
+            let body = response.text().await.map_err(|error| {
+                super::Unavailable(format!("{what}: reading PostgREST's answer: {error}"))
+            })?;
+            Ok::<_, super::Unavailable>((status, body))
+        };
+        let (status, body) = tokio::time::timeout(self.timeout, call)
             .await
-            .with_context(|| format!("{what}: PostgREST unreachable"))?;
-        let status = response.status();
-        let body = response
-            .text()
-            .await
-            .with_context(|| format!("{what}: reading the answer"))?;
+            .map_err(|_| {
+                super::Unavailable(format!(
+                    "{what}: PostgREST did not answer within {} ms",
+                    self.timeout.as_millis()
+                ))
+            })??;
         match status {
             s if s.is_success() => Ok(Answer::Rows(body)),
             StatusCode::CONFLICT => Ok(Answer::Conflict),
