@@ -472,6 +472,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
     let code = RwSignal::new(None::<PairingCode>);
     let link_message = RwSignal::new(None::<String>);
     let server_message = RwSignal::new(None::<String>);
+    let delete_message = RwSignal::new(None::<String>);
     let has_server = move || !matches!(tracker.sync.get(), Sync::LocalOnly | Sync::Checking);
 
     let change_zone = move |zone: String| {
@@ -556,6 +557,35 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
             }
         });
     };
+    // Everything the server holds of this learner, every linked device's key included; this browser's own
+    // record stays (it is on this device only).
+    let delete_all = move |_| {
+        let Some(account) = tracker::account() else {
+            return;
+        };
+        let sure = window()
+            .confirm_with_message(
+                "Delete your progress, sessions and linked devices from the server? This cannot be undone.",
+            )
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match api::call("DELETE", "/api/me", Some(&account.token), None, false).await {
+                Ok(reply) if reply.ok() => {
+                    tracker.start_again();
+                    delete_message.set(Some(
+                        "Deleted from the server. A new anonymous account starts with your next finished run."
+                            .to_owned(),
+                    ));
+                    revision.update(|r| *r += 1);
+                }
+                Ok(reply) => delete_message.set(Some(reply.message())),
+                Err(error) => delete_message.set(Some(format!("Not deleted: {error}"))),
+            }
+        });
+    };
     let set_server = move |origin: String| match api::set_origin(&origin) {
         Ok(()) => {
             server_message.set(Some("Saved; connecting…".to_owned()));
@@ -603,6 +633,11 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
                     <button type="submit" data-testid="redeem">"Link this device"</button>
                 </form>
                 <p role="status" data-testid="link-message">{move || link_message.get()}</p>
+            </div>
+            <div class="setting">
+                <h3>"Your data"</h3>
+                <button data-testid="delete-account" on:click=delete_all>"Delete everything from the server"</button>
+                <p role="status" data-testid="delete-message">{move || delete_message.get()}</p>
             </div>
         </Show>
         <form class="setting" on:submit=move |e| { e.prevent_default(); set_server(value(server_input)) }>

@@ -117,7 +117,9 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .route("/users", post(routes::users::create::<S>))
         .route(
             "/me",
-            get(routes::users::me).patch(routes::users::change_zone::<S>),
+            get(routes::users::me)
+                .patch(routes::users::change_zone::<S>)
+                .delete(routes::users::delete_me::<S>),
         )
         .route("/pairing-codes", post(routes::users::new_pairing_code::<S>))
         .route(
@@ -160,7 +162,13 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         router = router.layer(
             CorsLayer::new()
                 .allow_origin(origin)
-                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH])
+                .allow_methods([
+                    Method::GET,
+                    Method::POST,
+                    Method::PUT,
+                    Method::PATCH,
+                    Method::DELETE,
+                ])
                 .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
                 .expose_headers([
                     HeaderName::from_static(SERVER_TIME_HEADER),

@@ -667,7 +667,7 @@ async fn the_openapi_document_matches_the_routes() {
             documented += usize::from(!unknown);
         }
     }
-    assert_eq!(documented, 12);
+    assert_eq!(documented, 13);
 }
 
 #[tokio::test]
@@ -930,4 +930,77 @@ async fn every_instant_is_written_with_milliseconds() {
         }
         assert!(seen.contains(&expected), "{expected} in {seen:?}");
     }
+}
+
+#[tokio::test]
+async fn deleting_me_removes_everything_and_every_device_and_says_what() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    let (_, other) = app.user("UTC").await;
+    for id in ["e1", "e2", "e3"] {
+        assert_eq!(app.event(&token, id, None).await.status, StatusCode::OK);
+    }
+    assert_eq!(app.event(&other, "e1", None).await.status, StatusCode::OK);
+    let session = json!({
+        "expected_version": 0, "algorithm": "bubble-sort", "algorithm_version": 1,
+        "input": { "values": [3, 1, 2] }, "step": 2,
+    });
+    let put = app
+        .call(Method::PUT, "/api/sessions/s1", Some(&token), Some(session))
+        .await;
+    assert_eq!(put.status, StatusCode::CREATED, "{}", put.body);
+    let code = app
+        .call(Method::POST, "/api/pairing-codes", Some(&token), None)
+        .await;
+    let redeemed = app
+        .call(
+            Method::POST,
+            "/api/pairing-codes/redeem",
+            None,
+            Some(json!({ "code": code.body["code"] })),
+        )
+        .await;
+    let second_device = redeemed.body["token"].as_str().unwrap().to_owned();
+
+    let reply = app
+        .call(Method::DELETE, "/api/me", Some(&second_device), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        reply.body,
+        json!({ "deleted": { "events": 3, "sessions": 1, "pairing_codes": 1, "tokens": 2 } })
+    );
+    for gone in [&token, &second_device] {
+        assert_eq!(
+            app.get("/api/me", gone).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // Another user's data is untouched.
+    assert_eq!(app.streak(&other).await["current"], 1);
+    assert_eq!(
+        app.call(Method::DELETE, "/api/me", None, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn the_pairing_code_limit_holds_under_concurrent_requests() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    let racers: Vec<_> = (0..12)
+        .map(|_| app.call(Method::POST, "/api/pairing-codes", Some(&token), None))
+        .collect();
+    let replies = futures::future::join_all(racers).await;
+    let created = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::CREATED)
+        .count();
+    let limited = replies
+        .iter()
+        .filter(|r| {
+            r.status == StatusCode::TOO_MANY_REQUESTS && r.body["code"] == "too_many_requests"
+        })
+        .count();
+    assert_eq!((created, limited), (5, 7));
 }

@@ -1,6 +1,7 @@
 //! One conformance suite for every `Store`: the embedded SQLite store always, and the Supabase store when
 //! the test command provides a PostgREST endpoint. The rules that must hold under concurrency (an event id
-//! counts once, a session write lands only on the version it expects, a pairing code is spent once) are
+//! counts once, a session write lands only on the version it expects, a pairing code is spent once and
+//! no more are made than the limit) are
 //! checked with many tasks racing on a multi-threaded runtime.
 
 use std::process::Command;
@@ -8,7 +9,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde_json::json;
-use server::store::{EventKind, EventRecord, SessionPut, SessionWrite, Store, User};
+use server::store::{
+    Deleted, EventKind, EventRecord, NewPairingCode, SessionPut, SessionWrite, Store, User,
+};
 
 fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
@@ -103,26 +106,117 @@ pub async fn users_tokens_and_zones<S: Store>(store: Arc<S>) {
     );
 }
 
+pub async fn deleting_a_user_removes_everything_they_have<S: Store>(store: Arc<S>) {
+    let now = at("2026-03-01T12:00:00Z");
+    for id in ["u1", "u2"] {
+        store
+            .create_user(&user(id), &format!("token-{id}"))
+            .await
+            .unwrap();
+        store
+            .record_events(
+                id,
+                vec![
+                    event("e1", "bubble-sort", "2026-03-01"),
+                    event("e2", "binary-search", "2026-03-01"),
+                ],
+            )
+            .await
+            .unwrap();
+        store
+            .add_token(id, &format!("second-{id}"), now)
+            .await
+            .unwrap();
+        store
+            .create_pairing_code(NewPairingCode {
+                code_hash: &format!("code-{id}"),
+                user_id: id,
+                now,
+                expires_at: now + TimeDelta::minutes(10),
+                since: now - TimeDelta::hours(1),
+                limit: 5,
+            })
+            .await
+            .unwrap();
+        store.put_session(id, write("s1", 2), 0, now).await.unwrap();
+    }
+    let deleted = store.delete_user("u1").await.unwrap();
+    assert_eq!(
+        deleted,
+        Deleted {
+            events: 2,
+            sessions: 1,
+            pairing_codes: 1,
+            tokens: 2
+        }
+    );
+    assert!(store.user_by_token("token-u1").await.unwrap().is_none());
+    assert!(store.user_by_token("second-u1").await.unwrap().is_none());
+    assert!(store.day_counts("u1").await.unwrap().is_empty());
+    assert!(store.sessions("u1").await.unwrap().is_empty());
+    assert_eq!(
+        store.redeem_pairing_code("code-u1", now).await.unwrap(),
+        None
+    );
+    // Another user's rows are untouched.
+    assert!(store.user_by_token("token-u2").await.unwrap().is_some());
+    assert_eq!(store.day_counts("u2").await.unwrap().len(), 1);
+    assert_eq!(store.sessions("u2").await.unwrap().len(), 1);
+    assert_eq!(
+        store.delete_user("u1").await.unwrap(),
+        Deleted::default(),
+        "a second delete finds nothing"
+    );
+}
+
 pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
     store.create_user(&user("u1"), "t1").await.unwrap();
     let now = at("2026-03-01T12:00:00Z");
     let expires = now + TimeDelta::minutes(10);
-    store
-        .create_pairing_code("code-1", "u1", now, expires)
-        .await
-        .unwrap();
-    store
-        .create_pairing_code("code-2", "u1", now, expires)
-        .await
-        .unwrap();
-    assert_eq!(
+    let code = |hash: &'static str, now| NewPairingCode {
+        code_hash: hash,
+        user_id: "u1",
+        now,
+        expires_at: now + TimeDelta::minutes(10),
+        since: now - TimeDelta::hours(1),
+        limit: 3,
+    };
+    assert!(
         store
-            .pairing_codes_since("u1", now - TimeDelta::hours(1))
+            .create_pairing_code(code("code-1", now))
             .await
-            .unwrap(),
-        2
+            .unwrap()
     );
-    assert_eq!(store.pairing_codes_since("u1", now).await.unwrap(), 0);
+    assert!(
+        store
+            .create_pairing_code(code("code-2", now))
+            .await
+            .unwrap()
+    );
+    // The limit holds under concurrent requests: of 6 racing for the last place, exactly one gets it.
+    let racers: Vec<_> = ["r1", "r2", "r3", "r4", "r5", "r6"]
+        .into_iter()
+        .map(|hash| {
+            let store = store.clone();
+            tokio::spawn(async move { store.create_pairing_code(code(hash, now)).await.unwrap() })
+        })
+        .collect();
+    let mut created = 0;
+    for racer in racers {
+        created += u32::from(racer.await.unwrap());
+    }
+    assert_eq!(
+        created, 1,
+        "one racer takes the third place, the others are refused"
+    );
+    // An hour later the window has moved on.
+    let later = now + TimeDelta::minutes(61);
+    assert!(
+        store
+            .create_pairing_code(code("code-4", later))
+            .await
+            .unwrap()
+    );
 
     let racers: Vec<_> = (0..8)
         .map(|_| {
@@ -321,7 +415,8 @@ macro_rules! conformance {
         mod $store {
             use super::*;
             conformance!(@check $open, health_and_anchor_key, users_tokens_and_zones,
-                pairing_codes_are_spent_once, events_count_once_per_id,
+                pairing_codes_are_spent_once, deleting_a_user_removes_everything_they_have,
+                events_count_once_per_id,
                 sessions_write_only_on_the_expected_version);
         }
     };

@@ -219,3 +219,23 @@ test('an event the server refuses is set aside and reported once; the rest are d
   assert.deepEqual(outbox.set_aside.map((s) => [s.event.id, s.reported]), [['bad-1', true]]);
   await page.close();
 });
+
+test('deleting everything from the dashboard removes it from the server, after a confirmation', async () => {
+  const { page } = await device();
+  await finishRun(page);
+  await waitForSync(page, 'synced');
+  const { token } = await stored(page, 'algovista.account.v1');
+  await page.getByTestId('tracker').click();
+  const asked = [];
+  page.on('dialog', async (dialog) => {
+    asked.push(dialog.message());
+    await dialog.accept();
+  });
+  await page.getByTestId('delete-account').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=delete-message]').textContent.startsWith('Deleted'));
+  assert.match(asked[0], /cannot be undone/);
+  assert.equal((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status, 401);
+  assert.equal(await stored(page, 'algovista.account.v1'), null);
+  await page.waitForFunction(() => document.querySelector('[data-testid=streak]').textContent === 'No streak yet');
+  await page.close();
+});

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::auth::{self, Authed};
 use crate::error::{AppError, Body, JsonBody};
-use crate::store::{Store, User};
+use crate::store::{Deleted, NewPairingCode, Store, User};
 
 /// The zone may change once per this window, so hopping zones cannot mint extra days.
 pub const ZONE_CHANGE_WINDOW: TimeDelta = TimeDelta::days(7);
@@ -150,27 +150,41 @@ pub async fn new_pairing_code<S: Store>(
     Authed(user): Authed,
 ) -> Result<(StatusCode, Json<PairingCode>), AppError> {
     let now = state.clock.now();
-    let recent = state
+    let code = auth::new_pairing_code()?;
+    let expires_at = now + PAIRING_CODE_LIFETIME;
+    let code_hash = auth::sha256_hex(&auth::normalize_pairing_code(&code));
+    let created = state
         .store
-        .pairing_codes_since(&user.id, now - TimeDelta::hours(1))
+        .create_pairing_code(NewPairingCode {
+            code_hash: &code_hash,
+            user_id: &user.id,
+            now,
+            expires_at,
+            since: now - TimeDelta::hours(1),
+            limit: PAIRING_CODES_PER_HOUR,
+        })
         .await?;
-    if recent >= PAIRING_CODES_PER_HOUR {
+    if !created {
         return Err(AppError::TooManyRequests(format!(
             "At most {PAIRING_CODES_PER_HOUR} pairing codes per hour; try again later."
         )));
     }
-    let code = auth::new_pairing_code()?;
-    let expires_at = now + PAIRING_CODE_LIFETIME;
-    state
-        .store
-        .create_pairing_code(
-            &auth::sha256_hex(&auth::normalize_pairing_code(&code)),
-            &user.id,
-            now,
-            expires_at,
-        )
-        .await?;
     Ok((StatusCode::CREATED, Json(PairingCode { code, expires_at })))
+}
+
+#[derive(Serialize)]
+pub struct Removed {
+    deleted: Deleted,
+}
+
+/// Removes the user and all their data: events, sessions, pairing codes and every device's token.
+pub async fn delete_me<S: Store>(
+    State(state): State<AppState<S>>,
+    Authed(user): Authed,
+) -> Result<Json<Removed>, AppError> {
+    let deleted = state.store.delete_user(&user.id).await?;
+    tracing::info!(user = %user.id, ?deleted, "user deleted");
+    Ok(Json(Removed { deleted }))
 }
 
 #[derive(Deserialize)]

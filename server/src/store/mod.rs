@@ -142,6 +142,26 @@ pub enum SessionPut {
     Missing,
 }
 
+#[derive(Debug, Clone, Copy)]
+pub struct NewPairingCode<'a> {
+    pub code_hash: &'a str,
+    pub user_id: &'a str,
+    pub now: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// At most `limit` codes of this user may have been created after `since`.
+    pub since: DateTime<Utc>,
+    pub limit: u32,
+}
+
+/// What `delete_user` removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Deleted {
+    pub events: u64,
+    pub sessions: u64,
+    pub pairing_codes: u64,
+    pub tokens: u64,
+}
+
 pub trait Store: Send + Sync + 'static {
     fn health(&self) -> impl Future<Output = Result<StoreHealth>> + Send;
 
@@ -171,19 +191,15 @@ pub trait Store: Send + Sync + 'static {
         not_changed_since: DateTime<Utc>,
     ) -> impl Future<Output = Result<bool>> + Send;
 
+    /// Creates a pairing code unless the user already has `limit` created after `since`; returns whether it
+    /// did. The count and the insert are one atomic step, so concurrent requests cannot pass the limit.
     fn create_pairing_code(
         &self,
-        code_hash: &str,
-        user_id: &str,
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> impl Future<Output = Result<()>> + Send;
+        code: NewPairingCode<'_>,
+    ) -> impl Future<Output = Result<bool>> + Send;
 
-    fn pairing_codes_since(
-        &self,
-        user_id: &str,
-        since: DateTime<Utc>,
-    ) -> impl Future<Output = Result<u32>> + Send;
+    /// Removes the user and everything they have (events, sessions, pairing codes, tokens) at once.
+    fn delete_user(&self, user_id: &str) -> impl Future<Output = Result<Deleted>> + Send;
 
     /// Spends an unexpired, unused code; returns its user, or `None` (unknown, expired or already used).
     fn redeem_pairing_code(

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{
-    AlgorithmProgress, DayCount, EventKind, EventRecord, Recorded, Result, Session, SessionPut,
-    SessionWrite, Store, StoreHealth, User,
+    AlgorithmProgress, DayCount, Deleted, EventKind, EventRecord, NewPairingCode, Recorded, Result,
+    Session, SessionPut, SessionWrite, Store, StoreHealth, User,
 };
 
 /// Schema migrations, applied in order at start; `PRAGMA user_version` records how many ran.
@@ -243,33 +243,49 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn create_pairing_code(
-        &self,
-        code_hash: &str,
-        user_id: &str,
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> Result<()> {
-        let (code_hash, user_id) = (code_hash.to_owned(), user_id.to_owned());
+    async fn create_pairing_code(&self, code: NewPairingCode<'_>) -> Result<bool> {
+        let (code_hash, user_id) = (code.code_hash.to_owned(), code.user_id.to_owned());
+        let (now, expires_at, since, limit) = (code.now, code.expires_at, code.since, code.limit);
         self.with(move |connection| {
-            connection.execute(
+            // One statement: SQLite runs one writer at a time, so the count cannot change under it.
+            let created = connection.execute(
                 "INSERT INTO pairing_codes (code_hash, user_id, created_at, expires_at) \
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![code_hash, user_id, millis(now), millis(expires_at)],
+                 SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM pairing_codes \
+                 WHERE user_id = ?2 AND created_at > ?5) < ?6",
+                params![
+                    code_hash,
+                    user_id,
+                    millis(now),
+                    millis(expires_at),
+                    millis(since),
+                    limit
+                ],
             )?;
-            Ok(())
+            Ok(created == 1)
         })
         .await
     }
 
-    async fn pairing_codes_since(&self, user_id: &str, since: DateTime<Utc>) -> Result<u32> {
+    async fn delete_user(&self, user_id: &str) -> Result<Deleted> {
         let user_id = user_id.to_owned();
         self.with(move |connection| {
-            Ok(connection.query_row(
-                "SELECT count(*) FROM pairing_codes WHERE user_id = ?1 AND created_at > ?2",
-                params![user_id, millis(since)],
-                |row| row.get(0),
-            )?)
+            let tx = connection.transaction()?;
+            let delete = |table: &str| {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE user_id = ?1"),
+                    [&user_id],
+                )
+                .map(|n| n as u64)
+            };
+            let deleted = Deleted {
+                events: delete("events")?,
+                sessions: delete("sessions")?,
+                pairing_codes: delete("pairing_codes")?,
+                tokens: delete("tokens")?,
+            };
+            tx.execute("DELETE FROM users WHERE id = ?1", [&user_id])?;
+            tx.commit()?;
+            Ok(deleted)
         })
         .await
     }

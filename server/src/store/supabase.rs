@@ -10,8 +10,8 @@ use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::json;
 
 use super::{
-    AlgorithmProgress, DayCount, EventRecord, Recorded, Result, Session, SessionPut, SessionWrite,
-    Store, StoreHealth, User,
+    AlgorithmProgress, DayCount, Deleted, EventRecord, NewPairingCode, Recorded, Result, Session,
+    SessionPut, SessionWrite, Store, StoreHealth, User,
 };
 
 pub struct SupabaseStore {
@@ -244,35 +244,33 @@ impl Store for SupabaseStore {
         Ok(changed == json!(true))
     }
 
-    async fn create_pairing_code(
-        &self,
-        code_hash: &str,
-        user_id: &str,
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> Result<()> {
-        let row = json!({
-            "code_hash": code_hash, "user_id": user_id,
-            "created_at": stamp(now), "expires_at": stamp(expires_at),
-        });
-        if !self.insert("pairing_codes", row).await? {
-            bail!("pairing code collision");
-        }
-        Ok(())
-    }
-
-    async fn pairing_codes_since(&self, user_id: &str, since: DateTime<Utc>) -> Result<u32> {
-        let rows: Vec<serde_json::Value> = self
-            .rows(
-                self.client
-                    .from("pairing_codes")
-                    .select("code_hash")
-                    .eq("user_id", user_id)
-                    .gt("created_at", stamp(since)),
-                "count pairing codes",
+    async fn create_pairing_code(&self, code: NewPairingCode<'_>) -> Result<bool> {
+        let created = self
+            .call(
+                "create_pairing_code",
+                json!({
+                    "p_code_hash": code.code_hash, "p_user_id": code.user_id,
+                    "p_now": stamp(code.now), "p_expires_at": stamp(code.expires_at),
+                    "p_since": stamp(code.since), "p_limit": code.limit,
+                }),
             )
             .await?;
-        Ok(rows.len() as u32)
+        created
+            .as_bool()
+            .with_context(|| format!("create_pairing_code answered {created}"))
+    }
+
+    async fn delete_user(&self, user_id: &str) -> Result<Deleted> {
+        let deleted = self
+            .call("delete_user", json!({ "p_user_id": user_id }))
+            .await?;
+        let count = |key: &str| deleted[key].as_u64().unwrap_or(0);
+        Ok(Deleted {
+            events: count("events"),
+            sessions: count("sessions"),
+            pairing_codes: count("pairing_codes"),
+            tokens: count("tokens"),
+        })
     }
 
     async fn redeem_pairing_code(

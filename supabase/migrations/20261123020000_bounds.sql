@@ -1,0 +1,46 @@
+-- Bounds that must hold under concurrent requests, and removing a user with everything they have. Both
+-- run as one transaction each; the server calls them with the service role.
+
+-- A pairing code, unless the user already has p_limit created after p_since. The user's row is locked
+-- first, so two concurrent calls for one user run one after the other and cannot both pass the count.
+create function public.create_pairing_code(
+    p_code_hash text, p_user_id text, p_now timestamptz, p_expires_at timestamptz,
+    p_since timestamptz, p_limit integer
+) returns boolean
+language plpgsql as $$
+begin
+    perform 1 from public.users where id = p_user_id for update;
+    if (select count(*) from public.pairing_codes
+        where user_id = p_user_id and created_at > p_since) >= p_limit then
+        return false;
+    end if;
+    insert into public.pairing_codes (code_hash, user_id, created_at, expires_at)
+    values (p_code_hash, p_user_id, p_now, p_expires_at);
+    return true;
+end
+$$;
+
+-- The user and all their rows; answers how many of each were removed.
+create function public.delete_user(p_user_id text) returns json
+language plpgsql as $$
+declare
+    n_events bigint; n_sessions bigint; n_codes bigint; n_tokens bigint;
+begin
+    delete from public.events where user_id = p_user_id;
+    get diagnostics n_events = row_count;
+    delete from public.sessions where user_id = p_user_id;
+    get diagnostics n_sessions = row_count;
+    delete from public.pairing_codes where user_id = p_user_id;
+    get diagnostics n_codes = row_count;
+    delete from public.tokens where user_id = p_user_id;
+    get diagnostics n_tokens = row_count;
+    delete from public.users where id = p_user_id;
+    return json_build_object('events', n_events, 'sessions', n_sessions,
+                             'pairing_codes', n_codes, 'tokens', n_tokens);
+end
+$$;
+
+revoke execute on function public.create_pairing_code, public.delete_user from public, anon, authenticated;
+grant execute on function public.create_pairing_code, public.delete_user to service_role;
+
+update public.meta set value = '3' where key = 'schema_version';
