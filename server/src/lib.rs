@@ -126,7 +126,10 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             "/pairing-codes/redeem",
             post(routes::users::redeem_pairing_code::<S>),
         )
-        .route("/events", post(routes::activity::record::<S>))
+        .route(
+            "/events",
+            post(routes::activity::record::<S>).get(routes::activity::export::<S>),
+        )
         .route("/progress", get(routes::activity::progress::<S>))
         .route("/sessions", get(routes::sessions::list::<S>))
         .route(

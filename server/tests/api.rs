@@ -667,7 +667,7 @@ async fn the_openapi_document_matches_the_routes() {
             documented += usize::from(!unknown);
         }
     }
-    assert_eq!(documented, 13);
+    assert_eq!(documented, 14);
 }
 
 #[tokio::test]
@@ -1003,4 +1003,63 @@ async fn the_pairing_code_limit_holds_under_concurrent_requests() {
         })
         .count();
     assert_eq!((created, limited), (5, 7));
+}
+
+#[tokio::test]
+async fn the_event_log_is_exported_page_by_page() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    let (_, other) = app.user("UTC").await;
+    for i in 0..5 {
+        assert_eq!(
+            app.event(&token, &format!("e{i}"), None).await.status,
+            StatusCode::OK
+        );
+        app.advance(TimeDelta::minutes(1));
+    }
+    app.event(&other, "theirs", None).await;
+
+    let mut ids = Vec::new();
+    let mut uri = "/api/events?limit=2".to_owned();
+    loop {
+        let page = app.get(&uri, &token).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        for event in page.body["events"].as_array().unwrap() {
+            ids.push(event["id"].as_str().unwrap().to_owned());
+            assert_eq!(event["kind"], "run_finished");
+            assert!(event["at"].as_str().unwrap().ends_with('Z'));
+        }
+        match page.body["next"].as_str() {
+            Some(next) => uri = format!("/api/events?limit=2&after={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(ids, ["e0", "e1", "e2", "e3", "e4"]);
+    let all = app.get("/api/events", &token).await;
+    assert_eq!(all.body["events"].as_array().unwrap().len(), 5);
+    assert_eq!(all.body["next"], serde_json::Value::Null);
+
+    for (query, expected) in [
+        ("limit=0", "limit: a whole number from 1 to 1000"),
+        ("limit=lots", "limit: a whole number from 1 to 1000"),
+        ("after=yesterday", "after: the `next` cursor"),
+        ("page=2", "unknown query parameter \"page\""),
+    ] {
+        let reply = app.get(&format!("/api/events?{query}"), &token).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(
+            reply.body["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(expected),
+            "{query}: {}",
+            reply.body
+        );
+    }
+    assert_eq!(
+        app.call(Method::GET, "/api/events", None, None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
 }

@@ -169,6 +169,41 @@ pub async fn deleting_a_user_removes_everything_they_have<S: Store>(store: Arc<S
     );
 }
 
+pub async fn events_page_in_time_and_id_order<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    store.create_user(&user("u2"), "t2").await.unwrap();
+    // Two events share a time: the id breaks the tie, so a cursor between them loses neither.
+    let events = vec![
+        event("c", "bubble-sort", "2026-03-02"),
+        event("a", "bubble-sort", "2026-03-01"),
+        event("b", "binary-search", "2026-03-02"),
+        event("d", "merge-sort", "2026-03-03"),
+    ];
+    store.record_events("u1", events).await.unwrap();
+    store
+        .record_events("u2", vec![event("x", "bubble-sort", "2026-03-01")])
+        .await
+        .unwrap();
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store.events_page("u1", after.clone(), 2).await.unwrap();
+        seen.extend(page.iter().map(|e| e.event_id.clone()));
+        match page.last() {
+            Some(last) if page.len() == 2 => after = Some((last.at, last.event_id.clone())),
+            _ => break,
+        }
+    }
+    assert_eq!(
+        seen,
+        ["a", "b", "c", "d"],
+        "every event once, in order; none of another user's"
+    );
+    let all = store.events_page("u1", None, 10).await.unwrap();
+    assert_eq!(all[0].algorithm, "bubble-sort");
+    assert_eq!(all[0].day, "2026-03-01".parse::<NaiveDate>().unwrap());
+}
+
 pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
     store.create_user(&user("u1"), "t1").await.unwrap();
     let now = at("2026-03-01T12:00:00Z");
@@ -416,7 +451,7 @@ macro_rules! conformance {
             use super::*;
             conformance!(@check $open, health_and_anchor_key, users_tokens_and_zones,
                 pairing_codes_are_spent_once, deleting_a_user_removes_everything_they_have,
-                events_count_once_per_id,
+                events_count_once_per_id, events_page_in_time_and_id_order,
                 sessions_write_only_on_the_expected_version);
         }
     };

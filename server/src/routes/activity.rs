@@ -2,7 +2,7 @@
 //! per-algorithm totals.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,9 @@ use crate::store::{AlgorithmProgress, DayCount, EventKind, EventRecord, Store, U
 use crate::streak::{Streak, streak};
 
 pub const MAX_EVENTS_PER_BATCH: usize = 500;
+/// Events per page of `GET /api/events`: the default and the most a client may ask for.
+pub const EVENTS_PAGE: u32 = 500;
+pub const EVENTS_PAGE_MAX: u32 = 1_000;
 /// Days of history `GET /api/progress` returns, today included.
 pub const HISTORY_DAYS: i64 = 365;
 
@@ -171,5 +174,97 @@ pub async fn progress<S: Store>(
         days: days.into_iter().filter(|d| d.day >= history_from).collect(),
         history_from,
         algorithms,
+    }))
+}
+
+/// One page of the user's event log, oldest first; `next` is the cursor of the following page, or null.
+#[derive(Serialize)]
+pub struct EventPage {
+    events: Vec<EventExport>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventExport {
+    id: String,
+    kind: &'static str,
+    algorithm: String,
+    #[serde(serialize_with = "crate::time::millis")]
+    at: DateTime<Utc>,
+    day: NaiveDate,
+    #[serde(serialize_with = "crate::time::millis")]
+    received_at: DateTime<Utc>,
+}
+
+/// A page cursor: the last event's time (microseconds since the epoch) and id, `<micros>~<id>`.
+fn cursor(event: &EventRecord) -> String {
+    format!("{}~{}", event.at.timestamp_micros(), event.event_id)
+}
+
+fn parse_cursor(text: &str) -> Option<(DateTime<Utc>, String)> {
+    let (micros, id) = text.split_once('~')?;
+    let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+    valid_id(id).then(|| (at, id.to_owned()))
+}
+
+/// `GET /api/events?limit=&after=`: the user's own event log, page by page. Their data is theirs.
+pub async fn export<S: Store>(
+    State(state): State<AppState<S>>,
+    Authed(user): Authed,
+    RawQuery(query): RawQuery,
+) -> Result<Json<EventPage>, AppError> {
+    let (mut limit, mut after) = (EVENTS_PAGE, None);
+    for pair in query
+        .as_deref()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "limit" => {
+                limit = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=EVENTS_PAGE_MAX).contains(n))
+                    .ok_or_else(|| {
+                        AppError::BadRequest(format!(
+                            "limit: a whole number from 1 to {EVENTS_PAGE_MAX}, not \"{}\"",
+                            value.chars().take(32).collect::<String>()
+                        ))
+                    })?;
+            }
+            "after" => {
+                after = Some(parse_cursor(value).ok_or_else(|| {
+                    AppError::BadRequest(
+                        "after: the `next` cursor of the previous page, as it was given".to_owned(),
+                    )
+                })?);
+            }
+            _ => {
+                return Err(AppError::BadRequest(format!(
+                    "unknown query parameter \"{}\"; this takes `limit` and `after`",
+                    key.chars().take(32).collect::<String>()
+                )));
+            }
+        }
+    }
+    let events = state.store.events_page(&user.id, after, limit).await?;
+    let next = (events.len() == limit as usize)
+        .then(|| events.last().map(cursor))
+        .flatten();
+    Ok(Json(EventPage {
+        events: events
+            .into_iter()
+            .map(|e| EventExport {
+                id: e.event_id,
+                kind: e.kind.as_str(),
+                algorithm: e.algorithm,
+                at: e.at,
+                day: e.day,
+                received_at: e.received_at,
+            })
+            .collect(),
+        next,
     }))
 }

@@ -215,6 +215,14 @@ pub trait Store: Send + Sync + 'static {
         events: Vec<EventRecord>,
     ) -> impl Future<Output = Result<Vec<Recorded>>> + Send;
 
+    /// The user's events in order of (`at`, event id), those after `after` (that pair), at most `limit`.
+    fn events_page(
+        &self,
+        user_id: &str,
+        after: Option<(DateTime<Utc>, String)>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<EventRecord>>> + Send;
+
     /// Qualifying events per day, oldest first.
     fn day_counts(&self, user_id: &str) -> impl Future<Output = Result<Vec<DayCount>>> + Send;
 

@@ -353,6 +353,28 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn events_page(
+        &self,
+        user_id: &str,
+        after: Option<(DateTime<Utc>, String)>,
+        limit: u32,
+    ) -> Result<Vec<EventRecord>> {
+        let user_id = user_id.to_owned();
+        // Before every event: the smallest time and id.
+        let (after_at, after_id) =
+            after.map_or((i64::MIN, String::new()), |(at, id)| (millis(at), id));
+        self.with(move |connection| {
+            let mut statement = connection.prepare(
+                "SELECT event_id, kind, algorithm, at, day, received_at FROM events \
+                 WHERE user_id = ?1 AND (at > ?2 OR (at = ?2 AND event_id > ?3)) \
+                 ORDER BY at, event_id LIMIT ?4",
+            )?;
+            let rows = statement.query_map(params![user_id, after_at, after_id, limit], event)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .await
+    }
+
     async fn day_counts(&self, user_id: &str) -> Result<Vec<DayCount>> {
         let user_id = user_id.to_owned();
         self.with(move |connection| {

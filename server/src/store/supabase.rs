@@ -315,6 +315,28 @@ impl Store for SupabaseStore {
         Ok(recorded)
     }
 
+    async fn events_page(
+        &self,
+        user_id: &str,
+        after: Option<(DateTime<Utc>, String)>,
+        limit: u32,
+    ) -> Result<Vec<EventRecord>> {
+        let mut builder = self
+            .client
+            .from("events")
+            .select("event_id,kind,algorithm,at,day,received_at")
+            .eq("user_id", user_id)
+            .order("at.asc,event_id.asc")
+            .limit(limit as usize);
+        if let Some((at, id)) = after {
+            // Ids are letters, digits, '-' and '_' (checked on the way in): nothing PostgREST's filter
+            // syntax would read as its own.
+            let at = stamp(at);
+            builder = builder.or(format!("at.gt.{at},and(at.eq.{at},event_id.gt.{id})"));
+        }
+        self.rows(builder, "read events").await
+    }
+
     async fn day_counts(&self, user_id: &str) -> Result<Vec<DayCount>> {
         self.rows(
             self.client
