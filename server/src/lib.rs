@@ -134,7 +134,9 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .route("/sessions", get(routes::sessions::list::<S>))
         .route(
             "/sessions/{id}",
-            get(routes::sessions::get::<S>).put(routes::sessions::put::<S>),
+            get(routes::sessions::get::<S>)
+                .put(routes::sessions::put::<S>)
+                .delete(routes::sessions::delete::<S>),
         )
         .fallback(unknown_api_path)
         .method_not_allowed_fallback(|| async {

@@ -667,7 +667,7 @@ async fn the_openapi_document_matches_the_routes() {
             documented += usize::from(!unknown);
         }
     }
-    assert_eq!(documented, 14);
+    assert_eq!(documented, 15);
 }
 
 #[tokio::test]
@@ -1061,5 +1061,55 @@ async fn the_event_log_is_exported_page_by_page() {
             .await
             .status,
         StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn sessions_are_capped_per_user_and_can_be_deleted() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    let (app, token) = (&app, token.as_str());
+    let put = |id: String| async move {
+        let body = json!({
+            "expected_version": 0, "algorithm": "bubble-sort", "algorithm_version": 1,
+            "input": { "values": [2, 1] }, "step": 1,
+        });
+        let uri = format!("/api/sessions/{id}");
+        app.call(Method::PUT, &uri, Some(token), Some(body)).await
+    };
+    for i in 0..server::store::MAX_SESSIONS_PER_USER {
+        assert_eq!(put(format!("s{i}")).await.status, StatusCode::CREATED);
+    }
+    let full = put("one-more".to_owned()).await;
+    assert_eq!(full.status, StatusCode::CONFLICT);
+    assert_eq!(full.body["code"], "session_limit");
+    assert!(
+        full.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("At most 100 sessions")
+    );
+
+    let delete = |id: &'static str| async move {
+        let uri = format!("/api/sessions/{id}");
+        app.call(Method::DELETE, &uri, Some(token), None).await
+    };
+    let (status, _, body) = app
+        .raw(
+            axum::http::Request::delete("/api/sessions/s7")
+                .header("authorization", format!("Bearer {token}"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!((status, body.len()), (StatusCode::NO_CONTENT, 0));
+    assert_eq!(delete("s7").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(put("one-more".to_owned()).await.status, StatusCode::CREATED);
+    assert_eq!(
+        app.get("/api/sessions", token).await.body["sessions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        100
     );
 }

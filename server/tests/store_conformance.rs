@@ -10,7 +10,8 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde_json::json;
 use server::store::{
-    Deleted, EventKind, EventRecord, NewPairingCode, SessionPut, SessionWrite, Store, User,
+    Deleted, EventKind, EventRecord, MAX_SESSIONS_PER_USER, NewPairingCode, SessionPut,
+    SessionWrite, Store, User,
 };
 
 fn at(text: &str) -> DateTime<Utc> {
@@ -202,6 +203,77 @@ pub async fn events_page_in_time_and_id_order<S: Store>(store: Arc<S>) {
     let all = store.events_page("u1", None, 10).await.unwrap();
     assert_eq!(all[0].algorithm, "bubble-sort");
     assert_eq!(all[0].day, "2026-03-01".parse::<NaiveDate>().unwrap());
+}
+
+pub async fn sessions_are_capped_per_user<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    store.create_user(&user("u2"), "t2").await.unwrap();
+    let now = at("2026-03-01T12:00:00Z");
+    let limit = MAX_SESSIONS_PER_USER as usize;
+    for i in 0..limit - 4 {
+        let put = store
+            .put_session("u1", write(&format!("s{i}"), 1), 0, now)
+            .await
+            .unwrap();
+        assert!(matches!(put, SessionPut::Stored(_)), "{i}: {put:?}");
+    }
+    // Ten racing for the last four places: exactly four get one.
+    let racers: Vec<_> = (0..10)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .put_session("u1", write(&format!("r{i}"), 1), 0, now)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut outcomes = (0, 0);
+    for racer in racers {
+        match racer.await.unwrap() {
+            SessionPut::Stored(_) => outcomes.0 += 1,
+            SessionPut::Full => outcomes.1 += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(outcomes, (4, 6));
+    assert_eq!(store.sessions("u1").await.unwrap().len(), limit);
+    // At the limit: an existing session still updates, and a re-create of an existing id is a conflict.
+    assert!(matches!(
+        store
+            .put_session("u1", write("s0", 2), 1, now)
+            .await
+            .unwrap(),
+        SessionPut::Stored(_)
+    ));
+    assert!(matches!(
+        store
+            .put_session("u1", write("s1", 2), 0, now)
+            .await
+            .unwrap(),
+        SessionPut::Conflict(_)
+    ));
+    // Another user is not affected; deleting one frees a place.
+    assert!(matches!(
+        store
+            .put_session("u2", write("s0", 1), 0, now)
+            .await
+            .unwrap(),
+        SessionPut::Stored(_)
+    ));
+    assert!(store.delete_session("u1", "s3").await.unwrap());
+    assert!(
+        !store.delete_session("u1", "s3").await.unwrap(),
+        "already gone"
+    );
+    assert!(matches!(
+        store
+            .put_session("u1", write("new", 1), 0, now)
+            .await
+            .unwrap(),
+        SessionPut::Stored(_)
+    ));
 }
 
 pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
@@ -413,7 +485,7 @@ pub async fn sessions_write_only_on_the_expected_version<S: Store>(store: Arc<S>
                 stored += 1;
             }
             SessionPut::Conflict(current) => assert_eq!(current.version, 3),
-            SessionPut::Missing => panic!("missing"),
+            other => panic!("unexpected {other:?}"),
         }
     }
     assert_eq!(stored, 1, "exactly one writer of version 2 wins");
@@ -452,6 +524,7 @@ macro_rules! conformance {
             conformance!(@check $open, health_and_anchor_key, users_tokens_and_zones,
                 pairing_codes_are_spent_once, deleting_a_user_removes_everything_they_have,
                 events_count_once_per_id, events_page_in_time_and_id_order,
+                sessions_are_capped_per_user,
                 sessions_write_only_on_the_expected_version);
         }
     };

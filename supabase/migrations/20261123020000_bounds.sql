@@ -40,6 +40,25 @@ begin
 end
 $$;
 
+-- At most 100 sessions per user (server/src/store/mod.rs, MAX_SESSIONS_PER_USER, says the same). The
+-- user's row is locked first, so concurrent inserts for one user are counted one after the other.
+create function public.sessions_per_user_limit() returns trigger
+language plpgsql as $$
+begin
+    perform 1 from public.users where id = new.user_id for update;
+    -- An id the user already has is a version conflict (the unique key answers it), not a new session.
+    if exists (select 1 from public.sessions where user_id = new.user_id and id = new.id) then
+        return new;
+    end if;
+    if (select count(*) from public.sessions where user_id = new.user_id) >= 100 then
+        raise exception 'session_limit';
+    end if;
+    return new;
+end
+$$;
+create trigger sessions_per_user_limit before insert on public.sessions
+    for each row execute function public.sessions_per_user_limit();
+
 revoke execute on function public.create_pairing_code, public.delete_user from public, anon, authenticated;
 grant execute on function public.create_pairing_code, public.delete_user to service_role;
 

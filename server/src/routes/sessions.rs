@@ -13,7 +13,7 @@ use super::valid_id;
 use crate::AppState;
 use crate::auth::Authed;
 use crate::error::{ApiPath, AppError, Body, JsonBody};
-use crate::store::{Session, SessionPut, SessionWrite, Store};
+use crate::store::{MAX_SESSIONS_PER_USER, Session, SessionPut, SessionWrite, Store};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,6 +132,27 @@ pub async fn put<S: Store>(
         SessionPut::Missing => Err(AppError::NotFound(
             "No such session; create it with expected_version 0.".to_owned(),
         )),
+        SessionPut::Full => Err(AppError::Conflict {
+            code: "session_limit",
+            message: format!(
+                "At most {MAX_SESSIONS_PER_USER} sessions per user: update one of them, or delete one \
+                 (DELETE /api/sessions/{{id}}) first."
+            ),
+            current: None,
+        }),
+    }
+}
+
+/// `DELETE /api/sessions/{id}`: 204, or 404 if there was none.
+pub async fn delete<S: Store>(
+    State(state): State<AppState<S>>,
+    Authed(user): Authed,
+    ApiPath(id): ApiPath<String>,
+) -> Result<StatusCode, AppError> {
+    if state.store.delete_session(&user.id, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::NotFound("No such session.".to_owned()))
     }
 }
 

@@ -140,7 +140,13 @@ pub enum SessionPut {
     Conflict(Session),
     /// An update (expected version ≥ 1) of a session that does not exist.
     Missing,
+    /// A new session, but the user already has [`MAX_SESSIONS_PER_USER`].
+    Full,
 }
+
+/// Sessions one user may hold; the stores enforce it as they insert (SQLite in the statement, Supabase in
+/// a trigger of `supabase/migrations/`, which must say the same number; the conformance suite checks both).
+pub const MAX_SESSIONS_PER_USER: u32 = 100;
 
 #[derive(Debug, Clone, Copy)]
 pub struct NewPairingCode<'a> {
@@ -245,6 +251,9 @@ pub trait Store: Send + Sync + 'static {
         user_id: &str,
         id: &str,
     ) -> impl Future<Output = Result<Option<Session>>> + Send;
+
+    /// Removes a session; whether there was one.
+    fn delete_session(&self, user_id: &str, id: &str) -> impl Future<Output = Result<bool>> + Send;
 
     /// The user's sessions, most recently updated first.
     fn sessions(&self, user_id: &str) -> impl Future<Output = Result<Vec<Session>>> + Send;

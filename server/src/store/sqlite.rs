@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{
-    AlgorithmProgress, DayCount, Deleted, EventKind, EventRecord, NewPairingCode, Recorded, Result,
-    Session, SessionPut, SessionWrite, Store, StoreHealth, User,
+    AlgorithmProgress, DayCount, Deleted, EventKind, EventRecord, MAX_SESSIONS_PER_USER,
+    NewPairingCode, Recorded, Result, Session, SessionPut, SessionWrite, Store, StoreHealth, User,
 };
 
 /// Schema migrations, applied in order at start; `PRAGMA user_version` records how many ran.
@@ -439,10 +439,13 @@ impl Store for SqliteStore {
             // The conditions are in the statements, so two writers expecting the same version cannot both win.
             let written = if expected_version == 0 {
                 tx.execute(
-                    "INSERT INTO sessions (user_id, id, algorithm, algorithm_version, input, step, \
-                     snapshot_hash, preferences, version, created_at, updated_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10 + 1, ?9, ?9) \
-                     ON CONFLICT (user_id, id) DO NOTHING",
+                    &format!(
+                        "INSERT INTO sessions (user_id, id, algorithm, algorithm_version, input, step, \
+                         snapshot_hash, preferences, version, created_at, updated_at) \
+                         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10 + 1, ?9, ?9 \
+                         WHERE (SELECT count(*) FROM sessions WHERE user_id = ?1) < {MAX_SESSIONS_PER_USER} \
+                         ON CONFLICT (user_id, id) DO NOTHING"
+                    ),
                     values,
                 )?
             } else {
@@ -458,8 +461,20 @@ impl Store for SqliteStore {
             Ok(match (written, current) {
                 (1, Some(session)) => SessionPut::Stored(session),
                 (_, Some(session)) => SessionPut::Conflict(session),
+                (_, None) if expected_version == 0 => SessionPut::Full,
                 (_, None) => SessionPut::Missing,
             })
+        })
+        .await
+    }
+
+    async fn delete_session(&self, user_id: &str, id: &str) -> Result<bool> {
+        let (user_id, id) = (user_id.to_owned(), id.to_owned());
+        self.with(move |connection| {
+            Ok(connection.execute(
+                "DELETE FROM sessions WHERE user_id = ?1 AND id = ?2",
+                params![user_id, id],
+            )? == 1)
         })
         .await
     }

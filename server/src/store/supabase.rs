@@ -24,9 +24,18 @@ pub struct SupabaseStore {
 pub const CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// PostgREST's answer: 2xx with rows, or the status and PostgreSQL's error.
+#[derive(Debug)]
 enum Answer {
     Rows(String),
     Conflict,
+    /// One of our own SQL functions or triggers raised (SQLSTATE P0001) with this message.
+    Raised(String),
+}
+
+#[derive(Deserialize)]
+struct PostgresError {
+    code: String,
+    message: String,
 }
 
 fn stamp(time: DateTime<Utc>) -> String {
@@ -76,7 +85,10 @@ impl SupabaseStore {
         match status {
             s if s.is_success() => Ok(Answer::Rows(body)),
             StatusCode::CONFLICT => Ok(Answer::Conflict),
-            s => bail!("{what}: PostgREST answered {s}: {body}"),
+            s => match serde_json::from_str::<PostgresError>(&body) {
+                Ok(error) if error.code == "P0001" => Ok(Answer::Raised(error.message)),
+                _ => bail!("{what}: PostgREST answered {s}: {body}"),
+            },
         }
     }
 
@@ -86,6 +98,7 @@ impl SupabaseStore {
             Answer::Rows(body) => serde_json::from_str(&body)
                 .with_context(|| format!("{what}: unexpected rows {body}")),
             Answer::Conflict => bail!("{what}: conflict"),
+            Answer::Raised(message) => bail!("{what}: the database raised {message}"),
         }
     }
 
@@ -98,6 +111,7 @@ impl SupabaseStore {
         {
             Answer::Rows(_) => Ok(true),
             Answer::Conflict => Ok(false),
+            Answer::Raised(message) => bail!("{what}: the database raised {message}"),
         }
     }
 
@@ -116,6 +130,7 @@ impl SupabaseStore {
             Answer::Rows(body) => serde_json::from_str(&body)
                 .with_context(|| format!("{what}: unexpected answer {body}")),
             Answer::Conflict => bail!("{what}: conflict"),
+            Answer::Raised(message) => bail!("{what}: the database raised {message}"),
         }
     }
 
@@ -388,6 +403,10 @@ impl Store for SupabaseStore {
                     serde_json::from_str(&body).context("created session rows")?
                 }
                 Answer::Conflict => Vec::new(),
+                Answer::Raised(message) if message == "session_limit" => {
+                    return Ok(SessionPut::Full);
+                }
+                Answer::Raised(message) => bail!("create session: the database raised {message}"),
             }
         } else {
             self.rows(
@@ -409,6 +428,22 @@ impl Store for SupabaseStore {
             Some(current) => SessionPut::Conflict(current),
             None => SessionPut::Missing,
         })
+    }
+
+    async fn delete_session(&self, user_id: &str, id: &str) -> Result<bool> {
+        let builder = self
+            .client
+            .from("sessions")
+            .select("id")
+            .eq("user_id", user_id)
+            .eq("id", id)
+            .delete();
+        match self.send(builder, "delete session").await? {
+            Answer::Rows(body) => Ok(serde_json::from_str::<Vec<serde_json::Value>>(&body)
+                .map(|rows| !rows.is_empty())
+                .unwrap_or(false)),
+            answer => bail!("delete session: unexpected {answer:?}"),
+        }
     }
 
     async fn session(&self, user_id: &str, id: &str) -> Result<Option<Session>> {
