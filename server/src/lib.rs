@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod auth;
 pub mod clock;
 mod error;
+pub mod rate;
 pub mod routes;
 pub mod serve;
 pub mod store;
@@ -114,14 +115,24 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     let api = Router::new()
         .route("/health", get(health::<S>))
         .route("/openapi.json", get(openapi))
-        .route("/users", post(routes::users::create::<S>))
+        .route(
+            "/users",
+            post(routes::users::create::<S>).layer(
+                tower_governor::GovernorLayer::new(rate::config()).error_handler(rate::refused),
+            ),
+        )
         .route(
             "/me",
             get(routes::users::me)
                 .patch(routes::users::change_zone::<S>)
                 .delete(routes::users::delete_me::<S>),
         )
-        .route("/pairing-codes", post(routes::users::new_pairing_code::<S>))
+        .route(
+            "/pairing-codes",
+            post(routes::users::new_pairing_code::<S>).layer(
+                tower_governor::GovernorLayer::new(rate::config()).error_handler(rate::refused),
+            ),
+        )
         .route(
             "/pairing-codes/redeem",
             post(routes::users::redeem_pairing_code::<S>),

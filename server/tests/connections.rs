@@ -265,3 +265,41 @@ async fn many_idle_connections_do_not_starve_health_and_the_cap_closes_the_exces
     tokio::time::sleep(Duration::from_secs(4)).await;
     assert!(health(server.addr).await.starts_with("HTTP/1.1 200"));
 }
+
+#[tokio::test]
+async fn account_creation_is_limited_per_client_address() {
+    let server = start(short_limits()).await;
+    let create_from = |source: &'static str| async move {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind(format!("{source}:0").parse().unwrap()).unwrap();
+        let mut stream = socket.connect(server.addr).await.unwrap();
+        let body = r#"{"time_zone": "UTC"}"#;
+        stream
+            .write_all(
+                format!(
+                    "POST /api/users HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+                    body.len()
+                )
+                .as_bytes(),
+            )
+            .await
+            .unwrap();
+        read_until_closed(&mut stream, Duration::from_secs(5))
+            .await
+            .unwrap()
+            .0
+    };
+    for i in 0..server::rate::BURST {
+        let answer = create_from("127.0.0.1").await;
+        assert!(answer.starts_with("HTTP/1.1 201"), "{i}: {answer}");
+    }
+    let refused = create_from("127.0.0.1").await;
+    assert!(refused.starts_with("HTTP/1.1 429"), "{refused}");
+    assert!(
+        refused.contains(r#""code":"too_many_requests""#),
+        "{refused}"
+    );
+    assert!(refused.to_lowercase().contains("retry-after:"), "{refused}");
+    // Another address has its own allowance.
+    assert!(create_from("127.0.0.2").await.starts_with("HTTP/1.1 201"));
+}
