@@ -18,7 +18,7 @@ async fn health_reports_version_and_migrated_store() {
     assert_eq!(reply.body["status"], "ok");
     assert_eq!(reply.body["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(reply.body["store"]["kind"], "sqlite");
-    assert_eq!(reply.body["store"]["schema_version"], 3);
+    assert_eq!(reply.body["store"]["schema_version"], 4);
     assert!(app.dir.path().join("data/test.db").is_file());
 }
 

@@ -276,6 +276,44 @@ pub async fn sessions_are_capped_per_user<S: Store>(store: Arc<S>) {
     ));
 }
 
+/// Writes that race may share a commit (SQLite's group commit): one that fails must be undone alone.
+pub async fn a_failing_write_leaves_the_others_of_its_commit<S: Store>(store: Arc<S>) {
+    store.create_user(&user("taken"), "t0").await.unwrap();
+    let racers: Vec<_> = (0..24)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                // Every third reuses a taken id (or a taken token) and must fail.
+                let (id, token) = match i % 3 {
+                    0 => ("taken".to_owned(), format!("fresh-{i}")),
+                    1 => (format!("u{i}"), "t0".to_owned()),
+                    _ => (format!("u{i}"), format!("token-{i}")),
+                };
+                (i, store.create_user(&user(&id), &token).await.is_ok())
+            })
+        })
+        .collect();
+    for racer in racers {
+        let (i, created) = racer.await.unwrap();
+        assert_eq!(created, i % 3 == 2, "racer {i}");
+        if i % 3 == 1 {
+            // Its user row was undone with its failed token: the id is free again.
+            let again = store
+                .create_user(&user(&format!("u{i}")), &format!("again-{i}"))
+                .await;
+            assert!(again.is_ok(), "racer {i}'s user row was left behind");
+        }
+    }
+    for i in (2..24).step_by(3) {
+        let found = store.user_by_token(&format!("token-{i}")).await.unwrap();
+        assert_eq!(found.map(|u| u.id), Some(format!("u{i}")));
+    }
+    assert_eq!(
+        store.user_by_token("t0").await.unwrap().unwrap().id,
+        "taken"
+    );
+}
+
 pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
     store.create_user(&user("u1"), "t1").await.unwrap();
     let now = at("2026-03-01T12:00:00Z");
@@ -524,7 +562,7 @@ macro_rules! conformance {
             conformance!(@check $open, health_and_anchor_key, users_tokens_and_zones,
                 pairing_codes_are_spent_once, deleting_a_user_removes_everything_they_have,
                 events_count_once_per_id, events_page_in_time_and_id_order,
-                sessions_are_capped_per_user,
+                sessions_are_capped_per_user, a_failing_write_leaves_the_others_of_its_commit,
                 sessions_write_only_on_the_expected_version);
         }
     };

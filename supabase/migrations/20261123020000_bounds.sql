@@ -1,5 +1,5 @@
--- Bounds that must hold under concurrent requests, and removing a user with everything they have. Both
--- run as one transaction each; the server calls them with the service role.
+-- Bounds that must hold under concurrent requests, creating a user with their token, and removing a user
+-- with everything they have. Each runs as one transaction; the server calls them with the service role.
 
 -- A pairing code, unless the user already has p_limit created after p_since. The user's row is locked
 -- first, so two concurrent calls for one user run one after the other and cannot both pass the count.
@@ -59,7 +59,19 @@ $$;
 create trigger sessions_per_user_limit before insert on public.sessions
     for each row execute function public.sessions_per_user_limit();
 
-revoke execute on function public.create_pairing_code, public.delete_user from public, anon, authenticated;
-grant execute on function public.create_pairing_code, public.delete_user to service_role;
+-- A user and their first token together, or neither (a unique key taken by either fails both).
+create function public.create_user(
+    p_id text, p_time_zone text, p_created_at timestamptz, p_token_hash text,
+    p_zone_changed_at timestamptz default null
+) returns void
+language sql as $$
+    insert into public.users (id, time_zone, zone_changed_at, created_at)
+    values (p_id, p_time_zone, p_zone_changed_at, p_created_at);
+    insert into public.tokens (token_hash, user_id, created_at) values (p_token_hash, p_id, p_created_at);
+$$;
+
+revoke execute on function public.create_pairing_code, public.delete_user, public.create_user
+    from public, anon, authenticated;
+grant execute on function public.create_pairing_code, public.delete_user, public.create_user to service_role;
 
 update public.meta set value = '3' where key = 'schema_version';

@@ -17,11 +17,28 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_users_activity_sessions.sql"),
     include_str!("../../migrations/0003_sessions_replayed.sql"),
+    include_str!("../../migrations/0004_event_days.sql"),
 ];
+
+/// The most writes one commit takes.
+const MAX_BATCH: usize = 256;
+
+/// A write's work, run by the writer inside the batch's transaction; it answers with what to do once the
+/// batch's commit is known.
+type Job = Box<dyn FnOnce(std::result::Result<&Connection, String>) -> Reply + Send>;
+type Reply = Box<dyn FnOnce(std::result::Result<(), String>) + Send>;
 
 #[derive(Clone)]
 pub struct SqliteStore {
-    connection: Arc<Mutex<Connection>>,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: std::path::PathBuf,
+    /// To the writer thread, which owns the one write connection.
+    writer: std::sync::mpsc::Sender<Job>,
+    /// Idle read connections (WAL: readers run beside the writer and each other).
+    readers: Mutex<Vec<Connection>>,
 }
 
 impl SqliteStore {
@@ -36,26 +53,138 @@ impl SqliteStore {
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", true)?;
         migrate(&mut connection)?;
+        let (writer, jobs) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("sqlite-writer".to_owned())
+            .spawn(move || write_batches(connection, jobs))
+            .context("starting the SQLite writer")?;
         Ok(SqliteStore {
-            connection: Arc::new(Mutex::new(connection)),
+            inner: Arc::new(Inner {
+                path: path.to_owned(),
+                writer,
+                readers: Mutex::new(Vec::new()),
+            }),
         })
     }
 
-    /// Runs `work` on the connection off the async threads: SQLite calls block, and FULL sync waits for
-    /// the disk.
-    async fn with<T: Send + 'static>(
+    /// Runs a write on the writer thread. Writes that arrive together share one transaction and one
+    /// fsync (group commit); each runs in its own savepoint, so one that fails is undone alone. The answer
+    /// comes only once the batch is committed: an acknowledged write is durable.
+    async fn write<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&mut Connection) -> Result<T> + Send + 'static,
+        work: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
     ) -> Result<T> {
-        let connection = self.connection.clone();
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move |connection| {
+            // Not run when the batch could not begin.
+            let outcome = connection
+                .map_err(|error| anyhow::anyhow!("could not begin a transaction: {error}"))
+                .and_then(|connection| in_savepoint(connection, work));
+            Box::new(move |committed| {
+                let _ = answer.send(match committed {
+                    Ok(()) => outcome,
+                    // The work ran, but its batch did not commit: nothing of it is stored.
+                    Err(error) => {
+                        outcome.and_then(|_| Err(anyhow::anyhow!("commit failed: {error}")))
+                    }
+                });
+            })
+        });
+        self.inner
+            .writer
+            .send(job)
+            .map_err(|_| anyhow::anyhow!("the SQLite writer has stopped"))?;
+        answered
+            .await
+            .context("the SQLite writer dropped a write")?
+    }
+
+    /// Runs a read off the async threads on a read connection of its own.
+    async fn read<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let inner = self.inner.clone();
         tokio::task::spawn_blocking(move || {
-            // A panic while holding the lock cannot leave SQLite inconsistent: its own transactions guard it.
-            let mut connection = connection
+            let idle = inner
+                .readers
                 .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(&mut connection)
+                .unwrap_or_else(|p| p.into_inner())
+                .pop();
+            let connection = match idle {
+                Some(connection) => connection,
+                None => {
+                    let connection = Connection::open(&inner.path)?;
+                    connection.pragma_update(None, "query_only", true)?;
+                    connection
+                }
+            };
+            let result = work(&connection);
+            inner
+                .readers
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(connection);
+            result
         })
         .await?
+    }
+}
+
+fn in_savepoint<T>(
+    connection: &Connection,
+    work: impl FnOnce(&Connection) -> Result<T>,
+) -> Result<T> {
+    connection.execute_batch("SAVEPOINT job")?;
+    let outcome = work(connection);
+    let end = if outcome.is_ok() {
+        "RELEASE job"
+    } else {
+        "ROLLBACK TO job; RELEASE job"
+    };
+    connection.execute_batch(end)?;
+    outcome
+}
+
+/// The writer: takes the writes waiting (up to [`MAX_BATCH`]), runs them in one transaction, commits once,
+/// then answers each. Ends when the store is dropped.
+fn write_batches(connection: Connection, jobs: std::sync::mpsc::Receiver<Job>) {
+    while let Ok(first) = jobs.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let began = connection
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| e.to_string());
+        let replies: Vec<Reply> = batch
+            .into_iter()
+            .filter_map(|job| {
+                let on = began.as_ref().map(|()| &connection).map_err(Clone::clone);
+                // A write that panics loses only itself: its savepoint is undone, its caller gets an error.
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(on))) {
+                    Ok(reply) => Some(reply),
+                    Err(_) => {
+                        let _ = connection.execute_batch("ROLLBACK TO job; RELEASE job");
+                        None
+                    }
+                }
+            })
+            .collect();
+        let committed = began.and_then(|()| {
+            connection
+                .execute_batch("COMMIT")
+                .map_err(|e| e.to_string())
+        });
+        if committed.is_err() {
+            let _ = connection.execute_batch("ROLLBACK");
+        }
+        for reply in replies {
+            reply(committed.clone());
+        }
     }
 }
 
@@ -146,7 +275,7 @@ fn current_session(
 
 impl Store for SqliteStore {
     async fn health(&self) -> Result<StoreHealth> {
-        self.with(|connection| {
+        self.read(|connection| {
             let schema_version =
                 connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
             Ok(StoreHealth {
@@ -158,7 +287,7 @@ impl Store for SqliteStore {
     }
 
     async fn anchor_key(&self, candidate: Vec<u8>) -> Result<Vec<u8>> {
-        self.with(move |connection| {
+        self.write(move |connection| {
             let hex = crate::auth::hex(&candidate);
             connection.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('anchor_key', ?1)",
@@ -176,8 +305,8 @@ impl Store for SqliteStore {
 
     async fn create_user(&self, user: &User, token_hash: &str) -> Result<()> {
         let (user, token_hash) = (user.clone(), token_hash.to_owned());
-        self.with(move |connection| {
-            let tx = connection.transaction()?;
+        self.write(move |connection| {
+            let tx = connection;
             tx.execute(
                 "INSERT INTO users (id, time_zone, zone_changed_at, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![
@@ -191,7 +320,6 @@ impl Store for SqliteStore {
                 "INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?1, ?2, ?3)",
                 params![token_hash, user.id, millis(user.created_at)],
             )?;
-            tx.commit()?;
             Ok(())
         })
         .await
@@ -199,7 +327,7 @@ impl Store for SqliteStore {
 
     async fn add_token(&self, user_id: &str, token_hash: &str, now: DateTime<Utc>) -> Result<()> {
         let (user_id, token_hash) = (user_id.to_owned(), token_hash.to_owned());
-        self.with(move |connection| {
+        self.write(move |connection| {
             connection.execute(
                 "INSERT INTO tokens (token_hash, user_id, created_at) VALUES (?1, ?2, ?3)",
                 params![token_hash, user_id, millis(now)],
@@ -211,7 +339,7 @@ impl Store for SqliteStore {
 
     async fn user_by_token(&self, token_hash: &str) -> Result<Option<User>> {
         let token_hash = token_hash.to_owned();
-        self.with(move |connection| {
+        self.read(move |connection| {
             Ok(connection
                 .query_row(
                     "SELECT u.id, u.time_zone, u.zone_changed_at, u.created_at \
@@ -232,7 +360,7 @@ impl Store for SqliteStore {
         not_changed_since: DateTime<Utc>,
     ) -> Result<bool> {
         let (user_id, time_zone) = (user_id.to_owned(), time_zone.to_owned());
-        self.with(move |connection| {
+        self.write(move |connection| {
             let changed = connection.execute(
                 "UPDATE users SET time_zone = ?2, zone_changed_at = ?3 \
                  WHERE id = ?1 AND (zone_changed_at IS NULL OR zone_changed_at <= ?4)",
@@ -246,7 +374,7 @@ impl Store for SqliteStore {
     async fn create_pairing_code(&self, code: NewPairingCode<'_>) -> Result<bool> {
         let (code_hash, user_id) = (code.code_hash.to_owned(), code.user_id.to_owned());
         let (now, expires_at, since, limit) = (code.now, code.expires_at, code.since, code.limit);
-        self.with(move |connection| {
+        self.write(move |connection| {
             // One statement: SQLite runs one writer at a time, so the count cannot change under it.
             let created = connection.execute(
                 "INSERT INTO pairing_codes (code_hash, user_id, created_at, expires_at) \
@@ -268,8 +396,8 @@ impl Store for SqliteStore {
 
     async fn delete_user(&self, user_id: &str) -> Result<Deleted> {
         let user_id = user_id.to_owned();
-        self.with(move |connection| {
-            let tx = connection.transaction()?;
+        self.write(move |connection| {
+            let tx = connection;
             let delete = |table: &str| {
                 tx.execute(
                     &format!("DELETE FROM {table} WHERE user_id = ?1"),
@@ -277,6 +405,7 @@ impl Store for SqliteStore {
                 )
                 .map(|n| n as u64)
             };
+            delete("event_days")?;
             let deleted = Deleted {
                 events: delete("events")?,
                 sessions: delete("sessions")?,
@@ -284,7 +413,6 @@ impl Store for SqliteStore {
                 tokens: delete("tokens")?,
             };
             tx.execute("DELETE FROM users WHERE id = ?1", [&user_id])?;
-            tx.commit()?;
             Ok(deleted)
         })
         .await
@@ -296,7 +424,7 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<Option<String>> {
         let code_hash = code_hash.to_owned();
-        self.with(move |connection| {
+        self.write(move |connection| {
             Ok(connection
                 .query_row(
                     "UPDATE pairing_codes SET used_at = ?2 \
@@ -315,8 +443,8 @@ impl Store for SqliteStore {
         events: Vec<EventRecord>,
     ) -> Result<Vec<Recorded>> {
         let user_id = user_id.to_owned();
-        self.with(move |connection| {
-            let tx = connection.transaction()?;
+        self.write(move |connection| {
+            let tx = connection;
             let mut recorded = Vec::with_capacity(events.len());
             for record in events {
                 let inserted = tx.execute(
@@ -333,6 +461,11 @@ impl Store for SqliteStore {
                     ],
                 )?;
                 if inserted == 1 {
+                    tx.execute(
+                        "INSERT INTO event_days (user_id, day, count) VALUES (?1, ?2, 1) \
+                         ON CONFLICT (user_id, day) DO UPDATE SET count = count + 1",
+                        params![user_id, record.day.to_string()],
+                    )?;
                     recorded.push(Recorded { record, new: true });
                 } else {
                     let stored = tx.query_row(
@@ -347,7 +480,6 @@ impl Store for SqliteStore {
                     });
                 }
             }
-            tx.commit()?;
             Ok(recorded)
         })
         .await
@@ -363,7 +495,7 @@ impl Store for SqliteStore {
         // Before every event: the smallest time and id.
         let (after_at, after_id) =
             after.map_or((i64::MIN, String::new()), |(at, id)| (millis(at), id));
-        self.with(move |connection| {
+        self.read(move |connection| {
             let mut statement = connection.prepare(
                 "SELECT event_id, kind, algorithm, at, day, received_at FROM events \
                  WHERE user_id = ?1 AND (at > ?2 OR (at = ?2 AND event_id > ?3)) \
@@ -377,10 +509,9 @@ impl Store for SqliteStore {
 
     async fn day_counts(&self, user_id: &str) -> Result<Vec<DayCount>> {
         let user_id = user_id.to_owned();
-        self.with(move |connection| {
-            let mut statement = connection.prepare(
-                "SELECT day, count(*) FROM events WHERE user_id = ?1 GROUP BY day ORDER BY day",
-            )?;
+        self.read(move |connection| {
+            let mut statement = connection
+                .prepare("SELECT day, count FROM event_days WHERE user_id = ?1 ORDER BY day")?;
             let rows = statement.query_map([user_id], |row| {
                 let day: String = row.get(0)?;
                 Ok(DayCount {
@@ -395,7 +526,7 @@ impl Store for SqliteStore {
 
     async fn algorithm_progress(&self, user_id: &str) -> Result<Vec<AlgorithmProgress>> {
         let user_id = user_id.to_owned();
-        self.with(move |connection| {
+        self.read(move |connection| {
             let mut statement = connection.prepare(
                 "SELECT algorithm, \
                         sum(kind = 'run_finished'), sum(kind = 'quiz_answered'), max(at) \
@@ -422,8 +553,8 @@ impl Store for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<SessionPut> {
         let user_id = user_id.to_owned();
-        self.with(move |connection| {
-            let tx = connection.transaction()?;
+        self.write(move |connection| {
+            let tx = connection;
             let values = params![
                 user_id,
                 write.id,
@@ -456,8 +587,7 @@ impl Store for SqliteStore {
                     values,
                 )?
             };
-            let current = current_session(&tx, &user_id, &write.id)?;
-            tx.commit()?;
+            let current = current_session(tx, &user_id, &write.id)?;
             Ok(match (written, current) {
                 (1, Some(session)) => SessionPut::Stored(session),
                 (_, Some(session)) => SessionPut::Conflict(session),
@@ -470,7 +600,7 @@ impl Store for SqliteStore {
 
     async fn delete_session(&self, user_id: &str, id: &str) -> Result<bool> {
         let (user_id, id) = (user_id.to_owned(), id.to_owned());
-        self.with(move |connection| {
+        self.write(move |connection| {
             Ok(connection.execute(
                 "DELETE FROM sessions WHERE user_id = ?1 AND id = ?2",
                 params![user_id, id],
@@ -481,13 +611,13 @@ impl Store for SqliteStore {
 
     async fn session(&self, user_id: &str, id: &str) -> Result<Option<Session>> {
         let (user_id, id) = (user_id.to_owned(), id.to_owned());
-        self.with(move |connection| Ok(current_session(connection, &user_id, &id)?))
+        self.read(move |connection| Ok(current_session(connection, &user_id, &id)?))
             .await
     }
 
     async fn sessions(&self, user_id: &str) -> Result<Vec<Session>> {
         let user_id = user_id.to_owned();
-        self.with(move |connection| {
+        self.read(move |connection| {
             let mut statement = connection.prepare(&format!(
                 "SELECT {SESSION_COLUMNS} FROM sessions WHERE user_id = ?1 \
                  ORDER BY updated_at DESC, id"

@@ -190,17 +190,19 @@ impl Store for SupabaseStore {
     }
 
     async fn create_user(&self, user: &User, token_hash: &str) -> Result<()> {
-        // Two requests: a failure between them leaves a user no token can reach, which is harmless.
-        let row = json!({
-            "id": user.id,
-            "time_zone": user.time_zone,
-            "zone_changed_at": user.zone_changed_at.map(stamp),
-            "created_at": stamp(user.created_at),
+        // One function, one transaction: the user and the token, or neither.
+        let mut arguments = json!({
+            "p_id": user.id, "p_time_zone": user.time_zone,
+            "p_created_at": stamp(user.created_at), "p_token_hash": token_hash,
         });
-        if !self.insert("users", row).await? {
-            bail!("user {} exists", user.id);
+        // Absent rather than null: the function's default is null.
+        if let Some(changed) = user.zone_changed_at {
+            arguments["p_zone_changed_at"] = json!(stamp(changed));
         }
-        self.add_token(&user.id, token_hash, user.created_at).await
+        self.call("create_user", arguments)
+            .await
+            .with_context(|| format!("creating user {}", user.id))?;
+        Ok(())
     }
 
     async fn add_token(&self, user_id: &str, token_hash: &str, now: DateTime<Utc>) -> Result<()> {
