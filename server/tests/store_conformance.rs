@@ -314,6 +314,45 @@ pub async fn a_failing_write_leaves_the_others_of_its_commit<S: Store>(store: Ar
     );
 }
 
+/// Only an event id the user already has is a duplicate; an event of a user that does not exist is an
+/// error (a foreign key), not a silent duplicate, and nothing of its batch is stored.
+pub async fn only_a_taken_id_is_a_duplicate<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    let first = store
+        .record_events("u1", vec![event("e1", "bubble-sort", "2026-03-01")])
+        .await
+        .unwrap();
+    assert!(first[0].new);
+    let again = store
+        .record_events(
+            "u1",
+            vec![
+                event("e1", "merge-sort", "2026-03-02"),
+                event("e2", "bubble-sort", "2026-03-02"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!((again[0].new, again[1].new), (false, true));
+    assert_eq!(
+        again[0].record.algorithm, "bubble-sort",
+        "the stored copy is answered"
+    );
+    assert!(
+        store
+            .record_events("nobody", vec![event("e9", "bubble-sort", "2026-03-01")])
+            .await
+            .is_err()
+    );
+    assert!(
+        store
+            .events_page("nobody", None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
 pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
     store.create_user(&user("u1"), "t1").await.unwrap();
     let now = at("2026-03-01T12:00:00Z");
@@ -563,6 +602,7 @@ macro_rules! conformance {
                 pairing_codes_are_spent_once, deleting_a_user_removes_everything_they_have,
                 events_count_once_per_id, events_page_in_time_and_id_order,
                 sessions_are_capped_per_user, a_failing_write_leaves_the_others_of_its_commit,
+                only_a_taken_id_is_a_duplicate,
                 sessions_write_only_on_the_expected_version);
         }
     };
@@ -700,16 +740,9 @@ async fn rls_confines_an_authenticated_user_to_their_own_rows() {
             "{table}"
         );
     }
-    // …changes nothing…
-    assert_eq!(
-        count(
-            "u2",
-            "with changed as (update sessions set step = 9 where id = 's1' returning 1) select count(*) from changed"
-        ),
-        "0"
-    );
-    // …cannot write rows in another user's name, and cannot read tokens, codes or the anchor key at all.
+    // …cannot change or write rows in another user's name, and cannot read tokens, codes or the anchor key.
     for sql in [
+        "update sessions set step = 9 where id = 's1'",
         "insert into events values ('u1', 'forged', 'run_finished', 'bubble-sort', now(), current_date, now())",
         "insert into sessions values ('u1', 's2', 'bubble-sort', 1, '{}', 0, 'h', '{}', 1, now(), now())",
         "select count(*) from tokens",
@@ -724,10 +757,27 @@ async fn rls_confines_an_authenticated_user_to_their_own_rows() {
             "{sql}: {stderr}"
         );
     }
+    // …and the owner writes nothing either, not even in their own name: every write goes through the
+    // server, which decides the day an event counts for and replays sessions.
+    for sql in [
+        "insert into events values ('u1', 'own', 'run_finished', 'bubble-sort', now(), current_date - 30, now())",
+        "update events set day = current_date - 1 where event_id = 'e1'",
+        "delete from events where event_id = 'e1'",
+        "insert into sessions values ('u1', 's3', 'bubble-sort', 1, '{}', 0, 'h', '{}', 1, now(), now())",
+        "update sessions set step = 5 where id = 's1'",
+        "update users set time_zone = 'Asia/Tokyo' where id = 'u1'",
+        "select record_events('u1', '[]'::jsonb)",
+    ] {
+        let output = as_user("u1", sql);
+        assert!(!output.status.success(), "refused to the owner: {sql}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("permission denied"), "{sql}: {stderr}");
+    }
     assert_eq!(
         psql("select step from sessions where id = 's1'").trim(),
         "0"
     );
+    assert_eq!(psql("select count(*) from events").trim(), "1");
 }
 
 /// A database that stops answering, or goes away: every PostgREST call is bounded by the store's timeout,

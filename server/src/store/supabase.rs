@@ -147,20 +147,6 @@ impl SupabaseStore {
             .await?;
         Ok(rows.into_iter().next().map(|row| row.value))
     }
-
-    async fn event(&self, user_id: &str, event_id: &str) -> Result<Option<EventRecord>> {
-        let rows: Vec<EventRecord> = self
-            .rows(
-                self.client
-                    .from("events")
-                    .select("event_id,kind,algorithm,at,day,received_at")
-                    .eq("user_id", user_id)
-                    .eq("event_id", event_id),
-                "read event",
-            )
-            .await?;
-        Ok(rows.into_iter().next())
-    }
 }
 
 const SESSION_COLUMNS: &str = "id,algorithm,algorithm_version,input,step,snapshot_hash,preferences,version,created_at,updated_at";
@@ -309,27 +295,44 @@ impl Store for SupabaseStore {
         user_id: &str,
         events: Vec<EventRecord>,
     ) -> Result<Vec<Recorded>> {
-        let mut recorded = Vec::with_capacity(events.len());
-        for record in events {
-            let row = json!({
-                "user_id": user_id, "event_id": record.event_id, "kind": record.kind.as_str(),
-                "algorithm": record.algorithm, "at": stamp(record.at), "day": record.day,
-                "received_at": stamp(record.received_at),
-            });
-            if self.insert("events", row).await? {
-                recorded.push(Recorded { record, new: true });
-            } else {
-                let stored = self
-                    .event(user_id, &record.event_id)
-                    .await?
-                    .context("a duplicate event vanished")?;
-                recorded.push(Recorded {
-                    record: stored,
-                    new: false,
-                });
-            }
+        #[derive(Deserialize)]
+        struct Answered {
+            new: bool,
+            #[serde(flatten)]
+            record: EventRecord,
         }
-        Ok(recorded)
+        // One round trip and one transaction for the batch (`record_events` in supabase/migrations/).
+        let rows: Vec<serde_json::Value> = events
+            .iter()
+            .map(|record| {
+                json!({
+                    "event_id": record.event_id, "kind": record.kind.as_str(),
+                    "algorithm": record.algorithm, "at": stamp(record.at), "day": record.day,
+                    "received_at": stamp(record.received_at),
+                })
+            })
+            .collect();
+        let answer = self
+            .call(
+                "record_events",
+                json!({ "p_user_id": user_id, "p_events": rows }),
+            )
+            .await?;
+        let answered: Vec<Answered> =
+            serde_json::from_value(answer).context("record_events answered unexpected rows")?;
+        anyhow::ensure!(
+            answered.len() == events.len(),
+            "record_events answered {} of {} events",
+            answered.len(),
+            events.len()
+        );
+        Ok(answered
+            .into_iter()
+            .map(|a| Recorded {
+                record: a.record,
+                new: a.new,
+            })
+            .collect())
     }
 
     async fn events_page(
