@@ -75,6 +75,11 @@ struct Me {
     zone_change_allowed_from: String,
 }
 
+#[derive(Clone, Debug, Deserialize)]
+struct Card {
+    url: Option<String>,
+}
+
 #[derive(Serialize)]
 struct Redeem<'a> {
     code: &'a str,
@@ -473,6 +478,42 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
     let link_message = RwSignal::new(None::<String>);
     let server_message = RwSignal::new(None::<String>);
     let delete_message = RwSignal::new(None::<String>);
+    // The public streak card's address on the server, when it is on.
+    let card = RwSignal::new(None::<String>);
+    let card_message = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        revision.track();
+        let Some(account) = tracker::account() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(reply) =
+                api::call("GET", "/api/me/card", Some(&account.token), None, false).await
+                && let Some(state) = reply.read::<Card>()
+            {
+                card.set(state.url);
+            }
+        });
+    });
+    let switch_card = move |on: bool| {
+        let Some(account) = tracker::account() else {
+            card_message.set(Some(
+                "Nothing is recorded on the server yet: finish a run first.".to_owned(),
+            ));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let method = if on { "POST" } else { "DELETE" };
+            match api::call(method, "/api/me/card", Some(&account.token), None, false).await {
+                Ok(reply) if reply.ok() => {
+                    card.set(reply.read::<Card>().and_then(|c| c.url));
+                    card_message.set(None);
+                }
+                Ok(reply) => card_message.set(Some(reply.message())),
+                Err(error) => card_message.set(Some(format!("Not changed: {error}"))),
+            }
+        });
+    };
     let has_server = move || !matches!(tracker.sync.get(), Sync::LocalOnly | Sync::Checking);
 
     let change_zone = move |zone: String| {
@@ -633,6 +674,33 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
                     <button type="submit" data-testid="redeem">"Link this device"</button>
                 </form>
                 <p role="status" data-testid="link-message">{move || link_message.get()}</p>
+            </div>
+            <div class="setting">
+                <h3>"Public streak card"</h3>
+                <p class="hint">
+                    "An image of your streak for a README or a profile page, drawn by the server. Anyone with its \
+                     address can see it; turning it off removes the address, and turning it on again makes a new one."
+                </p>
+                {move || match card.get() {
+                    Some(url) => {
+                        let address = format!("{}{url}", if api::origin().is_empty() {
+                            window().location().origin().unwrap_or_default()
+                        } else {
+                            api::origin()
+                        });
+                        view! {
+                            <p>"Address: " <code data-testid="card-url">{address.clone()}</code></p>
+                            <img src=address alt="Your public streak card" data-testid="card-image" width="360" height="170" />
+                            <button data-testid="card-off" on:click=move |_| switch_card(false)>"Turn the card off"</button>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <button data-testid="card-on" on:click=move |_| switch_card(true)>"Turn the card on"</button>
+                    }
+                    .into_any(),
+                }}
+                <p role="status">{move || card_message.get()}</p>
             </div>
             <div class="setting">
                 <h3>"Your data"</h3>

@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod auth;
+pub mod card;
 pub mod clock;
 mod error;
 pub mod rate;
@@ -142,6 +143,13 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             post(routes::activity::record::<S>).get(routes::activity::export::<S>),
         )
         .route("/progress", get(routes::activity::progress::<S>))
+        .route(
+            "/me/card",
+            get(routes::cards::show::<S>)
+                .post(routes::cards::enable::<S>)
+                .delete(routes::cards::disable::<S>),
+        )
+        .route("/cards/{file}", get(routes::cards::image::<S>))
         .route("/sessions", get(routes::sessions::list::<S>))
         .route(
             "/sessions/{id}",

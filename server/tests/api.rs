@@ -18,7 +18,7 @@ async fn health_reports_version_and_migrated_store() {
     assert_eq!(reply.body["status"], "ok");
     assert_eq!(reply.body["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(reply.body["store"]["kind"], "sqlite");
-    assert_eq!(reply.body["store"]["schema_version"], 4);
+    assert_eq!(reply.body["store"]["schema_version"], 5);
     assert!(app.dir.path().join("data/test.db").is_file());
 }
 
@@ -652,7 +652,9 @@ async fn the_openapi_document_matches_the_routes() {
     let mut documented = 0;
     for (path, operations) in paths {
         for method in ["get", "post", "put", "patch", "delete"] {
-            let uri = path.replace("{id}", "doc-check");
+            let uri = path
+                .replace("{id}", "doc-check")
+                .replace("{file}", "doc-check.svg");
             let routed = app
                 .call(method.to_uppercase().parse().unwrap(), &uri, None, None)
                 .await;
@@ -667,7 +669,7 @@ async fn the_openapi_document_matches_the_routes() {
             documented += usize::from(!unknown);
         }
     }
-    assert_eq!(documented, 15);
+    assert_eq!(documented, 19);
 }
 
 #[tokio::test]
@@ -1111,5 +1113,92 @@ async fn sessions_are_capped_per_user_and_can_be_deleted() {
             .unwrap()
             .len(),
         100
+    );
+}
+
+#[tokio::test]
+async fn the_public_streak_card_is_opt_in_revocable_and_drawn_from_the_server_days() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("UTC").await;
+    for (n, day) in [
+        "2026-03-01T10:00:00Z",
+        "2026-03-02T10:00:00Z",
+        "2026-03-03T10:00:00Z",
+    ]
+    .iter()
+    .enumerate()
+    {
+        app.set_time(day);
+        assert_eq!(
+            app.event(&token, &format!("e{n}"), None).await.status,
+            StatusCode::OK
+        );
+    }
+    assert_eq!(
+        app.get("/api/me/card", &token).await.body,
+        json!({ "card_id": null, "url": null })
+    );
+
+    let on = app
+        .call(Method::POST, "/api/me/card", Some(&token), None)
+        .await;
+    assert_eq!(on.status, StatusCode::CREATED);
+    let url = on.body["url"].as_str().unwrap().to_owned();
+    let card_id = on.body["card_id"].as_str().unwrap().to_owned();
+    assert_eq!(url, format!("/api/cards/{card_id}.svg"));
+    assert_eq!(
+        app.get("/api/me/card", &token).await.body["card_id"],
+        card_id.as_str()
+    );
+
+    // Anyone with the address can read it: no token.
+    let app = &app;
+    let fetch = |url: String| async move {
+        app.raw(
+            axum::http::Request::get(url)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+    };
+    let (status, headers, body) = fetch(url.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/svg+xml");
+    assert_eq!(headers["cache-control"], "public, max-age=300");
+    let svg = String::from_utf8(body).unwrap();
+    assert!(svg.starts_with("<svg"), "{svg}");
+    let texts: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            t.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+                .map(|(text, _)| text.trim())
+        })
+        .collect();
+    assert!(texts.contains(&"3 days"), "{texts:?}");
+    assert!(texts.contains(&"longest 3"), "{texts:?}");
+    assert!(texts.contains(&"today done"), "{texts:?}");
+    // 12 weeks of days up to today (a Tuesday: 11 full weeks and 3 days), plus the white background.
+    assert_eq!(svg.matches("<rect").count(), 11 * 7 + 3 + 1);
+
+    // Off: the address is gone. On again: a new address; the old one stays gone.
+    let off = app
+        .call(Method::DELETE, "/api/me/card", Some(&token), None)
+        .await;
+    assert_eq!(off.status, StatusCode::NO_CONTENT);
+    let (status, _, body) = fetch(url.clone()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(String::from_utf8(body).unwrap().contains("turned off"));
+    let again = app
+        .call(Method::POST, "/api/me/card", Some(&token), None)
+        .await;
+    let new_url = again.body["url"].as_str().unwrap().to_owned();
+    assert_ne!(new_url, url);
+    assert_eq!(fetch(url).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(new_url).await.0, StatusCode::OK);
+    assert_eq!(
+        fetch("/api/cards/not-a-card.svg".to_owned()).await.0,
+        StatusCode::NOT_FOUND
     );
 }

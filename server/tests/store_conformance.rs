@@ -353,6 +353,35 @@ pub async fn only_a_taken_id_is_a_duplicate<S: Store>(store: Arc<S>) {
     );
 }
 
+pub async fn streak_cards_are_found_by_their_id_while_on<S: Store>(store: Arc<S>) {
+    store.create_user(&user("u1"), "t1").await.unwrap();
+    store.create_user(&user("u2"), "t2").await.unwrap();
+    assert_eq!(store.card_of("u1").await.unwrap(), None);
+    store.set_card("u1", Some("card-a")).await.unwrap();
+    assert_eq!(
+        store.card_of("u1").await.unwrap().as_deref(),
+        Some("card-a")
+    );
+    assert_eq!(
+        store
+            .user_by_card("card-a")
+            .await
+            .unwrap()
+            .map(|u| u.id)
+            .as_deref(),
+        Some("u1")
+    );
+    assert_eq!(store.card_of("u2").await.unwrap(), None);
+    store.set_card("u1", Some("card-b")).await.unwrap();
+    assert!(
+        store.user_by_card("card-a").await.unwrap().is_none(),
+        "a new id replaces the old"
+    );
+    store.set_card("u1", None).await.unwrap();
+    assert!(store.user_by_card("card-b").await.unwrap().is_none());
+    assert_eq!(store.card_of("u1").await.unwrap(), None);
+}
+
 pub async fn pairing_codes_are_spent_once<S: Store>(store: Arc<S>) {
     store.create_user(&user("u1"), "t1").await.unwrap();
     let now = at("2026-03-01T12:00:00Z");
@@ -602,7 +631,7 @@ macro_rules! conformance {
                 pairing_codes_are_spent_once, deleting_a_user_removes_everything_they_have,
                 events_count_once_per_id, events_page_in_time_and_id_order,
                 sessions_are_capped_per_user, a_failing_write_leaves_the_others_of_its_commit,
-                only_a_taken_id_is_a_duplicate,
+                only_a_taken_id_is_a_duplicate, streak_cards_are_found_by_their_id_while_on,
                 sessions_write_only_on_the_expected_version);
         }
     };

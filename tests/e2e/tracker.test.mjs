@@ -239,3 +239,23 @@ test('deleting everything from the dashboard removes it from the server, after a
   await page.waitForFunction(() => document.querySelector('[data-testid=streak]').textContent === 'No streak yet');
   await page.close();
 });
+
+test('the public streak card turns on with an address anyone can load, and off again', async () => {
+  const { page, errors } = await device();
+  await finishRun(page);
+  await waitForSync(page, 'synced');
+  await page.getByTestId('tracker').click();
+  await page.getByTestId('card-on').click();
+  const url = await page.getByTestId('card-url').textContent();
+  assert.match(url, /\/api\/cards\/[0-9a-f]{32}\.svg$/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=card-image]')?.naturalWidth > 0);
+  const card = await fetch(url);
+  assert.equal(card.status, 200);
+  assert.equal(card.headers.get('content-type'), 'image/svg+xml');
+  assert.match(await card.text(), /1 day/);
+  await page.getByTestId('card-off').click();
+  await page.getByTestId('card-on').waitFor();
+  assert.equal((await fetch(url)).status, 404);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -59,7 +59,7 @@ pub struct Recorded {
     streak: Streak,
 }
 
-fn zone(user: &User) -> Result<Tz, AppError> {
+pub(crate) fn zone(user: &User) -> Result<Tz, AppError> {
     user.time_zone
         .parse()
         .map_err(|_| AppError::Internal(anyhow::anyhow!("stored zone {} unknown", user.time_zone)))
@@ -141,7 +141,7 @@ pub async fn record<S: Store>(
     }))
 }
 
-fn current_streak(days: &[DayCount], today: NaiveDate) -> Streak {
+pub(crate) fn current_streak(days: &[DayCount], today: NaiveDate) -> Streak {
     let active: Vec<NaiveDate> = days.iter().map(|d| d.day).collect();
     streak(&active, today)
 }

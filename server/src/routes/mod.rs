@@ -1,6 +1,7 @@
 //! The API's handlers, one module per resource.
 
 pub mod activity;
+pub mod cards;
 pub mod sessions;
 pub mod users;
 

@@ -204,6 +204,19 @@ pub trait Store: Send + Sync + 'static {
         code: NewPairingCode<'_>,
     ) -> impl Future<Output = Result<bool>> + Send;
 
+    /// Sets (a new public id) or clears the user's streak card.
+    fn set_card(
+        &self,
+        user_id: &str,
+        card_id: Option<&str>,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// The user's card id, if their card is on.
+    fn card_of(&self, user_id: &str) -> impl Future<Output = Result<Option<String>>> + Send;
+
+    /// The user whose card has this id, if it is on.
+    fn user_by_card(&self, card_id: &str) -> impl Future<Output = Result<Option<User>>> + Send;
+
     /// Removes the user and everything they have (events, sessions, pairing codes, tokens) at once.
     fn delete_user(&self, user_id: &str) -> impl Future<Output = Result<Deleted>> + Send;
 

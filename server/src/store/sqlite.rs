@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_users_activity_sessions.sql"),
     include_str!("../../migrations/0003_sessions_replayed.sql"),
     include_str!("../../migrations/0004_event_days.sql"),
+    include_str!("../../migrations/0005_streak_cards.sql"),
 ];
 
 /// The most writes one commit takes.
@@ -390,6 +391,47 @@ impl Store for SqliteStore {
                 ],
             )?;
             Ok(created == 1)
+        })
+        .await
+    }
+
+    async fn set_card(&self, user_id: &str, card_id: Option<&str>) -> Result<()> {
+        let (user_id, card_id) = (user_id.to_owned(), card_id.map(str::to_owned));
+        self.write(move |connection| {
+            connection.execute(
+                "UPDATE users SET card_id = ?2 WHERE id = ?1",
+                params![user_id, card_id],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn card_of(&self, user_id: &str) -> Result<Option<String>> {
+        let user_id = user_id.to_owned();
+        self.read(move |connection| {
+            Ok(connection
+                .query_row(
+                    "SELECT card_id FROM users WHERE id = ?1",
+                    [user_id],
+                    |row| row.get(0),
+                )
+                .optional()?
+                .flatten())
+        })
+        .await
+    }
+
+    async fn user_by_card(&self, card_id: &str) -> Result<Option<User>> {
+        let card_id = card_id.to_owned();
+        self.read(move |connection| {
+            Ok(connection
+                .query_row(
+                    "SELECT id, time_zone, zone_changed_at, created_at FROM users WHERE card_id = ?1",
+                    [card_id],
+                    user,
+                )
+                .optional()?)
         })
         .await
     }

@@ -263,6 +263,46 @@ impl Store for SupabaseStore {
             .with_context(|| format!("create_pairing_code answered {created}"))
     }
 
+    async fn set_card(&self, user_id: &str, card_id: Option<&str>) -> Result<()> {
+        let builder = self
+            .client
+            .from("users")
+            .eq("id", user_id)
+            .update(json!({ "card_id": card_id }).to_string());
+        self.send(builder, "set card").await?;
+        Ok(())
+    }
+
+    async fn card_of(&self, user_id: &str) -> Result<Option<String>> {
+        #[derive(Deserialize)]
+        struct Card {
+            card_id: Option<String>,
+        }
+        let rows: Vec<Card> = self
+            .rows(
+                self.client
+                    .from("users")
+                    .select("card_id")
+                    .eq("id", user_id),
+                "read card",
+            )
+            .await?;
+        Ok(rows.into_iter().next().and_then(|row| row.card_id))
+    }
+
+    async fn user_by_card(&self, card_id: &str) -> Result<Option<User>> {
+        let users: Vec<User> = self
+            .rows(
+                self.client
+                    .from("users")
+                    .select("id,time_zone,zone_changed_at,created_at")
+                    .eq("card_id", card_id),
+                "read user by card",
+            )
+            .await?;
+        Ok(users.into_iter().next())
+    }
+
     async fn delete_user(&self, user_id: &str) -> Result<Deleted> {
         let deleted = self
             .call("delete_user", json!({ "p_user_id": user_id }))
