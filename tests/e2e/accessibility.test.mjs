@@ -23,7 +23,7 @@ const ROUTES = [
 async function open(path, ready, options = {}) {
   const context = await shared.browser.newContext(options);
   const opened = await openPage(context, `${shared.server.url}${path}`);
-  opened.page.on('close', () => context.close());
+  opened.page.on('close', () => context.close().catch(() => {}));
   await opened.page.locator(ready).first().waitFor();
   return opened;
 }

@@ -25,7 +25,7 @@ const RUN = '/algorithms/bubble-sort?values=2,1';
 async function device(path = RUN) {
   const context = await browser.newContext();
   const opened = await openPage(context, `${server.url}${path}`);
-  opened.page.on('close', () => context.close());
+  opened.page.on('close', () => context.close().catch(() => {}));
   return opened;
 }
 
@@ -33,6 +33,16 @@ const waitForSync = (page, state) =>
   page.waitForFunction((s) => document.querySelector('[data-testid=sync]')?.dataset.state === s, state, { timeout: 15000 });
 const waitForSyncText = (page, text) =>
   page.waitForFunction((t) => document.querySelector('[data-testid=sync]')?.textContent === t, text, { timeout: 15000 });
+/** Waits until every event this page recorded is on the server (an account, an empty outbox, synced). */
+const waitForDelivered = (page) =>
+  page.waitForFunction(
+    () =>
+      localStorage.getItem('algovista.account.v1') !== null &&
+      (JSON.parse(localStorage.getItem('algovista.outbox.v1'))?.events.length ?? 0) === 0 &&
+      document.querySelector('[data-testid=sync]')?.dataset.state === 'synced',
+    null,
+    { timeout: 15000 },
+  );
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 
 /** Follows the run to its end with → (stepping, which counts), from the first step. */
@@ -129,7 +139,7 @@ test('with the server down events wait (counted in the header), then arrive exac
 test('a pairing code joins a second device to the same progress', async () => {
   const { page: first } = await device();
   await finishRun(first);
-  await waitForSync(first, 'synced');
+  await waitForDelivered(first);
   await first.getByTestId('tracker').click();
   await first.getByTestId('new-code').click();
   const code = await first.getByTestId('pairing-code').textContent();
@@ -147,7 +157,7 @@ test('a pairing code joins a second device to the same progress', async () => {
   // What the second device does now counts for both.
   await second.goto(`${server.url}/algorithms/binary-search?values=1,3,5&target=5`);
   await finishRun(second);
-  await waitForSync(second, 'synced');
+  await waitForDelivered(second);
   assert.deepEqual(await serverRuns(first), { 'bubble-sort': 1, 'binary-search': 1 });
   // A used code is refused, with the server's reason.
   const { page: third } = await device('/progress');
@@ -201,7 +211,7 @@ test('an unknown key says the device was unlinked and keeps its events; starting
 test('an event the server refuses is set aside and reported once; the rest are delivered', async () => {
   const { page } = await device();
   await finishRun(page);
-  await waitForSync(page, 'synced');
+  await waitForDelivered(page);
   await page.evaluate(() => {
     const outbox = JSON.parse(localStorage.getItem('algovista.outbox.v1'));
     const at = new Date().toISOString();
@@ -223,7 +233,7 @@ test('an event the server refuses is set aside and reported once; the rest are d
 test('deleting everything from the dashboard removes it from the server, after a confirmation', async () => {
   const { page } = await device();
   await finishRun(page);
-  await waitForSync(page, 'synced');
+  await waitForDelivered(page);
   const { token } = await stored(page, 'algovista.account.v1');
   await page.getByTestId('tracker').click();
   const asked = [];
@@ -243,7 +253,7 @@ test('deleting everything from the dashboard removes it from the server, after a
 test('the public streak card turns on with an address anyone can load, and off again', async () => {
   const { page, errors } = await device();
   await finishRun(page);
-  await waitForSync(page, 'synced');
+  await waitForDelivered(page);
   await page.getByTestId('tracker').click();
   await page.getByTestId('card-on').click();
   const url = await page.getByTestId('card-url').textContent();
