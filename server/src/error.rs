@@ -27,6 +27,8 @@ pub enum AppError {
     /// 422: the body parsed but a field is wrong; the message names the field.
     Invalid(String),
     TooManyRequests(String),
+    /// 405: the resource exists but does not answer this method.
+    MethodNotAllowed,
     /// 408: the request's body did not arrive in time.
     BodyTimeout,
     /// 431: the request's headers are larger than the API takes.
@@ -72,6 +74,12 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests(message) => {
                 (StatusCode::TOO_MANY_REQUESTS, "too_many_requests", message)
             }
+            AppError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This API resource does not answer that method; `allow` lists the ones it does."
+                    .to_owned(),
+            ),
             AppError::BodyTimeout => (
                 StatusCode::REQUEST_TIMEOUT,
                 "request_timeout",

@@ -158,9 +158,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
                 .delete(routes::sessions::delete::<S>),
         )
         .fallback(unknown_api_path)
-        .method_not_allowed_fallback(|| async {
-            AppError::NotFound("This API resource does not answer that method.".to_owned())
-        })
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyTimeoutLayer::new(state.limits.body_read))
         .layer(TimeoutLayer::with_status_code(

@@ -77,8 +77,8 @@ async fn unknown_api_paths_and_methods_are_json_errors_not_the_app() {
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert_eq!(reply.body["code"], "not_found");
     let reply = app.call(Method::DELETE, "/api/health", None, None).await;
-    assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert_eq!(reply.body["code"], "not_found");
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.body["code"], "method_not_allowed");
 }
 
 #[tokio::test]
@@ -659,7 +659,7 @@ async fn the_openapi_document_matches_the_routes() {
                 .call(method.to_uppercase().parse().unwrap(), &uri, None, None)
                 .await;
             let unknown = routed.body["message"].as_str().is_some_and(|m| {
-                m == "No such API resource." || m.contains("does not answer that method")
+                m == "No such API resource." || routed.body["code"] == "method_not_allowed"
             });
             assert_eq!(
                 operations.get(method).is_some(),
@@ -1201,4 +1201,39 @@ async fn the_public_streak_card_is_opt_in_revocable_and_drawn_from_the_server_da
         fetch("/api/cards/not-a-card.svg".to_owned()).await.0,
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test]
+async fn a_method_a_resource_does_not_answer_gets_405_with_allow() {
+    let app = TestApp::new().await;
+    for (method, uri, allowed) in [
+        (Method::PATCH, "/api/health", vec!["GET", "HEAD"]),
+        (Method::DELETE, "/api/users", vec!["POST"]),
+        (
+            Method::POST,
+            "/api/sessions/s1",
+            vec!["DELETE", "GET", "HEAD", "PUT"],
+        ),
+    ] {
+        let (status, headers, body) = app
+            .raw(
+                axum::http::Request::builder()
+                    .method(method.clone())
+                    .uri(uri)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["code"], "method_not_allowed");
+        let mut allow: Vec<String> = headers["allow"]
+            .to_str()
+            .unwrap()
+            .split(',')
+            .map(|m| m.trim().to_owned())
+            .collect();
+        allow.sort();
+        assert_eq!(allow, allowed, "{method} {uri}");
+    }
 }
