@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod input;
 pub mod machine;
+pub mod quiz;
 pub mod searching;
 pub mod snapshot;
 pub mod sorting;

@@ -1,0 +1,248 @@
+//! Prediction questions: before a step that makes a decision, ask the learner what it will do; the answer
+//! is what the next snapshot shows. Derived from two consecutive snapshots only, so every algorithm with
+//! array frames gets questions without code of its own, and a new frame kind adds its own kinds here.
+//!
+//! - A sort has just compared two positions: will it swap them? (the next snapshot marks both swapped)
+//! - A search is about to probe: which position? (the next snapshot's `probe` pointer)
+//! - Any other step that compares: which positions does it compare? (the next snapshot's compared marks)
+
+use serde::{Deserialize, Serialize};
+
+use crate::snapshot::{ArrayFrame, Frame, Mark, Snapshot};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Question {
+    /// "These two were just compared: will they be swapped?"
+    WillSwap { a: usize, b: usize },
+    /// "Which position is probed next?"
+    NextProbe,
+    /// "Which positions are compared next?"
+    NextCompared,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", untagged)]
+pub enum Answer {
+    YesNo(bool),
+    Position(usize),
+    /// Ascending.
+    Positions(Vec<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub question: Question,
+    pub answer: Answer,
+}
+
+impl Quiz {
+    pub fn prompt(&self) -> String {
+        match &self.question {
+            Question::WillSwap { a, b } => {
+                format!("Positions {a} and {b} were just compared. Will they be swapped?")
+            }
+            Question::NextProbe => "Which position is probed next?".to_owned(),
+            Question::NextCompared => "Which positions are compared next?".to_owned(),
+        }
+    }
+
+    /// Whether `response` is the answer (positions in any order).
+    pub fn check(&self, response: &Answer) -> bool {
+        match (&self.answer, response) {
+            (Answer::Positions(expected), Answer::Positions(given)) => {
+                let mut given = given.clone();
+                given.sort_unstable();
+                given.dedup();
+                &given == expected
+            }
+            (expected, given) => expected == given,
+        }
+    }
+}
+
+fn array(snapshot: &Snapshot) -> &ArrayFrame {
+    match &snapshot.frame {
+        Frame::Array(frame) => frame,
+    }
+}
+
+fn marked(frame: &ArrayFrame, mark: Mark) -> Vec<usize> {
+    let mut at: Vec<usize> = frame
+        .marks
+        .iter()
+        .filter(|(_, m)| *m == mark)
+        .map(|(i, _)| *i)
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// The question to ask while `current` is shown, before `next`, if that step decides something.
+pub fn ask(current: &Snapshot, next: &Snapshot) -> Option<Quiz> {
+    if next.step != current.step + 1 {
+        return None;
+    }
+    let (now, then) = (array(current), array(next));
+    let compared_now = marked(now, Mark::Compared);
+    if let [a, b] = compared_now[..]
+        && now.pointers.iter().all(|p| p.name != "probe")
+    {
+        let swapped = marked(then, Mark::Swapped);
+        let compares_again = !marked(then, Mark::Compared).is_empty();
+        // A comparison is followed by its outcome: the pair swapped, or the run moving on to another
+        // comparison or a write elsewhere.
+        if swapped == [a, b]
+            || (swapped.is_empty() && (compares_again || then.values == now.values))
+        {
+            return Some(Quiz {
+                question: Question::WillSwap { a, b },
+                answer: Answer::YesNo(swapped == [a, b]),
+            });
+        }
+    }
+    if let Some(probe) = then.pointers.iter().find(|p| p.name == "probe") {
+        return Some(Quiz {
+            question: Question::NextProbe,
+            answer: Answer::Position(probe.index),
+        });
+    }
+    let compared_next = marked(then, Mark::Compared);
+    if !compared_next.is_empty() && compared_next != compared_now {
+        return Some(Quiz {
+            question: Question::NextCompared,
+            answer: Answer::Positions(compared_next),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue;
+    use crate::{Input, Machine};
+    use proptest::prelude::*;
+
+    fn snapshots(id: &str, input: Input) -> Vec<Snapshot> {
+        let entry = catalogue::find(id).unwrap();
+        let mut run = entry.start(input).unwrap();
+        let mut all = vec![run.snapshot()];
+        while run.advance() {
+            all.push(run.snapshot());
+        }
+        all
+    }
+
+    #[test]
+    fn bubble_sort_asks_whether_the_compared_pair_is_swapped() {
+        let all = snapshots(
+            "bubble-sort",
+            Input {
+                values: vec![2, 1, 3],
+                ..Default::default()
+            },
+        );
+        let quizzes: Vec<Quiz> = all.windows(2).filter_map(|w| ask(&w[0], &w[1])).collect();
+        let swaps: Vec<&Quiz> = quizzes
+            .iter()
+            .filter(|q| matches!(q.question, Question::WillSwap { .. }))
+            .collect();
+        assert_eq!(swaps[0].question, Question::WillSwap { a: 0, b: 1 });
+        assert_eq!(swaps[0].answer, Answer::YesNo(true));
+        assert!(
+            swaps.iter().any(|q| q.answer == Answer::YesNo(false)),
+            "2 and 3 are not swapped"
+        );
+        assert!(swaps[0].check(&Answer::YesNo(true)) && !swaps[0].check(&Answer::YesNo(false)));
+        assert_eq!(
+            swaps[0].prompt(),
+            "Positions 0 and 1 were just compared. Will they be swapped?"
+        );
+    }
+
+    #[test]
+    fn binary_search_asks_for_the_next_probe() {
+        let all = snapshots(
+            "binary-search",
+            Input {
+                values: vec![1, 3, 5, 7, 9, 11, 13],
+                target: Some(11),
+                ..Default::default()
+            },
+        );
+        let probes: Vec<Answer> = all
+            .windows(2)
+            .filter_map(|w| ask(&w[0], &w[1]))
+            .filter(|q| q.question == Question::NextProbe)
+            .map(|q| q.answer)
+            .collect();
+        assert_eq!(probes.first(), Some(&Answer::Position(3)));
+        assert!(probes.contains(&Answer::Position(5)), "{probes:?}");
+        let quiz = Quiz {
+            question: Question::NextCompared,
+            answer: Answer::Positions(vec![1, 4]),
+        };
+        assert!(quiz.check(&Answer::Positions(vec![4, 1, 1])));
+        assert!(!quiz.check(&Answer::Positions(vec![1])));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// On every algorithm and random inputs, each answer agrees with what the next snapshot shows by a
+        /// reading other than the one the question was made from: a "swap" answer with the two values
+        /// exchanged in the array, a probe with the compared mark at that position, compared positions
+        /// with the comparison counter going up.
+        #[test]
+        fn every_answer_is_what_the_next_step_does(
+            values in proptest::collection::vec(-50i64..50, 2..24),
+            pick in 0usize..64,
+        ) {
+            // How many of each kind were asked: the check must not pass by asking nothing.
+            let mut asked = [0usize; 3];
+            let mut runs = 0;
+            for entry in catalogue::CATALOGUE {
+                let mut values = values.clone();
+                let target = values[pick % values.len()];
+                if entry.category == catalogue::Category::Searching {
+                    values.sort_unstable();
+                }
+                let input = Input { values, target: Some(target).filter(|_| entry.category == catalogue::Category::Searching), seed: Some(7) };
+                if entry.validate(&input, crate::Mode::Step).is_err() {
+                    continue;
+                }
+                runs += 1;
+                let all = snapshots(entry.id, input);
+                for pair in all.windows(2) {
+                    let (now, next) = (&pair[0], &pair[1]);
+                    let Some(quiz) = ask(now, next) else { continue };
+                    let (before, after) = (&array(now).values, &array(next).values);
+                    match (&quiz.question, &quiz.answer) {
+                        (Question::WillSwap { a, b }, Answer::YesNo(yes)) => {
+                            let exchanged = after[*a] == before[*b] && after[*b] == before[*a];
+                            prop_assert!(!yes || exchanged, "{}: step {}: a swap was answered but the values are not exchanged", entry.id, now.step);
+                            prop_assert!(*yes || !exchanged || before[*a] == before[*b],
+                                "{}: step {}: 'no swap' but the pair was exchanged", entry.id, now.step);
+                            asked[0] += 1;
+                        }
+                        (Question::NextProbe, Answer::Position(at)) => {
+                            prop_assert!(*at < after.len());
+                            prop_assert!(array(next).dense_marks()[*at].is_some(), "{}: the probe is marked", entry.id);
+                            asked[1] += 1;
+                        }
+                        (Question::NextCompared, Answer::Positions(at)) => {
+                            prop_assert!(at.iter().all(|&i| i < after.len()));
+                            prop_assert!(next.counters.comparisons > now.counters.comparisons || next.counters.reads > now.counters.reads,
+                                "{}: step {}: compared positions but nothing was compared or read", entry.id, now.step);
+                            asked[2] += 1;
+                        }
+                        other => prop_assert!(false, "mismatched question and answer {other:?}"),
+                    }
+                    prop_assert!(quiz.check(&quiz.answer));
+                }
+            }
+            prop_assert!(runs >= catalogue::CATALOGUE.len() / 2, "most algorithms take the input ({runs})");
+            prop_assert!(asked.iter().all(|&n| n > 0), "every kind of question was asked: {asked:?}");
+        }
+    }
+}
