@@ -539,26 +539,17 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         leptos::task::spawn_local(async move {
             let account = match tracker::account() {
                 Some(account) => account,
-                None => {
-                    let body = api::json(&api::TimeZone {
-                        time_zone: &tracker::device_zone(),
-                    });
-                    match api::call("POST", "/api/users", None, body, false).await {
-                        Ok(reply) if reply.ok() => match reply.read::<Account>() {
-                            Some(account) => {
-                                tracker::set_account(Some(&account));
-                                account
-                            }
-                            None => {
-                                return link_message.set(Some(
-                                    "The server's answer could not be read.".to_owned(),
-                                ));
-                            }
-                        },
-                        Ok(reply) => return link_message.set(Some(reply.message())),
-                        Err(error) => return link_message.set(Some(format!("No code: {error}"))),
-                    }
-                }
+                None => match tracker::new_account().await {
+                    Ok(reply) if reply.ok() => match tracker::keep_account(&reply) {
+                        Some(account) => account,
+                        None => {
+                            return link_message
+                                .set(Some("The server's answer could not be read.".to_owned()));
+                        }
+                    },
+                    Ok(reply) => return link_message.set(Some(reply.message())),
+                    Err(error) => return link_message.set(Some(format!("No code: {error}"))),
+                },
             };
             match api::call(
                 "POST",
@@ -580,11 +571,10 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
             let body = api::json(&Redeem { code: typed.trim() });
             match api::call("POST", "/api/pairing-codes/redeem", None, body, false).await {
                 Ok(reply) if reply.ok() => {
-                    let Some(joined) = reply.read::<Account>() else {
+                    if tracker::keep_account(&reply).is_none() {
                         return link_message
                             .set(Some("The server's answer could not be read.".to_owned()));
-                    };
-                    tracker::set_account(Some(&joined));
+                    }
                     link_message.set(Some(
                         "Linked: this device now shares the other device's progress and sessions; \
                          its waiting events are sent there."

@@ -4,49 +4,24 @@
 //!
 //! Usage: durability <server binary> [rounds]
 
+mod support;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use algorithms::Machine;
 use serde_json::{Value, json};
+use support::Server;
 
 const WORKERS: usize = 16;
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
 fn start(binary: &str, db: &Path, dist: &Path) -> Server {
-    let mut child = Command::new(binary)
-        .args(["--addr", "127.0.0.1:0", "--db"])
-        .arg(db)
-        .arg("--dist")
-        .arg(dist)
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server starts");
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let addr = loop {
-        let line = lines.next().expect("the server logs").unwrap();
-        if let Some(rest) = line.split("listening addr=").nth(1) {
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server {
-        child,
-        base: format!("http://{addr}"),
-    }
+    let mut command = Command::new(binary);
+    command.arg("--db").arg(db).arg("--dist").arg(dist);
+    support::start(command)
 }
 
 /// A valid session body: bubble sort on fixed values, at `step` (within the run's 780 steps).

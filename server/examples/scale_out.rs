@@ -7,51 +7,25 @@
 //!
 //! Usage: scale_out <server binary> <postgrest url> <service key> [seconds of load]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod support;
+
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::Server;
 
 use serde_json::{Value, json};
 
 const WORKERS_PER_REPLICA: usize = 16;
 
-struct Replica {
-    child: Child,
-    base: String,
-}
-
-fn start(binary: &str, postgrest: &str, key: &str, dist: &std::path::Path) -> Replica {
-    let mut child = Command::new(binary)
-        .args([
-            "--addr",
-            "127.0.0.1:0",
-            "--store",
-            "supabase",
-            "--postgrest-url",
-            postgrest,
-        ])
+fn start(binary: &str, postgrest: &str, key: &str, dist: &std::path::Path) -> Server {
+    let mut command = Command::new(binary);
+    command
+        .args(["--store", "supabase", "--postgrest-url", postgrest])
         .args(["--supabase-url", "http://unused.invalid", "--dist"])
         .arg(dist)
-        .env("SUPABASE_SECRET_KEY", key)
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the server starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines.next().expect("the server logs").unwrap();
-        if let Some(rest) = line.split("listening addr=").nth(1) {
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Replica {
-        child,
-        base: format!("http://{addr}"),
-    }
+        .env("SUPABASE_SECRET_KEY", key);
+    support::start(command)
 }
 
 #[derive(Default)]

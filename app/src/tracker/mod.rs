@@ -98,6 +98,21 @@ pub fn set_account(account: Option<&Account>) {
     };
 }
 
+/// The request that creates an anonymous account in this device's time zone.
+pub fn new_account() -> api::Pending {
+    let body = api::json(&api::TimeZone {
+        time_zone: &device_zone(),
+    });
+    api::call("POST", "/api/users", None, body, false)
+}
+
+/// Keeps the account a new account's or a redeemed pairing code's answer holds; `None` if unreadable.
+pub fn keep_account(reply: &api::Reply) -> Option<Account> {
+    let account = reply.read::<Account>()?;
+    set_account(Some(&account));
+    Some(account)
+}
+
 fn load_outbox() -> Outbox {
     storage::load(OUTBOX_KEY, "events waiting to be sent").unwrap_or_default()
 }
@@ -310,12 +325,7 @@ impl Tracker {
             let request = match (&account, pending) {
                 // Nothing recorded anywhere yet: no account until the first event.
                 (None, 0) => return self.sync.set(Sync::Synced),
-                (None, _) => {
-                    let body = api::json(&api::TimeZone {
-                        time_zone: &device_zone(),
-                    });
-                    api::call("POST", "/api/users", None, body, false)
-                }
+                (None, _) => new_account(),
                 (Some(account), 0) => {
                     if self.streak.with_untracked(|s| {
                         s.as_ref()
@@ -348,8 +358,8 @@ impl Tracker {
                     outbox.refused(&first, reply.message());
                     storage::save(OUTBOX_KEY, &outbox);
                 }
-                (_, None) if reply.ok() => match reply.read::<Account>() {
-                    Some(created) => set_account(Some(&created)),
+                (_, None) if reply.ok() => match keep_account(&reply) {
+                    Some(_) => {}
                     None => {
                         return self
                             .failed(pending, "the server's answer could not be read".to_owned());

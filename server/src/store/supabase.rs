@@ -134,6 +134,20 @@ impl SupabaseStore {
         }
     }
 
+    /// The user whose `column` holds `value`, if any (`column` is a unique key).
+    async fn user_where(&self, column: &str, value: &str) -> Result<Option<User>> {
+        let users: Vec<User> = self
+            .rows(
+                self.client
+                    .from("users")
+                    .select("id,time_zone,zone_changed_at,created_at")
+                    .eq(column, value),
+                &format!("read user by {column}"),
+            )
+            .await?;
+        Ok(users.into_iter().next())
+    }
+
     async fn meta(&self, key: &str) -> Result<Option<String>> {
         #[derive(Deserialize)]
         struct Meta {
@@ -216,16 +230,7 @@ impl Store for SupabaseStore {
         let Some(token) = tokens.into_iter().next() else {
             return Ok(None);
         };
-        let users: Vec<User> = self
-            .rows(
-                self.client
-                    .from("users")
-                    .select("id,time_zone,zone_changed_at,created_at")
-                    .eq("id", &token.user_id),
-                "read user",
-            )
-            .await?;
-        Ok(users.into_iter().next())
+        self.user_where("id", &token.user_id).await
     }
 
     async fn change_time_zone(
@@ -291,16 +296,7 @@ impl Store for SupabaseStore {
     }
 
     async fn user_by_card(&self, card_id: &str) -> Result<Option<User>> {
-        let users: Vec<User> = self
-            .rows(
-                self.client
-                    .from("users")
-                    .select("id,time_zone,zone_changed_at,created_at")
-                    .eq("card_id", card_id),
-                "read user by card",
-            )
-            .await?;
-        Ok(users.into_iter().next())
+        self.user_where("card_id", card_id).await
     }
 
     async fn delete_user(&self, user_id: &str) -> Result<Deleted> {
