@@ -6,7 +6,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-MODULES=(page-catalogue page-visualizer page-race page-plot page-progress engine-sorting engine-searching)
+MODULES=(page-catalogue page-visualizer page-quiz page-race page-plot page-progress engine-sorting engine-searching
+  tools-sorting tools-searching)
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release
 
 with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \

@@ -22,7 +22,7 @@ const files = (dir) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 
-const manifest = { pages: {}, engines: {}, families: {}, imports: {} };
+const manifest = { pages: {}, engines: {}, tools: {}, families: {}, imports: {} };
 for (const module of readdirSync(stage).sort()) {
   const dir = join(stage, module);
   const hash = createHash('sha256');
@@ -32,7 +32,7 @@ for (const module of readdirSync(stage).sort()) {
   const folder = `${module}-${hash.digest('hex').slice(0, 16)}`;
   cpSync(dir, join(out, 'assets', folder), { recursive: true });
   const [kind, name] = module.split(/-(.*)/s);
-  const group = { page: manifest.pages, engine: manifest.engines }[kind];
+  const group = { page: manifest.pages, engine: manifest.engines, tools: manifest.tools }[kind];
   if (!group) throw new Error(`unexpected module ${module}`);
   group[name] = `/assets/${folder}/${module}`;
   // The JS files the module's glue imports (wasm-bindgen snippets), for the loader to fetch at once rather
@@ -42,7 +42,7 @@ for (const module of readdirSync(stage).sort()) {
     .map((file) => `/assets/${folder}/${relative(dir, file)}`);
   if (imports.length) manifest.imports[group[name]] = imports;
 }
-for (const page of ['catalogue', 'visualizer', 'race', 'plot', 'progress']) {
+for (const page of ['catalogue', 'visualizer', 'quiz', 'race', 'plot', 'progress']) {
   if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
 }
 
@@ -52,12 +52,12 @@ const NARRATION = {
   sorting: 'Start bubble sort on ',
   searching: ' sorted values: every index is a candidate.',
 };
-for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines]]) {
+for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools]]) {
   for (const [name, prefix] of Object.entries(group)) {
     const wasm = readFileSync(join(out, `${prefix}_bg.wasm`));
     for (const [family, text] of Object.entries(NARRATION)) {
       const linked = wasm.includes(Buffer.from(text));
-      const expected = kind === 'engine' && name === family;
+      const expected = kind !== 'page' && name === family;
       if (linked !== expected) {
         throw new Error(`the ${name} ${kind} module ${linked ? 'links' : 'lacks'} the ${family} algorithms`);
       }

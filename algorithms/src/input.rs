@@ -285,7 +285,11 @@ impl Generator {
         };
         match preset {
             Preset::Sorted => values.sort_unstable(),
-            Preset::Reversed => values.sort_unstable_by(|a, b| b.cmp(a)),
+            Preset::Reversed => {
+                // Sorting ascending and reversing shares one sort with `Sorted` (less code in every module).
+                values.sort_unstable();
+                values.reverse();
+            }
             Preset::NearlySorted => {
                 values.sort_unstable();
                 // About one element in twenty swapped with a near neighbour.

@@ -8,6 +8,7 @@ const manifest = MANIFEST;
 /** The page module that renders `path`; the catalogue module also answers unknown paths. */
 const pageOf = (path) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
+  if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';
   if (trimmed.startsWith('/algorithms/')) return 'visualizer';
   if (trimmed === '/race') return 'race';
   if (trimmed === '/plot') return 'plot';
@@ -46,7 +47,7 @@ const load = (prefix) => {
 /** The engines a path will ask for, fetched beside its page module rather than after it. */
 const preload = (path) => {
   const query = new URLSearchParams(location.search);
-  const ids = pageOf(path) === 'visualizer' ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
+  const ids = ['visualizer', 'quiz'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
   for (const id of ids) {
     const family = manifest.families[id];
     if (family) load(manifest.engines[family]).catch(() => {});
@@ -90,6 +91,11 @@ globalThis.__algovista = {
   engine: (family) => {
     const prefix = manifest.engines[family];
     return prefix ? load(prefix) : Promise.reject(new Error(`no engine for ${family}`));
+  },
+  /** A family's tools (reading trace files back, frames as images), fetched when a learner uses them. */
+  tools: (family) => {
+    const prefix = manifest.tools[family];
+    return prefix ? load(prefix) : Promise.reject(new Error(`no tools for ${family}`));
   },
 };
 

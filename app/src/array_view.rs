@@ -65,13 +65,15 @@ pub fn ArrayStage(
     });
     let bars = cells
         .into_iter()
-        .map(|cell| {
+        .enumerate()
+        .map(|(index, cell)| {
             let value = move || cell.with(|c| c.0);
             view! {
                 <div
                     class="bar"
                     class:outside=move || cell.with(|c| c.2)
                     data-testid="bar"
+                    data-index=index
                     data-value=value
                     data-mark=move || cell.with(|c| c.1.map(|m| m.name()))
                     style:height=move || height(value())
@@ -199,76 +201,6 @@ pub fn describe(frame: &ArrayFrame) -> String {
         }
     }
     text
-}
-
-/// The fill and edge of each mark in exported images: the light theme's values in style/main.css.
-fn mark_colours(mark: Option<Mark>) -> (&'static str, &'static str) {
-    match mark {
-        None => ("#56b4e9", "#2f7bab"),
-        Some(Mark::Compared) => ("#e69f00", "#9a6a00"),
-        Some(Mark::Swapped) => ("#d55e00", "#a94a00"),
-        Some(Mark::Written) => ("#cc79a7", "#a0567f"),
-        Some(Mark::Pivot) => ("#f0e442", "#7d7620"),
-        Some(Mark::Sorted) => ("#009e73", "#007356"),
-        Some(Mark::Found) => ("#0072b2", "#00466e"),
-        Some(Mark::Eliminated) => ("#d3d6dd", "#6f737c"),
-    }
-}
-
-pub const FRAME_WIDTH: u32 = 800;
-pub const FRAME_HEIGHT: u32 = 360;
-
-/// The current frame as a standalone SVG document: bars in their mark colours (values on them when
-/// few), and the step and narration beneath. `values` is the run's input, which fixes the scale.
-pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
-    use std::fmt::Write;
-    let frame = array(snapshot);
-    let marks = frame.dense_marks();
-    let n = frame.values.len().max(1);
-    let low = values.iter().copied().min().unwrap_or(0).min(0);
-    let high = values.iter().copied().max().unwrap_or(0);
-    let span = (high - low).max(1) as f64;
-    let (width, height) = (f64::from(FRAME_WIDTH), f64::from(FRAME_HEIGHT));
-    let (top, base) = (36.0, height - 56.0);
-    let slot = (width - 32.0) / n as f64;
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{FRAME_WIDTH}" height="{FRAME_HEIGHT}" viewBox="0 0 {FRAME_WIDTH} {FRAME_HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
-        escape(title),
-        snapshot.step
-    );
-    for (i, &value) in frame.values.iter().enumerate() {
-        let (fill, edge) = mark_colours(marks[i]);
-        let h = 4.0 + (base - top - 4.0) * (value - low) as f64 / span;
-        let x = 16.0 + slot * i as f64;
-        let _ = write!(
-            svg,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{fill}" stroke="{edge}"/>"#,
-            fixed(x + slot * 0.06, 2),
-            fixed(base - h, 2),
-            fixed(slot * 0.88, 2),
-            fixed(h, 2),
-        );
-        if n <= LABELLED_BARS {
-            let _ = write!(
-                svg,
-                r##"<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#1c1d21">{value}</text>"##,
-                fixed(x + slot / 2.0, 2),
-                fixed(base - h - 4.0, 2)
-            );
-        }
-    }
-    let _ = write!(
-        svg,
-        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
-        FRAME_HEIGHT - 22,
-        escape(&snapshot.narration)
-    );
-    svg
 }
 
 #[cfg(test)]

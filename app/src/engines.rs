@@ -23,21 +23,23 @@ pub trait EngineApi {
     fn seek(&self, run: u32, step: f64) -> Result<String, String>;
     fn export_trace(&self, run: u32, step: f64) -> Result<String, String>;
     fn import_trace(&self, text: &str) -> Result<String, String>;
+    fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String>;
     fn count(&self, id: &str, input: &str) -> Result<u32, String>;
     fn advance(&self, run: u32, steps: u32) -> Result<Option<String>, String>;
     fn close(&self, run: u32);
 }
 
 #[wasm_bindgen(inline_js = r#"
-export function load_engine(family) {
+export function load_module(kind, family) {
   const loader = globalThis.__algovista;
   return loader
-    ? loader.engine(family)
+    ? loader[kind](family)
     : Promise.reject(new Error('the page was not opened through its loader'));
 }
 "#)]
 extern "C" {
-    fn load_engine(family: &str) -> js_sys::Promise;
+    /// `kind`: "engine", or "tools" (a family's trace reader and image writer, fetched on use).
+    fn load_module(kind: &str, family: &str) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -54,6 +56,13 @@ extern "C" {
     fn export_trace(this: &EngineModule, run: u32, step: f64) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn import_trace(this: &EngineModule, text: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn frame_svg(
+        this: &EngineModule,
+        snapshot: &str,
+        values: &str,
+        title: &str,
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn count(this: &EngineModule, id: &str, input: &str) -> Result<u32, JsValue>;
     #[wasm_bindgen(method, catch)]
@@ -85,6 +94,9 @@ impl EngineApi for EngineModule {
     fn import_trace(&self, text: &str) -> Result<String, String> {
         EngineModule::import_trace(self, text).map_err(message)
     }
+    fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String> {
+        EngineModule::frame_svg(self, snapshot, values, title).map_err(message)
+    }
     fn count(&self, id: &str, input: &str) -> Result<u32, String> {
         EngineModule::count(self, id, input).map_err(message)
     }
@@ -98,11 +110,33 @@ impl EngineApi for EngineModule {
 
 thread_local! {
     static LOADED: RefCell<HashMap<Family, Rc<dyn EngineApi>>> = RefCell::new(HashMap::new());
+    /// What reads each family's trace files back and draws its frames as images: its tools module, or a
+    /// linked engine.
+    static TOOLS: RefCell<HashMap<Family, Rc<dyn EngineApi>>> = RefCell::new(HashMap::new());
 }
 
-/// Makes `engine` the one for `family` (the loader does this for modules; tests for linked engines).
+/// Makes a linked `engine` the one for `family`, tools included (tests).
 pub fn install(family: Family, engine: Rc<dyn EngineApi>) {
+    TOOLS.with_borrow_mut(|loaded| loaded.insert(family, engine.clone()));
     LOADED.with_borrow_mut(|loaded| loaded.insert(family, engine));
+}
+
+/// The tools of `family`, fetched through the loader the first time.
+pub async fn tools(family: Family) -> Result<Rc<dyn EngineApi>, String> {
+    if let Some(tools) = TOOLS.with_borrow(|loaded| loaded.get(&family).cloned()) {
+        return Ok(tools);
+    }
+    let module = wasm_bindgen_futures::JsFuture::from(load_module("tools", family.id()))
+        .await
+        .map_err(|error| {
+            format!(
+                "the export and import tools could not be loaded ({})",
+                message(error)
+            )
+        })?;
+    let tools: Rc<dyn EngineApi> = Rc::new(EngineModule::from(module));
+    TOOLS.with_borrow_mut(|loaded| loaded.insert(family, tools.clone()));
+    Ok(tools)
 }
 
 pub fn is_loaded(family: Family) -> bool {
@@ -124,16 +158,19 @@ fn close(family: Family, run: u32) {
 
 /// The families whose engines `cards` need, each once.
 pub fn families_of<'a>(cards: impl IntoIterator<Item = &'a Card>) -> Vec<Family> {
-    let mut families: Vec<Family> = cards.into_iter().map(Card::family).collect();
-    families.sort_by_key(|family| family.id());
-    families.dedup();
+    let mut families = Vec::new();
+    for family in cards.into_iter().map(Card::family) {
+        if !families.contains(&family) {
+            families.push(family);
+        }
+    }
     families
 }
 
 /// Loads the engines of `families` that are not loaded yet (the loader fetches afresh what failed).
 pub async fn ensure(families: &[Family]) -> Result<(), String> {
     for &family in families.iter().filter(|&&family| !is_loaded(family)) {
-        let module = wasm_bindgen_futures::JsFuture::from(load_engine(family.id()))
+        let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", family.id()))
             .await
             .map_err(|error| {
                 format!(
@@ -142,7 +179,8 @@ pub async fn ensure(families: &[Family]) -> Result<(), String> {
                     message(error)
                 )
             })?;
-        install(family, Rc::new(EngineModule::from(module)));
+        let engine: Rc<dyn EngineApi> = Rc::new(EngineModule::from(module));
+        LOADED.with_borrow_mut(|loaded| loaded.insert(family, engine));
     }
     Ok(())
 }
@@ -222,10 +260,28 @@ impl EngineRun {
 
     /// The snapshot at `step`, clamped to the last.
     pub fn seek(&self, step: u64) -> Snapshot {
-        let json = engine(self.family)
+        serde_json::from_str(&self.seek_json(step))
+            .expect("the engine writes snapshots the app reads")
+    }
+
+    /// The snapshot at `step` as the engine wrote it (JSON).
+    pub fn seek_json(&self, step: u64) -> String {
+        engine(self.family)
             .seek(self.run, step as f64)
-            .expect("an open run seeks");
-        serde_json::from_str(&json).expect("the engine writes snapshots the app reads")
+            .expect("an open run seeks")
+    }
+
+    /// The frame at `step` as an SVG image, drawn by the family's tools (fetched the first time).
+    pub fn frame_svg(
+        &self,
+        step: u64,
+        values: &[i64],
+        title: &str,
+    ) -> impl Future<Output = Result<String, String>> + use<> {
+        let (family, snapshot) = (self.family, self.seek_json(step));
+        let values = serde_json::to_string(values).expect("plain data");
+        let title = title.to_owned();
+        async move { tools(family).await?.frame_svg(&snapshot, &values, &title) }
     }
 
     /// The run as a trace file (JSON), positioned at `step`.
@@ -240,7 +296,7 @@ impl Drop for EngineRun {
     }
 }
 
-/// Checks a trace file with the engine of the family it names (loading it if needed); answers what to
+/// Checks a trace file with the tools of the family it names (loading it if needed); answers what to
 /// open: the algorithm's card, the input and the step.
 pub async fn import_trace(text: &str) -> Result<(&'static Card, Input, u64), String> {
     #[derive(Deserialize)]
@@ -256,8 +312,7 @@ pub async fn import_trace(text: &str) -> Result<(&'static Card, Input, u64), Str
         .map_err(|_| "the file is not an AlgoVista trace (it names no algorithm)".to_owned())?;
     let card = algorithms::catalogue::card(&head.algorithm)
         .ok_or_else(|| format!("“{}” is not in the catalogue", head.algorithm))?;
-    ensure(&[card.family()]).await?;
-    let opened = engine(card.family()).import_trace(text)?;
+    let opened = tools(card.family()).await?.import_trace(text)?;
     let opened: Opened = serde_json::from_str(&opened).expect("the engine writes what it opens");
     Ok((card, opened.input, opened.step))
 }

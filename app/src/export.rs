@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::array_view::{FRAME_HEIGHT, FRAME_WIDTH, frame_svg};
 use crate::engines::{self, EngineRun};
 
 #[wasm_bindgen(inline_js = r#"
@@ -47,6 +46,10 @@ extern "C" {
     fn read_file(input: &web_sys::HtmlElement) -> js_sys::Promise;
 }
 
+/// The exported image's size (the tools module draws it at this size: `engine::frame_svg`).
+const FRAME_WIDTH: u32 = 800;
+const FRAME_HEIGHT: u32 = 360;
+
 /// What an import opens: the algorithm, the input and the step.
 pub type Imported = (&'static Card, Input, u64);
 
@@ -73,14 +76,23 @@ pub fn ExportBar(
             Err(problem) => error.set(Some(problem)),
         }
     };
-    let svg =
-        move || snapshot.with_untracked(|s| values.with_value(|v| frame_svg(s, v, entry.name)));
-    let file_name = move |extension: &str| {
-        format!(
-            "{}-step-{}.{extension}",
+    // The image is drawn by the family's tools module, fetched on the first export.
+    let export_image = move |png: bool| {
+        let step = snapshot.with_untracked(|s| s.step);
+        let name = format!(
+            "{}-step-{step}.{}",
             entry.id,
-            snapshot.with_untracked(|s| s.step)
-        )
+            if png { "png" } else { "svg" }
+        );
+        let drawing =
+            run.with_value(|run| values.with_value(|v| run.frame_svg(step, v, entry.name)));
+        leptos::task::spawn_local(async move {
+            match drawing.await {
+                Ok(svg) if png => download_png(&name, &svg, FRAME_WIDTH, FRAME_HEIGHT),
+                Ok(svg) => download_text(&name, "image/svg+xml", &svg),
+                Err(problem) => error.set(Some(problem)),
+            }
+        });
     };
     let import = move |event: leptos::ev::Event| {
         let Some(input) = event
@@ -108,12 +120,8 @@ pub fn ExportBar(
     view! {
         <div class="export-bar" role="group" aria-label="Export and import">
             <button data-testid="export-trace" on:click=export_trace>"Export trace (JSON)"</button>
-            <button data-testid="export-svg" on:click=move |_| {
-                download_text(&file_name("svg"), "image/svg+xml", &svg());
-            }>"Frame as SVG"</button>
-            <button data-testid="export-png" on:click=move |_| {
-                download_png(&file_name("png"), &svg(), FRAME_WIDTH, FRAME_HEIGHT);
-            }>"Frame as PNG"</button>
+            <button data-testid="export-svg" on:click=move |_| export_image(false)>"Frame as SVG"</button>
+            <button data-testid="export-png" on:click=move |_| export_image(true)>"Frame as PNG"</button>
             <label class="import">
                 "Import trace "
                 <input type="file" accept="application/json,.json" data-testid="import-trace" on:change=import />

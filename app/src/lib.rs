@@ -16,6 +16,7 @@ mod input_editor;
 mod playback;
 pub mod plot;
 mod progress_page;
+mod quiz;
 pub mod race;
 pub mod router;
 mod sessions;
@@ -93,6 +94,20 @@ pub fn catalogue_page(path: &str) -> AnyView {
 pub fn visualizer_page(path: &str) -> AnyView {
     match path.trim_end_matches('/').strip_prefix("/algorithms/") {
         Some(id) if !id.contains('/') => view! { <VisualizerPage id=id.to_owned() /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// The quiz module's page: `/algorithms/<id>/quiz`, the visualizer with the prediction quiz.
+pub fn quiz_page(path: &str) -> AnyView {
+    let id = path
+        .trim_end_matches('/')
+        .strip_prefix("/algorithms/")
+        .and_then(|rest| rest.strip_suffix("/quiz"));
+    match id {
+        Some(id) if !id.contains('/') => {
+            view! { <VisualizerPage id=id.to_owned() quiz=quiz::quiz_panel /> }.into_any()
+        }
         _ => view! { <NotFound /> }.into_any(),
     }
 }

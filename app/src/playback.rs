@@ -20,7 +20,12 @@ pub struct Playback {
     pub finished: RwSignal<u32>,
     /// The frame clock: (time of the last frame, fraction of a step carried over).
     clock: StoredValue<(f64, f64)>,
+    /// Asked before playing or stepping forward from one step to another: where to stop instead (the
+    /// quiz stops before a step it asks about). A jump (End, the scrubber) is not asked.
+    pub gate: StoredValue<Option<Gate>, LocalStorage>,
 }
+
+pub type Gate = std::rc::Rc<dyn Fn(u64, u64) -> u64>;
 
 impl Playback {
     pub fn new(step: u64, speed: f64) -> Self {
@@ -30,6 +35,7 @@ impl Playback {
             speed: RwSignal::new(speed),
             finished: RwSignal::new(0),
             clock: StoredValue::new((0.0, 0.0)),
+            gate: StoredValue::new_local(None),
         }
     }
 
@@ -38,9 +44,18 @@ impl Playback {
         self.step.set(to.min(last_step));
     }
 
+    /// Where a forward move from `from` to `to` stops: `to`, unless the gate says otherwise.
+    fn allowed(self, from: u64, to: u64) -> u64 {
+        match self.gate.try_get_value().flatten() {
+            Some(gate) if to > from => gate(from, to),
+            _ => to,
+        }
+    }
+
     pub fn by(self, delta: i64, last_step: u64) {
         let here = self.step.get_untracked();
-        self.go((here as i64 + delta).max(0) as u64, last_step);
+        let to = ((here as i64 + delta).max(0) as u64).min(last_step);
+        self.go(self.allowed(here, to), last_step);
         if delta > 0 && here < last_step && self.step.get_untracked() == last_step {
             self.finished.update(|n| *n += 1);
         }
@@ -75,8 +90,13 @@ impl Playback {
         let whole = due.floor();
         self.clock.set_value((now, due - whole));
         if whole >= 1.0 {
-            let next = (self.step.get_untracked() + whole as u64).min(last_step);
-            self.step.set(next);
+            let here = self.step.get_untracked();
+            let next = (here + whole as u64).min(last_step);
+            let allowed = self.allowed(here, next);
+            self.step.set(allowed);
+            if allowed < next {
+                return self.playing.set(false);
+            }
         }
         if self.step.get_untracked() >= last_step {
             self.playing.set(false);

@@ -451,22 +451,58 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
     }
 }
 
+/// The places to continue from: the account's sessions on the server (each opens at its step on any
+/// device, verified there), then this device's own places that the server does not have.
 #[component]
 fn Resume() -> impl IntoView {
-    let places = crate::sessions::recent();
-    (!places.is_empty()).then(|| {
-        view! {
-            <h2>"Continue where you left off"</h2>
-            <ul class="resume" data-testid="resume">
-                {places.into_iter().filter_map(|s| {
-                    let card = catalogue::card(&s.algorithm)?;
-                    Some(view! {
-                        <li><Link href=format!("/algorithms/{}?{}", card.id, s.query)>{card.name} " · step " {s.step}</Link></li>
-                    })
-                }).collect_view()}
-            </ul>
+    let places = RwSignal::new(
+        crate::sessions::recent()
+            .into_iter()
+            .map(|s| (s.algorithm, s.query, s.step, "this device"))
+            .collect::<Vec<_>>(),
+    );
+    leptos::task::spawn_local(async move {
+        let Some(remote) = crate::sessions::on_server().await else {
+            return;
+        };
+        places.update(|places| {
+            places.retain(|(id, ..)| remote.iter().all(|s| &s.algorithm != id));
+            let mut all: Vec<_> = remote
+                .into_iter()
+                .map(|s| {
+                    let state = crate::url_state::ViewState {
+                        source: crate::url_state::Source::of(&s.input),
+                        step: s.step,
+                        speed: crate::url_state::DEFAULT_SPEED,
+                    };
+                    let query = format!("{}&resume", crate::url_state::query(&state));
+                    (s.algorithm, query, s.step, "saved on the server")
+                })
+                .collect();
+            all.append(places);
+            *places = all;
+        });
+    });
+    move || {
+        let list = places.get();
+        {
+            (!list.is_empty()).then(|| {
+                view! {
+                    <h2>"Continue where you left off"</h2>
+                    <ul class="resume" data-testid="resume">
+                        {list.into_iter().filter_map(|(id, query, step, place)| {
+                            let card = catalogue::card(&id)?;
+                            Some(view! {
+                                <li><Link href=format!("/algorithms/{}?{query}", card.id)>
+                                    {card.name} " · step " {step} " · " {place}
+                                </Link></li>
+                            })
+                        }).collect_view()}
+                    </ul>
+                }
+            })
         }
-    })
+    }
 }
 
 /// The account's settings: home time zone (once per 7 days), linking devices, the server's address.

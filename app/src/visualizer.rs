@@ -18,11 +18,86 @@ use crate::input_editor::InputEditor;
 use crate::playback::{
     Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
 };
+use crate::sessions::{self, Place, SessionSync, Status};
 use crate::url_state::{self, Source, ViewState};
 
-/// `/algorithms/:id`: the editor, the visualizer, and the address bar kept in step with both.
+/// What the page says about its session on the server: resumed and verified, a step that no longer
+/// matches, or two copies to choose from. The blocks stay in the document and show when they apply (less
+/// code than views created and dropped).
 #[component]
-pub fn VisualizerPage(id: String) -> impl IntoView {
+fn SessionNotice(
+    sync: SessionSync,
+    place: impl Fn() -> Option<Place> + Copy + Send + Sync + 'static,
+    open: impl Fn(Place) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let status = sync.status;
+    let shows = move |kind: u8| {
+        move || {
+            status.with(|s| match s {
+                Status::None => 0,
+                Status::Verified(_) => 1,
+                Status::Mismatch(_) => 2,
+                Status::Choose(_) => 3,
+            }) != kind
+        }
+    };
+    let step = move || {
+        status.with(|s| match s {
+            Status::Verified(step) | Status::Mismatch(step) => *step,
+            _ => 0,
+        })
+    };
+    let choice = move || {
+        status.with(|s| match s {
+            Status::Choose(choice) => Some(choice.clone()),
+            _ => None,
+        })
+    };
+    let restart = move |_| {
+        if let Some(place) = place() {
+            open(Place { step: 0, ..place });
+        }
+        status.set(Status::None);
+    };
+    let keep_this = move |_| {
+        if let (Some(choice), Some(place)) = (choice(), place()) {
+            sync.keep_this(&choice, place);
+        }
+    };
+    let take_other = move |_| {
+        if let Some(choice) = choice() {
+            let speed = place().map_or(url_state::DEFAULT_SPEED, |p| p.speed);
+            sync.take_other(&choice, speed, open);
+        }
+    };
+    view! {
+        <p class="notice" role="status" data-testid="session-status" hidden=shows(1)>
+            "Resumed at step " {step} ", the same step as saved."
+        </p>
+        <div class="notice" role="alert" data-testid="session-mismatch" hidden=shows(2)>
+            "Step " {step} " is not what was saved there: the algorithm has changed since, so this view \
+             differs from the saved one. "
+            <button on:click=restart>"Restart from step 0"</button>
+        </div>
+        <div class="notice session-choice" role="alert" data-testid="session-choice" hidden=shows(3)>
+            <p>"This run was moved on another device. Both places are kept until you choose:"</p>
+            <button data-testid="keep-this" on:click=keep_this>
+                {move || choice().map(|c| format!("This device: step {}, {}", c.this_step, sessions::ago(c.this_updated)))}
+            </button>
+            <button data-testid="take-other" on:click=take_other>
+                {move || choice().map(|c| format!("Other device: step {}, {}", c.other.step, sessions::ago(c.other.updated_ms())))}
+            </button>
+        </div>
+    }
+}
+
+/// What the quiz page puts beside a run (the plain visualizer links none of it).
+pub type QuizSlot = fn(&'static Card, StoredValue<EngineRun>, Playback) -> AnyView;
+
+/// `/algorithms/:id` (and `/algorithms/:id/quiz` with `quiz`): the editor, the visualizer, and the
+/// address bar kept in step with both.
+#[component]
+pub fn VisualizerPage(id: String, #[prop(optional)] quiz: Option<QuizSlot>) -> impl IntoView {
     let Some(entry) = catalogue::card(&id) else {
         return view! { <crate::NotFound /> }.into_any();
     };
@@ -40,11 +115,41 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
     let source = RwSignal::new(source);
     let playback = Playback::new(state.step, state.speed);
 
+    let open = move |place: Place| {
+        playback.playing.set(false);
+        playback.speed.set(place.speed);
+        playback.step.set(place.step);
+        source.set(Source::of(&place.input));
+    };
+    let place = move || {
+        source
+            .with_untracked(|s| s.input(entry))
+            .ok()
+            .map(|input| Place {
+                input,
+                step: playback.step.get_untracked(),
+                speed: playback.speed.get_untracked(),
+            })
+    };
+    let resume = query_param(&search, "resume").is_some();
+    let sync = place().map(|current| SessionSync::start(entry, current, resume, open));
+    provide_context(sync);
+    let mode = if quiz.is_some() { "/quiz" } else { "" };
     follow_in_address(location, playback, source, move |state| {
         let query = url_state::query(state);
         crate::sessions::remember(entry.id, &query, state.step);
-        format!("/algorithms/{}?{query}", entry.id)
+        if let (Some(sync), Some(place)) = (sync, place()) {
+            sync.save_soon(place, false);
+        }
+        format!("/algorithms/{}{mode}?{query}", entry.id)
     });
+    // A request that outlives the page carries the last place when the tab is closed or hidden.
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let (Some(sync), Some(place)) = (sync, place()) {
+            sync.save_soon(place, true);
+        }
+    });
+    on_cleanup(move || hide.remove());
 
     // An imported trace of this algorithm replaces the run in place; another algorithm's opens its page.
     let on_import = Callback::new(move |(imported, input, step): Imported| {
@@ -75,18 +180,28 @@ pub fn VisualizerPage(id: String) -> impl IntoView {
                 <p class="algorithm-summary">{entry.category.name()} " · " {entry.summary}</p>
                 {move || {
                     let state = ViewState { source: source.get(), step: 0, speed: url_state::DEFAULT_SPEED };
+                    let here = ViewState { step: playback.step.get(), speed: playback.speed.get(), ..state.clone() };
+                    let (other, label) = match quiz {
+                        Some(_) => ("", "Leave the quiz"),
+                        None => ("/quiz", "Quiz yourself: predict each step"),
+                    };
                     view! {
                         <Link href=format!("/race?a={}&{}", entry.id, url_state::query(&state))>
                             "Race it against another algorithm"
+                        </Link>
+                        " · "
+                        <Link href=format!("/algorithms/{}{other}?{}", entry.id, url_state::query(&here))>
+                            {label}
                         </Link>
                     }
                 }}
             </header>
             <crate::LinkProblems problems=problems />
+            {sync.map(|sync| view! { <SessionNotice sync=sync place=place open=open /> })}
             <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply />
             {move || {
                 let input = source.get().input(entry).unwrap_or_default();
-                view! { <Visualizer entry=entry input=input playback=playback on_import=on_import /> }
+                view! { <Visualizer entry=entry input=input playback=playback on_import=on_import quiz=quiz /> }
             }}
         </section>
     }
@@ -103,13 +218,14 @@ pub fn Visualizer(
     /// What to do with an imported trace; without it the import control is not shown.
     #[prop(optional)]
     on_import: Option<Callback<Imported>>,
+    #[prop(default = None)] quiz: Option<QuizSlot>,
 ) -> impl IntoView {
     let playback = playback.unwrap_or_else(|| Playback::new(0, url_state::DEFAULT_SPEED));
     view! {
         <WithEngines families=vec![entry.family()]>
             {match EngineRun::open(entry, &input) {
                 Ok(run) => view! {
-                    <Player entry=entry input=input.clone() run=run playback=playback on_import=on_import />
+                    <Player entry=entry input=input.clone() run=run playback=playback on_import=on_import quiz=quiz />
                 }
                 .into_any(),
                 Err(message) => {
@@ -127,6 +243,7 @@ fn Player(
     run: EngineRun,
     playback: Playback,
     on_import: Option<Callback<Imported>>,
+    quiz: Option<QuizSlot>,
 ) -> impl IntoView {
     let step = playback.step;
     let last_step = run.last_step();
@@ -138,6 +255,7 @@ fn Player(
     let help_open = RwSignal::new(false);
     install_shortcuts(playback, last_step, help_open);
     record_finished_runs(playback, vec![entry.id]);
+    verify_sessions(run, &input);
 
     let pseudocode = entry
         .pseudocode
@@ -180,6 +298,7 @@ fn Player(
         <section class="visualizer" aria-label=format!("{} run", entry.name)>
             <ArrayStage snapshot=snapshot values=input.values.clone() legend=true />
             <Controls playback=playback last_step=last_step help_open=help_open />
+            {quiz.map(|quiz| quiz(entry, run, playback))}
             <p class="narration" data-testid="narration" aria-live="polite">
                 {move || snapshot.with(|s| s.narration.clone())}
             </p>
@@ -214,4 +333,31 @@ fn Player(
             }}
         </section>
     }
+}
+
+/// Hashes this run's snapshot at the step a resumed session names, once that session's run is the one
+/// open, and tells the session whether it matches the server's hash.
+fn verify_sessions(run: StoredValue<EngineRun>, input: &Input) {
+    let Some(Some(sync)) = use_context::<Option<SessionSync>>() else {
+        return;
+    };
+    let input = input.clone();
+    Effect::new(move |_| {
+        let Some((expected_input, step, expected)) = sync.verify.get() else {
+            return;
+        };
+        if expected_input != input {
+            return;
+        }
+        let Some(json) = run.try_with_value(|run| run.seek_json(step)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match sessions::hash(&json).await {
+                Some(hash) => sync.verified(step, hash == expected),
+                // No digest here (an insecure origin): nothing is claimed either way.
+                None => sync.verify.set(None),
+            }
+        });
+    });
 }

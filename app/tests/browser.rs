@@ -33,6 +33,9 @@ impl EngineApi for Linked {
     fn import_trace(&self, text: &str) -> Result<String, String> {
         self.0.borrow().import_trace(text)
     }
+    fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String> {
+        self.0.borrow().frame_svg(snapshot, values, title)
+    }
     fn count(&self, id: &str, input: &str) -> Result<u32, String> {
         self.0.borrow_mut().count(id, input)
     }

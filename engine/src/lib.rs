@@ -6,6 +6,8 @@
 //! Every method answers `Err(message)` with a sentence a learner can read; the module throws it as a
 //! string.
 
+pub mod frame_svg;
+
 use algorithms::catalogue::Entry;
 use algorithms::{DynMachine, Input, Machine, Timeline, TraceFile};
 use serde::Serialize;
@@ -124,6 +126,16 @@ impl Engine {
         Ok(serde_json::to_string(&opened).expect("plain data"))
     }
 
+    /// The frame of `snapshot` (JSON, as `seek` writes it) as an SVG image, to the scale of `values` (the
+    /// run's input values, JSON).
+    pub fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String> {
+        let snapshot: algorithms::Snapshot = serde_json::from_str(snapshot)
+            .map_err(|e| format!("the snapshot is unreadable: {e}"))?;
+        let values: Vec<i64> =
+            serde_json::from_str(values).map_err(|e| format!("the values are unreadable: {e}"))?;
+        Ok(frame_svg::frame_svg(&snapshot, &values, title))
+    }
+
     /// Validates `input` against the count-only limits and starts a run that builds no snapshots.
     pub fn count(&mut self, id: &str, input: &str) -> Result<u32, String> {
         let entry = self.entry(id)?;
@@ -173,7 +185,9 @@ impl Engine {
 }
 
 /// The WebAssembly exports of an engine over `$entries` (a family's static list of entries). Each export
-/// is a thin call into one [`Engine`]; errors are thrown as strings.
+/// is a thin call into one [`Engine`]; errors are thrown as strings. Importing a trace is not among them:
+/// it reads whole snapshots back, code no run needs, so it is in a module of its own ([`tools!`]) that the
+/// app fetches when a learner imports a file or exports an image.
 #[macro_export]
 macro_rules! exports {
     ($entries:expr) => {
@@ -203,11 +217,6 @@ macro_rules! exports {
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]
-        pub fn import_trace(text: &str) -> Result<String, String> {
-            ENGINE.with_borrow(|engine| engine.import_trace(text))
-        }
-
-        #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn count(id: &str, input: &str) -> Result<u32, String> {
             ENGINE.with_borrow_mut(|engine| engine.count(id, input))
         }
@@ -225,6 +234,23 @@ macro_rules! exports {
         #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn close(run: u32) {
             ENGINE.with_borrow_mut(|engine| engine.close(run))
+        }
+    };
+}
+
+/// The WebAssembly exports of a family's tools module, what the export and import bar needs beyond a
+/// run: [`Engine::import_trace`] and [`Engine::frame_svg`] over `$entries`.
+#[macro_export]
+macro_rules! tools {
+    ($entries:expr) => {
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn import_trace(text: &str) -> Result<String, String> {
+            $crate::Engine::new($entries).import_trace(text)
+        }
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn frame_svg(snapshot: &str, values: &str, title: &str) -> Result<String, String> {
+            $crate::Engine::new($entries).frame_svg(snapshot, values, title)
         }
     };
 }

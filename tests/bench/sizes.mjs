@@ -15,6 +15,9 @@ const ROUTES = [
   { path: '/algorithms/bubble-sort', budget: 300, ready: firstBar, note: 'sorting family' },
   { path: '/algorithms/binary-search', budget: 300, ready: firstBar, note: 'searching family' },
   { path: '/race', budget: 300, ready: firstBar, note: 'bubble vs insertion sort' },
+  // Opened from a visualizer, the quiz adds only its page module (the engine is already there); no budget
+  // was set for it: it loads only when the learner asks for it.
+  { path: '/algorithms/bubble-sort/quiz', budget: null, ready: firstBar, note: 'opened directly, cold' },
   { path: '/plot', budget: 300, ready: (page) => page.getByTestId('measure').waitFor(), note: 'before Measure' },
   { path: '/progress', budget: 300, ready: (page) => page.getByTestId('streak-panel').waitFor(), note: 'the dashboard' },
   {
@@ -62,6 +65,6 @@ console.log('| route | modules | wasm + JS, gzip -9 | budget | transferred (brot
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) {
   const route = row.note ? `\`${row.path}\` (${row.note})` : `\`${row.path}\``;
-  const within = row.gzip <= row.budget * 1000 ? '' : ' **over**';
-  console.log(`| ${route} | ${row.modules} | ${KB(row.gzip)} KB${within} | ${row.budget} KB | ${KB(row.wire)} KB | ${row.files} |`);
+  const within = row.budget === null || row.gzip <= row.budget * 1000 ? '' : ' **over**';
+  console.log(`| ${route} | ${row.modules} | ${KB(row.gzip)} KB${within} | ${row.budget === null ? '—' : `${row.budget} KB`} | ${KB(row.wire)} KB | ${row.files} |`);
 }

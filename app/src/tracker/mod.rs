@@ -155,7 +155,16 @@ fn jitter() -> f64 {
 /// The streak this device's own record gives, unverified.
 fn local_streak() -> KnownStreak {
     let mut days: Vec<streak::Day> = local_activity().iter().map(|e| e.day).collect();
-    days.sort_unstable();
+    // Entries are appended as they happen, so their days are in order unless the device's clock moved
+    // back: an insertion sort over the distinct runs is linear here, and ships less code than `sort`.
+    days.dedup();
+    for i in 1..days.len() {
+        let mut j = i;
+        while j > 0 && days[j - 1] > days[j] {
+            days.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     days.dedup();
     let today = local_day();
     let s = streak::streak(&days, today);

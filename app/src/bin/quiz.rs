@@ -1,0 +1,1 @@
+app::page_module!(app::quiz_page);
