@@ -116,7 +116,7 @@ pub fn record_finished_runs(playback: Playback, algorithms: Vec<&'static str>) {
         move || playback.finished.get(),
         move |_, _, _| {
             for id in &algorithms {
-                tracker.record(crate::tracker::outbox::Kind::RunFinished, id);
+                tracker.record(crate::tracker::outbox::Kind::RunFinished, id, None);
             }
         },
         false,

@@ -340,7 +340,12 @@ fn chart_svg(all: &[Series], metric: usize) -> String {
         .flat_map(|s| s.points.iter().map(|p| read(&p.counters)))
         .max()
         .unwrap_or(1);
-    let (x_max, y_max) = (max_n as f64, (measured.max(1) as f64 * 2.0).max(10.0));
+    // While only n = 2 is measured the axis still spans a doubling: a zero-width axis would put every
+    // point at NaN.
+    let (x_max, y_max) = (
+        (max_n as f64).max(4.0),
+        (measured.max(1) as f64 * 2.0).max(10.0),
+    );
     let x = |n: f64| {
         LEFT + (n.log10() - 2f64.log10()) / (x_max.log10() - 2f64.log10()) * (WIDTH - LEFT - RIGHT)
     };

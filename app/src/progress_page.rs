@@ -36,8 +36,8 @@ struct Dashboard {
     streak: streak::Streak,
     /// Days with activity and their counts, ascending.
     days: Vec<(Day, u32)>,
-    /// (algorithm id, runs finished, quiz answers)
-    algorithms: Vec<(String, u32, u32)>,
+    /// (algorithm id, runs finished, quiz answers, right answers)
+    algorithms: Vec<(String, u32, u32, u32)>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +67,8 @@ struct ServerAlgorithm {
     algorithm: String,
     runs_finished: u32,
     quizzes_answered: u32,
+    #[serde(default)]
+    quizzes_right: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -116,7 +118,14 @@ impl Dashboard {
             algorithms: progress
                 .algorithms
                 .into_iter()
-                .map(|a| (a.algorithm, a.runs_finished, a.quizzes_answered))
+                .map(|a| {
+                    (
+                        a.algorithm,
+                        a.runs_finished,
+                        a.quizzes_answered,
+                        a.quizzes_right,
+                    )
+                })
                 .collect(),
         })
     }
@@ -131,18 +140,21 @@ impl Dashboard {
                 _ => days.push((day, 1)),
             }
         }
-        let mut algorithms: Vec<(String, u32, u32)> = Vec::new();
+        let mut algorithms: Vec<(String, u32, u32, u32)> = Vec::new();
         for event in events {
             let at = match algorithms.iter().position(|a| a.0 == event.algorithm) {
                 Some(at) => at,
                 None => {
-                    algorithms.push((event.algorithm.clone(), 0, 0));
+                    algorithms.push((event.algorithm.clone(), 0, 0, 0));
                     algorithms.len() - 1
                 }
             };
             match event.kind {
                 Kind::RunFinished => algorithms[at].1 += 1,
-                Kind::QuizAnswered => algorithms[at].2 += 1,
+                Kind::QuizAnswered => {
+                    algorithms[at].2 += 1;
+                    algorithms[at].3 += u32::from(event.correct == Some(true));
+                }
             }
         }
         let active: Vec<Day> = days.iter().map(|d| d.0).collect();
@@ -400,14 +412,25 @@ fn WeeklyChart(dashboard: Dashboard) -> impl IntoView {
     }
 }
 
+/// "4 (3 right, 75%)": answers with their accuracy, rounded to a whole percent.
+fn answered(answers: u32, right: u32) -> String {
+    if answers == 0 {
+        return "0".to_owned();
+    }
+    let percent = (u64::from(right) * 200 + u64::from(answers)) / (u64::from(answers) * 2);
+    format!("{answers} ({right} right, {percent}%)")
+}
+
 #[component]
 fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
     let category_rows = [Category::Sorting, Category::Searching].map(|category| {
-        let (runs, quizzes, tried) = dashboard
+        let (runs, answers, right, tried) = dashboard
             .algorithms
             .iter()
             .filter(|a| catalogue::card(&a.0).is_some_and(|c| c.category == category))
-            .fold((0, 0, 0), |acc, a| (acc.0 + a.1, acc.1 + a.2, acc.2 + 1));
+            .fold((0, 0, 0, 0), |acc, a| {
+                (acc.0 + a.1, acc.1 + a.2, acc.2 + a.3, acc.3 + 1)
+            });
         let of = catalogue::CARDS
             .iter()
             .filter(|c| c.category == category)
@@ -417,7 +440,7 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
                 <th scope="row">{category.name()}</th>
                 <td>{format!("{tried} of {of}")}</td>
                 <td>{runs}</td>
-                <td>{quizzes}</td>
+                <td>{answered(answers, right)}</td>
             </tr>
         }
     });
@@ -425,14 +448,14 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
     algorithms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let algorithm_rows = algorithms
         .into_iter()
-        .filter_map(|(id, runs, quizzes)| {
+        .filter_map(|(id, runs, answers, right)| {
             let card = catalogue::card(&id)?;
             Some(view! {
                 <tr data-testid="algorithm-progress" data-id=card.id>
                     <th scope="row"><Link href=format!("/algorithms/{}", card.id)>{card.name}</Link></th>
                     <td>{card.category.name()}</td>
                     <td data-testid="runs">{runs}</td>
-                    <td>{quizzes}</td>
+                    <td data-testid="answers">{answered(answers, right)}</td>
                 </tr>
             })
         })
@@ -440,12 +463,12 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
     view! {
         <table class="progress-table">
             <caption class="visually-hidden">"Progress per category"</caption>
-            <thead><tr><th scope="col">"Category"</th><th scope="col">"Tried"</th><th scope="col">"Runs finished"</th><th scope="col">"Quiz answers"</th></tr></thead>
+            <thead><tr><th scope="col">"Category"</th><th scope="col">"Tried"</th><th scope="col">"Runs finished"</th><th scope="col">"Quiz answers (right)"</th></tr></thead>
             <tbody>{category_rows.into_iter().collect_view()}</tbody>
         </table>
         <table class="progress-table">
             <caption class="visually-hidden">"Progress per algorithm"</caption>
-            <thead><tr><th scope="col">"Algorithm"</th><th scope="col">"Category"</th><th scope="col">"Runs finished"</th><th scope="col">"Quiz answers"</th></tr></thead>
+            <thead><tr><th scope="col">"Algorithm"</th><th scope="col">"Category"</th><th scope="col">"Runs finished"</th><th scope="col">"Quiz answers (right)"</th></tr></thead>
             <tbody>{algorithm_rows}</tbody>
         </table>
     }
@@ -756,6 +779,7 @@ mod tests {
             day,
             kind,
             algorithm: algorithm.to_owned(),
+            correct: (kind == Kind::QuizAnswered).then_some(day == 11),
         };
         let events = [
             event(10, Kind::RunFinished, "bubble-sort"),
@@ -777,10 +801,20 @@ mod tests {
         assert_eq!(
             dashboard.algorithms,
             vec![
-                ("bubble-sort".to_owned(), 2, 0),
-                ("binary-search".to_owned(), 1, 1)
+                ("bubble-sort".to_owned(), 2, 0, 0),
+                ("binary-search".to_owned(), 1, 1, 1)
             ]
         );
+    }
+
+    #[test]
+    fn answers_show_their_accuracy_rounded() {
+        assert_eq!(answered(0, 0), "0");
+        assert_eq!(answered(4, 3), "4 (3 right, 75%)");
+        assert_eq!(answered(3, 2), "3 (2 right, 67%)");
+        assert_eq!(answered(3, 1), "3 (1 right, 33%)");
+        assert_eq!(answered(8, 1), "8 (1 right, 13%)");
+        assert_eq!(answered(2, 0), "2 (0 right, 0%)");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use algorithms::catalogue::Card;
-use algorithms::quiz::{Answer, Question, Quiz, ask};
+use algorithms::quiz::{Answer, Question, Quiz, Side, ask};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,6 +29,8 @@ fn say(answer: &Answer) -> String {
     match answer {
         Answer::YesNo(true) => "they are swapped".to_owned(),
         Answer::YesNo(false) => "they are not swapped".to_owned(),
+        Answer::Side(Side::Left) => "the search goes on to its left".to_owned(),
+        Answer::Side(Side::Right) => "the search goes on to its right".to_owned(),
         Answer::Position(at) => format!("position {at}"),
         Answer::Positions(at) => {
             let at: Vec<String> = at.iter().map(usize::to_string).collect();
@@ -118,7 +120,7 @@ fn QuizPanel(
         };
         outcome.set(Some((right, format!("{verdict} {narration}"))));
         if let Some(tracker) = tracker {
-            tracker.record(Kind::QuizAnswered, entry.id);
+            tracker.record(Kind::QuizAnswered, entry.id, Some(right));
         }
         reveal(step);
     };
@@ -138,10 +140,9 @@ fn QuizPanel(
     };
     // A click on a bar adds its position to the answer being typed.
     let click = window_event_listener(leptos::ev::click, move |event| {
-        if asking.with_untracked(|a| {
-            a.as_ref()
-                .is_none_or(|(_, q)| matches!(q.question, Question::WillSwap { .. }))
-        }) {
+        let by_position =
+            |q: &Quiz| matches!(q.question, Question::NextProbe | Question::NextCompared);
+        if asking.with_untracked(|a| a.as_ref().is_none_or(|(_, q)| !by_position(q))) {
             return;
         }
         let bar = event
@@ -184,6 +185,11 @@ fn QuizPanel(
                 Question::WillSwap { .. } => view! {
                     <button data-quiz-first data-testid="quiz-yes" on:click=move |_| answer(Answer::YesNo(true))>"Yes, swapped"</button>
                     <button data-testid="quiz-no" on:click=move |_| answer(Answer::YesNo(false))>"No"</button>
+                }
+                .into_any(),
+                Question::WhichSide { .. } => view! {
+                    <button data-quiz-first data-testid="quiz-left" on:click=move |_| answer(Answer::Side(Side::Left))>"Left"</button>
+                    <button data-testid="quiz-right" on:click=move |_| answer(Answer::Side(Side::Right))>"Right"</button>
                 }
                 .into_any(),
                 _ => view! {
@@ -256,6 +262,10 @@ mod tests {
     fn wrong_answers_are_explained_in_words() {
         assert_eq!(say(&Answer::YesNo(false)), "they are not swapped");
         assert_eq!(say(&Answer::Position(5)), "position 5");
+        assert_eq!(
+            say(&Answer::Side(Side::Left)),
+            "the search goes on to its left"
+        );
         assert_eq!(say(&Answer::Positions(vec![2, 3])), "positions 2 and 3");
     }
 }

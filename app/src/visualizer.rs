@@ -176,7 +176,7 @@ pub fn VisualizerPage(id: String, #[prop(optional)] quiz: Option<QuizSlot>) -> i
     view! {
         <section class="visualizer-page" aria-labelledby="algorithm-name">
             <header class="algorithm-header">
-                <h1 id="algorithm-name">{entry.name}</h1>
+                <h1 id="algorithm-name">{entry.name}{quiz.map(|_| " quiz")}</h1>
                 <p class="algorithm-summary">{entry.category.name()} " · " {entry.summary}</p>
                 {move || {
                     let state = ViewState { source: source.get(), step: 0, speed: url_state::DEFAULT_SPEED };

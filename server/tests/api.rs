@@ -18,7 +18,7 @@ async fn health_reports_version_and_migrated_store() {
     assert_eq!(reply.body["status"], "ok");
     assert_eq!(reply.body["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(reply.body["store"]["kind"], "sqlite");
-    assert_eq!(reply.body["store"]["schema_version"], 5);
+    assert_eq!(reply.body["store"]["schema_version"], 6);
     assert!(app.dir.path().join("data/test.db").is_file());
 }
 
@@ -268,6 +268,41 @@ async fn bad_bodies_get_specific_json_errors() {
             .as_str()
             .unwrap()
             .starts_with("events[0].id")
+    );
+
+    // A quiz answer says whether it was right; a finished run does not.
+    for (event, field) in [
+        (
+            json!({ "id": "q1", "kind": "quiz_answered", "algorithm": "bubble-sort" }),
+            "events[1].correct: a quiz_answered event says",
+        ),
+        (
+            json!({ "id": "q1", "kind": "run_finished", "algorithm": "bubble-sort", "correct": true }),
+            "events[1].correct: only a quiz_answered",
+        ),
+        (
+            json!({ "id": "q1", "kind": "quiz_answered", "algorithm": "bubble-sort", "correct": "yes" }),
+            "Failed to deserialize",
+        ),
+    ] {
+        let ok = json!({ "id": "q0", "kind": "quiz_answered", "algorithm": "bubble-sort", "correct": true });
+        let reply = app
+            .post("/api/events", &token, json!({ "events": [ok, event] }))
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            reply.body
+        );
+        let message = reply.body["message"].as_str().unwrap();
+        assert!(message.contains(field), "{message}");
+    }
+    let progress = app.get("/api/progress", &token).await;
+    assert_eq!(
+        progress.body["algorithms"],
+        json!([]),
+        "nothing of a refused batch is stored"
     );
 
     let reply = app

@@ -37,6 +37,15 @@ fn event(id: &str, algorithm: &str, day: &str) -> EventRecord {
         at: time,
         day,
         received_at: time,
+        correct: None,
+    }
+}
+
+fn answer(id: &str, algorithm: &str, day: &str, correct: bool) -> EventRecord {
+    EventRecord {
+        kind: EventKind::QuizAnswered,
+        correct: Some(correct),
+        ..event(id, algorithm, day)
     }
 }
 
@@ -518,6 +527,52 @@ pub async fn events_count_once_per_id<S: Store>(store: Arc<S>) {
     assert_eq!(totals, [("bubble-sort", 2), ("heap-sort", 1)]);
     assert_eq!(progress[0].last_at, at("2026-03-02T12:00:00Z"));
     assert_eq!(store.day_counts("u2").await.unwrap().len(), 1);
+
+    // Quiz answers keep whether they were right: the progress counts answers and right ones, and a
+    // duplicate of a right answer sent as wrong changes neither.
+    let answers = vec![
+        answer("q1", "heap-sort", "2026-03-02", true),
+        answer("q2", "heap-sort", "2026-03-02", false),
+        answer("q3", "heap-sort", "2026-03-02", true),
+        answer("q1", "heap-sort", "2026-03-02", false),
+    ];
+    let recorded = store.record_events("u1", answers).await.unwrap();
+    assert_eq!(recorded.iter().filter(|r| r.new).count(), 3);
+    assert_eq!(
+        recorded[3].record.correct,
+        Some(true),
+        "the stored copy is answered"
+    );
+    let progress = store.algorithm_progress("u1").await.unwrap();
+    let heap = progress
+        .iter()
+        .find(|p| p.algorithm == "heap-sort")
+        .unwrap();
+    assert_eq!(
+        (
+            heap.runs_finished,
+            heap.quizzes_answered,
+            heap.quizzes_right
+        ),
+        (1, 3, 2)
+    );
+    let bubble = progress
+        .iter()
+        .find(|p| p.algorithm == "bubble-sort")
+        .unwrap();
+    assert_eq!((bubble.quizzes_answered, bubble.quizzes_right), (0, 0));
+    let exported = store.events_page("u1", None, 100).await.unwrap();
+    let q2 = exported.iter().find(|e| e.event_id == "q2").unwrap();
+    assert_eq!(
+        (q2.kind, q2.correct),
+        (EventKind::QuizAnswered, Some(false))
+    );
+    assert!(
+        exported
+            .iter()
+            .filter(|e| e.kind == EventKind::RunFinished)
+            .all(|e| e.correct.is_none())
+    );
 }
 
 pub async fn sessions_write_only_on_the_expected_version<S: Store>(store: Arc<S>) {

@@ -13,6 +13,7 @@ const ROUTES = [
   ['catalogue', '/', '[data-testid=card]'],
   ['sorting visualizer', '/algorithms/bubble-sort?values=38,27,43,3,9,82,10,55,21,64', '[data-testid=bar]'],
   ['searching visualizer', '/algorithms/binary-search?values=1,3,5,7,9,11,13&target=9', '[data-testid=bar]'],
+  ['quiz', '/algorithms/bubble-sort/quiz?values=38,27,43,3,9', '[data-testid=quiz]'],
   ['race', '/race', '[data-testid=lane-a]'],
   ['plot', '/plot', '[data-testid=measure]'],
   ['progress', '/progress', '[data-testid=streak-panel]'],
@@ -64,6 +65,18 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByTestId('help-overlay').waitFor();
     assert.deepEqual(await violations(page), [], `visualizer with help open (${colorScheme})`);
     await page.close();
+
+    // The quiz with a question waiting for its answer, then answered.
+    const { page: quiz } = await open('/algorithms/bubble-sort/quiz?values=38,27,43,3,9', '[data-testid=quiz]', { colorScheme });
+    await quiz.keyboard.press('ArrowRight');
+    await quiz.getByTestId('quiz-question').waitFor();
+    assert.deepEqual(await violations(quiz), [], `quiz asking (${colorScheme})`);
+    await quiz.getByTestId('quiz-skip').click();
+    await quiz.keyboard.press('ArrowRight');
+    await quiz.getByTestId('quiz-yes').click();
+    await quiz.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right);
+    assert.deepEqual(await violations(quiz), [], `quiz answered (${colorScheme})`);
+    await quiz.close();
 
     const { page: plot } = await open('/plot', '[data-testid=measure]', { colorScheme });
     await plot.getByTestId('measure').click();

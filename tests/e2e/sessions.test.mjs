@@ -195,7 +195,8 @@ test('the quiz asks before deciding steps, checks answers against the next step,
   );
   const { token } = await stored(page, 'algovista.account.v1');
   const progress = await (await fetch(`${server.url}/api/progress`, { headers: { authorization: `Bearer ${token}` } })).json();
-  assert.equal(progress.algorithms.find((a) => a.algorithm === 'bubble-sort').quizzes_answered, 2);
+  const bubble = progress.algorithms.find((a) => a.algorithm === 'bubble-sort');
+  assert.deepEqual([bubble.quizzes_answered, bubble.quizzes_right], [2, 1]);
 
   // Leaving the quiz keeps the input and the step.
   await page.getByRole('link', { name: 'Leave the quiz' }).click();
@@ -203,5 +204,31 @@ test('the quiz asks before deciding steps, checks answers against the next step,
   await page.getByTestId('bar').first().waitFor();
   assert.match(await stepText(page), /^Step 2 \//);
   assert.equal(await page.getByTestId('quiz').count(), 0);
+  // The dashboard shows the answers with their accuracy.
+  await page.getByRole('link', { name: 'Progress' }).click();
+  const answers = page.locator('[data-testid=algorithm-progress][data-id=bubble-sort] [data-testid=answers]');
+  await answers.waitFor();
+  assert.equal(await answers.textContent(), '2 (1 right, 50%)');
+  assert.deepEqual(errors, []);
+});
+
+test('a search quiz asks which side of a shown probe the target is on, then which position is probed next', async () => {
+  const { page, errors } = await device('/algorithms/binary-search/quiz?values=1,3,5,7,9,11,13&target=11');
+  await page.getByTestId('quiz').waitFor();
+  await page.keyboard.press('ArrowRight');
+  const question = page.getByTestId('quiz-question');
+  await question.waitFor();
+  assert.equal(await question.textContent(), 'Before step 1: Position 3 (value 7) is probed next. Is the target to its left or its right?');
+  await page.getByTestId('quiz-right').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right === 'true');
+
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid=quiz-question]')?.textContent === 'Before step 2: Which position is probed next?');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'quiz-input');
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right === 'false');
+  assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Not quite: position 5\. A\[5\] = 11 is the target 11\./);
+  assert.equal(await page.getByTestId('quiz-score').textContent(), 'Score: 1 of 2');
   assert.deepEqual(errors, []);
 });

@@ -47,6 +47,9 @@ pub struct LocalEvent {
     pub day: streak::Day,
     pub kind: Kind,
     pub algorithm: String,
+    /// For a quiz answer: whether it was right (absent in records from before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correct: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,11 +155,10 @@ fn jitter() -> f64 {
     })
 }
 
-/// The streak this device's own record gives, unverified.
-fn local_streak() -> KnownStreak {
-    let mut days: Vec<streak::Day> = local_activity().iter().map(|e| e.day).collect();
-    // Entries are appended as they happen, so their days are in order unless the device's clock moved
-    // back: an insertion sort over the distinct runs is linear here, and ships less code than `sort`.
+/// The distinct days of `days`, ascending. Entries are appended as they happen, so their days are in
+/// order unless the device's clock moved back: an insertion sort over the runs of equal days is linear
+/// here, and ships less code than the standard sort (which each page module would link for this alone).
+fn distinct_days(mut days: Vec<streak::Day>) -> Vec<streak::Day> {
     days.dedup();
     for i in 1..days.len() {
         let mut j = i;
@@ -166,6 +168,12 @@ fn local_streak() -> KnownStreak {
         }
     }
     days.dedup();
+    days
+}
+
+/// The streak this device's own record gives, unverified.
+fn local_streak() -> KnownStreak {
+    let days = distinct_days(local_activity().iter().map(|e| e.day).collect());
     let today = local_day();
     let s = streak::streak(&days, today);
     KnownStreak {
@@ -239,8 +247,9 @@ impl Tracker {
         tracker
     }
 
-    /// Records a qualifying activity: on this device at once, then on the server.
-    pub fn record(self, kind: Kind, algorithm: &str) {
+    /// Records a qualifying activity (`correct`: a quiz answer's outcome): on this device at once, then on
+    /// the server.
+    pub fn record(self, kind: Kind, algorithm: &str, correct: Option<bool>) {
         let anchor = storage::load::<String>(ANCHOR_KEY, "the time anchor");
         let mut outbox = load_outbox();
         outbox.push(Event {
@@ -249,6 +258,7 @@ impl Tracker {
             algorithm: algorithm.to_owned(),
             at: js_sys::Date::new_0().to_iso_string().into(),
             anchor,
+            correct,
         });
         storage::save(OUTBOX_KEY, &outbox);
         let mut activity = local_activity();
@@ -256,6 +266,7 @@ impl Tracker {
             day: local_day(),
             kind,
             algorithm: algorithm.to_owned(),
+            correct,
         });
         if activity.len() > ACTIVITY_KEPT {
             activity.drain(..activity.len() - ACTIVITY_KEPT);
@@ -511,5 +522,26 @@ pub fn TrackerNotices() -> impl IntoView {
             {move || tracker.notices.get().join(" ")}
             " " <button on:click=move |_| tracker.notices.set(Vec::new())>"Dismiss"</button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_days;
+
+    #[test]
+    fn distinct_days_sorts_and_deduplicates_a_record_whose_clock_moved_back() {
+        assert_eq!(distinct_days(vec![]), Vec::<streak::Day>::new());
+        assert_eq!(distinct_days(vec![5, 5, 6, 6, 6, 9]), vec![5, 6, 9]);
+        assert_eq!(
+            distinct_days(vec![5, 6, 3, 3, 6, 7, 1, 9, 9]),
+            vec![1, 3, 5, 6, 7, 9]
+        );
+        // Against the standard sort on a scrambled record.
+        let scrambled: Vec<streak::Day> = (0..400).map(|i| (i * 7919 % 113) - 50).collect();
+        let mut expected = scrambled.clone();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(distinct_days(scrambled), expected);
     }
 }

@@ -32,6 +32,9 @@ pub struct Event {
     /// The newest time anchor the app held then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
+    /// A quiz answer's outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correct: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +135,7 @@ mod tests {
             algorithm: "bubble-sort".to_owned(),
             at: "2026-11-23T10:00:00.000Z".to_owned(),
             anchor: None,
+            correct: None,
         }
     }
 

@@ -40,6 +40,9 @@ pub struct EventIn {
     at: Option<DateTime<Utc>>,
     #[serde(default)]
     anchor: Option<String>,
+    /// Whether a `quiz_answered` answer was right; required for that kind, refused for others.
+    #[serde(default)]
+    correct: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +89,19 @@ pub async fn record<S: Store>(
                 "events[{index}].id: use 1–64 letters, digits, '-' or '_'"
             )));
         }
+        match (event.kind, event.correct) {
+            (EventKind::QuizAnswered, None) => {
+                return Err(AppError::Invalid(format!(
+                    "events[{index}].correct: a quiz_answered event says whether the answer was right"
+                )));
+            }
+            (EventKind::RunFinished, Some(_)) => {
+                return Err(AppError::Invalid(format!(
+                    "events[{index}].correct: only a quiz_answered event has one"
+                )));
+            }
+            _ => {}
+        }
         if algorithms::catalogue::find(&event.algorithm).is_none() {
             return Err(AppError::Invalid(format!(
                 "events[{index}].algorithm: \"{}\" is not in the catalogue",
@@ -115,6 +131,7 @@ pub async fn record<S: Store>(
                 at,
                 day: at.with_timezone(&tz).date_naive(),
                 received_at: received,
+                correct: event.correct,
             }
         })
         .collect();
@@ -194,6 +211,8 @@ struct EventExport {
     day: NaiveDate,
     #[serde(serialize_with = "crate::time::millis")]
     received_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    correct: Option<bool>,
 }
 
 /// A page cursor: the last event's time (microseconds since the epoch) and id, `<micros>~<id>`.
@@ -263,6 +282,7 @@ pub async fn export<S: Store>(
                 at: e.at,
                 day: e.day,
                 received_at: e.received_at,
+                correct: e.correct,
             })
             .collect(),
         next,

@@ -79,6 +79,9 @@ pub struct EventRecord {
     pub at: DateTime<Utc>,
     pub day: NaiveDate,
     pub received_at: DateTime<Utc>,
+    /// For `quiz_answered`: whether the answer was right (absent for other kinds).
+    #[serde(default)]
+    pub correct: Option<bool>,
 }
 
 /// The outcome of recording one event: `new` is false for a duplicate id, and then the record is the one
@@ -100,6 +103,8 @@ pub struct AlgorithmProgress {
     pub algorithm: String,
     pub runs_finished: u32,
     pub quizzes_answered: u32,
+    /// Of `quizzes_answered`, the right answers.
+    pub quizzes_right: u32,
     #[serde(serialize_with = "crate::time::millis")]
     pub last_at: DateTime<Utc>,
 }

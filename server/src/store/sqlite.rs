@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_sessions_replayed.sql"),
     include_str!("../../migrations/0004_event_days.sql"),
     include_str!("../../migrations/0005_streak_cards.sql"),
+    include_str!("../../migrations/0006_quiz_answers.sql"),
 ];
 
 /// The most writes one commit takes.
@@ -239,6 +240,7 @@ fn event(row: &Row) -> rusqlite::Result<EventRecord> {
         at: time(row.get(3)?),
         day: NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap_or_default(),
         received_at: time(row.get(5)?),
+        correct: row.get(6)?,
     })
 }
 
@@ -490,8 +492,8 @@ impl Store for SqliteStore {
             let mut recorded = Vec::with_capacity(events.len());
             for record in events {
                 let inserted = tx.execute(
-                    "INSERT INTO events (user_id, event_id, kind, algorithm, at, day, received_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (user_id, event_id) DO NOTHING",
+                    "INSERT INTO events (user_id, event_id, kind, algorithm, at, day, received_at, correct) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (user_id, event_id) DO NOTHING",
                     params![
                         user_id,
                         record.event_id,
@@ -499,7 +501,8 @@ impl Store for SqliteStore {
                         record.algorithm,
                         millis(record.at),
                         record.day.to_string(),
-                        millis(record.received_at)
+                        millis(record.received_at),
+                        record.correct
                     ],
                 )?;
                 if inserted == 1 {
@@ -511,7 +514,7 @@ impl Store for SqliteStore {
                     recorded.push(Recorded { record, new: true });
                 } else {
                     let stored = tx.query_row(
-                        "SELECT event_id, kind, algorithm, at, day, received_at FROM events \
+                        "SELECT event_id, kind, algorithm, at, day, received_at, correct FROM events \
                          WHERE user_id = ?1 AND event_id = ?2",
                         params![user_id, record.event_id],
                         event,
@@ -539,7 +542,7 @@ impl Store for SqliteStore {
             after.map_or((i64::MIN, String::new()), |(at, id)| (millis(at), id));
         self.read(move |connection| {
             let mut statement = connection.prepare(
-                "SELECT event_id, kind, algorithm, at, day, received_at FROM events \
+                "SELECT event_id, kind, algorithm, at, day, received_at, correct FROM events \
                  WHERE user_id = ?1 AND (at > ?2 OR (at = ?2 AND event_id > ?3)) \
                  ORDER BY at, event_id LIMIT ?4",
             )?;
@@ -571,7 +574,8 @@ impl Store for SqliteStore {
         self.read(move |connection| {
             let mut statement = connection.prepare(
                 "SELECT algorithm, \
-                        sum(kind = 'run_finished'), sum(kind = 'quiz_answered'), max(at) \
+                        sum(kind = 'run_finished'), sum(kind = 'quiz_answered'), max(at), \
+                        count(*) FILTER (WHERE correct = 1) \
                  FROM events WHERE user_id = ?1 GROUP BY algorithm ORDER BY algorithm",
             )?;
             let rows = statement.query_map([user_id], |row| {
@@ -579,6 +583,7 @@ impl Store for SqliteStore {
                     algorithm: row.get(0)?,
                     runs_finished: row.get(1)?,
                     quizzes_answered: row.get(2)?,
+                    quizzes_right: row.get(4)?,
                     last_at: time(row.get(3)?),
                 })
             })?;

@@ -344,7 +344,7 @@ impl Store for SupabaseStore {
                 json!({
                     "event_id": record.event_id, "kind": record.kind.as_str(),
                     "algorithm": record.algorithm, "at": stamp(record.at), "day": record.day,
-                    "received_at": stamp(record.received_at),
+                    "received_at": stamp(record.received_at), "correct": record.correct,
                 })
             })
             .collect();
@@ -380,7 +380,7 @@ impl Store for SupabaseStore {
         let mut builder = self
             .client
             .from("events")
-            .select("event_id,kind,algorithm,at,day,received_at")
+            .select("event_id,kind,algorithm,at,day,received_at,correct")
             .eq("user_id", user_id)
             .order("at.asc,event_id.asc")
             .limit(limit as usize);
@@ -409,7 +409,7 @@ impl Store for SupabaseStore {
         self.rows(
             self.client
                 .from("algorithm_progress")
-                .select("algorithm,runs_finished,quizzes_answered,last_at")
+                .select("algorithm,runs_finished,quizzes_answered,quizzes_right,last_at")
                 .eq("user_id", user_id)
                 .order("algorithm.asc"),
             "read algorithm progress",
