@@ -37,7 +37,7 @@ async fn a_client_clock_days_ahead_never_moves_an_event_forward() {
 async fn a_client_clock_years_ahead_without_an_anchor_is_clamped() {
     let app = TestApp::new().await;
     let (_, token) = app.user("Europe/Berlin").await;
-    let event = json!({ "id": "e1", "kind": "quiz_answered", "algorithm": "binary-search", "at": "2030-01-01T00:00:00Z" });
+    let event = json!({ "id": "e1", "kind": "quiz_answered", "algorithm": "binary-search", "correct": true, "at": "2030-01-01T00:00:00Z" });
     let reply = app
         .post("/api/events", &token, json!({ "events": [event] }))
         .await;
