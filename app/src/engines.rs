@@ -21,7 +21,7 @@ pub trait EngineApi {
     fn open(&self, id: &str, input: &str) -> Result<u32, String>;
     fn last_step(&self, run: u32) -> Result<f64, String>;
     fn seek(&self, run: u32, step: f64) -> Result<String, String>;
-    fn export_trace(&self, run: u32, step: f64) -> Result<String, String>;
+    fn export_trace(&self, id: &str, input: &str, step: f64) -> Result<String, String>;
     fn import_trace(&self, text: &str) -> Result<String, String>;
     fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String>;
     fn count(&self, id: &str, input: &str) -> Result<u32, String>;
@@ -53,7 +53,12 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn seek(this: &EngineModule, run: u32, step: f64) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn export_trace(this: &EngineModule, run: u32, step: f64) -> Result<String, JsValue>;
+    fn export_trace(
+        this: &EngineModule,
+        id: &str,
+        input: &str,
+        step: f64,
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn import_trace(this: &EngineModule, text: &str) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
@@ -88,8 +93,8 @@ impl EngineApi for EngineModule {
     fn seek(&self, run: u32, step: f64) -> Result<String, String> {
         EngineModule::seek(self, run, step).map_err(message)
     }
-    fn export_trace(&self, run: u32, step: f64) -> Result<String, String> {
-        EngineModule::export_trace(self, run, step).map_err(message)
+    fn export_trace(&self, id: &str, input: &str, step: f64) -> Result<String, String> {
+        EngineModule::export_trace(self, id, input, step).map_err(message)
     }
     fn import_trace(&self, text: &str) -> Result<String, String> {
         EngineModule::import_trace(self, text).map_err(message)
@@ -283,11 +288,15 @@ impl EngineRun {
         let title = title.to_owned();
         async move { tools(family).await?.frame_svg(&snapshot, &values, &title) }
     }
+}
 
-    /// The run as a trace file (JSON), positioned at `step`.
-    pub fn export_trace(&self, step: u64) -> Result<String, String> {
-        engine(self.family).export_trace(self.run, step as f64)
-    }
+/// The run of `card` on `input` as a trace file (JSON) positioned at `step`, written by the family's
+/// tools module (fetched the first time), which replays the run.
+pub async fn export_trace(card: &Card, input: &Input, step: u64) -> Result<String, String> {
+    let text = serde_json::to_string(input).expect("an input is plain data");
+    tools(card.family())
+        .await?
+        .export_trace(card.id, &text, step as f64)
 }
 
 impl Drop for EngineRun {

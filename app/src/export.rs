@@ -63,18 +63,20 @@ pub fn ExportBar(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let values = StoredValue::new(input.values.clone());
+    let input = StoredValue::new(input);
     let export_trace = move |_| {
         let step = snapshot.with_untracked(|s| s.step);
-        match run.with_value(|run| run.export_trace(step)) {
-            Ok(text) => {
-                download_text(
+        let input = input.get_value();
+        leptos::task::spawn_local(async move {
+            match engines::export_trace(entry, &input, step).await {
+                Ok(text) => download_text(
                     &format!("{}-trace.json", entry.id),
                     "application/json",
                     &text,
-                );
+                ),
+                Err(problem) => error.set(Some(problem)),
             }
-            Err(problem) => error.set(Some(problem)),
-        }
+        });
     };
     // The image is drawn by the family's tools module, fetched on the first export.
     let export_image = move |png: bool| {

@@ -27,8 +27,8 @@ impl EngineApi for Linked {
     fn seek(&self, run: u32, step: f64) -> Result<String, String> {
         self.0.borrow_mut().seek(run, step)
     }
-    fn export_trace(&self, run: u32, step: f64) -> Result<String, String> {
-        self.0.borrow_mut().export_trace(run, step)
+    fn export_trace(&self, id: &str, input: &str, step: f64) -> Result<String, String> {
+        self.0.borrow().export_trace(id, input, step)
     }
     fn import_trace(&self, text: &str) -> Result<String, String> {
         self.0.borrow().import_trace(text)

@@ -12,12 +12,8 @@ use algorithms::catalogue::Entry;
 use algorithms::{DynMachine, Input, Machine, Timeline, TraceFile};
 use serde::Serialize;
 
-/// A run recorded for stepping: its timeline, and what reproduces it for export.
-struct Recorded {
-    entry: &'static Entry,
-    input: Input,
-    timeline: Timeline<Box<dyn DynMachine>>,
-}
+/// A run recorded for stepping.
+type Recorded = Timeline<Box<dyn DynMachine>>;
 
 enum Slot {
     Stepping(Recorded),
@@ -78,13 +74,9 @@ impl Engine {
     pub fn open(&mut self, id: &str, input: &str) -> Result<u32, String> {
         let entry = self.entry(id)?;
         let input = Self::input(input)?;
-        let run = entry.start(input.clone()).map_err(|e| e.to_string())?;
+        let run = entry.start(input).map_err(|e| e.to_string())?;
         let timeline = Timeline::record(run).map_err(|e| e.to_string())?;
-        Ok(self.keep(Slot::Stepping(Recorded {
-            entry,
-            input,
-            timeline,
-        })))
+        Ok(self.keep(Slot::Stepping(timeline)))
     }
 
     fn stepping(&mut self, run: u32) -> Result<&Recorded, String> {
@@ -96,20 +88,20 @@ impl Engine {
 
     /// The index of the run's last step.
     pub fn last_step(&mut self, run: u32) -> Result<f64, String> {
-        Ok(self.stepping(run)?.timeline.last_step() as f64)
+        Ok(self.stepping(run)?.last_step() as f64)
     }
 
     /// The snapshot at `step` (clamped to the last), as JSON.
     pub fn seek(&mut self, run: u32, step: f64) -> Result<String, String> {
-        let timeline = &self.stepping(run)?.timeline;
+        let timeline = self.stepping(run)?;
         let snapshot = timeline.seek((step.max(0.0) as u64).min(timeline.last_step()));
         Ok(serde_json::to_string(&snapshot).expect("snapshots are plain data"))
     }
 
-    /// The run as a trace file (JSON), positioned at `step`.
-    pub fn export_trace(&mut self, run: u32, step: f64) -> Result<String, String> {
-        let recorded = self.stepping(run)?;
-        let file = TraceFile::export(recorded.entry, recorded.input.clone(), step.max(0.0) as u64)
+    /// The run of `id` on `input` (JSON) as a trace file (JSON), positioned at `step`. It replays the run
+    /// rather than reading an open one, so the tools module, not the engine, carries the writer.
+    pub fn export_trace(&self, id: &str, input: &str, step: f64) -> Result<String, String> {
+        let file = TraceFile::export(self.entry(id)?, Self::input(input)?, step.max(0.0) as u64)
             .map_err(|e| e.to_string())?;
         Ok(serde_json::to_string_pretty(&file).expect("a trace is plain data"))
     }
@@ -185,9 +177,9 @@ impl Engine {
 }
 
 /// The WebAssembly exports of an engine over `$entries` (a family's static list of entries). Each export
-/// is a thin call into one [`Engine`]; errors are thrown as strings. Importing a trace is not among them:
-/// it reads whole snapshots back, code no run needs, so it is in a module of its own ([`tools!`]) that the
-/// app fetches when a learner imports a file or exports an image.
+/// is a thin call into one [`Engine`]; errors are thrown as strings. Trace files are not among them:
+/// writing one and reading it back is code no run needs, so it is in a module of its own ([`tools!`])
+/// that the app fetches when a learner exports or imports.
 #[macro_export]
 macro_rules! exports {
     ($entries:expr) => {
@@ -209,11 +201,6 @@ macro_rules! exports {
         #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn seek(run: u32, step: f64) -> Result<String, String> {
             ENGINE.with_borrow_mut(|engine| engine.seek(run, step))
-        }
-
-        #[::wasm_bindgen::prelude::wasm_bindgen]
-        pub fn export_trace(run: u32, step: f64) -> Result<String, String> {
-            ENGINE.with_borrow_mut(|engine| engine.export_trace(run, step))
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]
@@ -239,13 +226,18 @@ macro_rules! exports {
 }
 
 /// The WebAssembly exports of a family's tools module, what the export and import bar needs beyond a
-/// run: [`Engine::import_trace`] and [`Engine::frame_svg`] over `$entries`.
+/// run: [`Engine::export_trace`], [`Engine::import_trace`] and [`Engine::frame_svg`] over `$entries`.
 #[macro_export]
 macro_rules! tools {
     ($entries:expr) => {
         #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn import_trace(text: &str) -> Result<String, String> {
             $crate::Engine::new($entries).import_trace(text)
+        }
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn export_trace(id: &str, input: &str, step: f64) -> Result<String, String> {
+            $crate::Engine::new($entries).export_trace(id, input, step)
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]

@@ -74,11 +74,10 @@ fn counting_runs_report_the_catalogue_counters_in_slices() {
 
 #[test]
 fn an_exported_trace_imports_and_an_edited_one_is_refused() {
-    let mut engine = Engine::new(SEARCHING);
+    let engine = Engine::new(SEARCHING);
     let entry = SEARCHING[1];
     let text = input_for(entry, 20, 4);
-    let run = engine.open(entry.id, &text).unwrap();
-    let file = engine.export_trace(run, 3.0).unwrap();
+    let file = engine.export_trace(entry.id, &text, 3.0).unwrap();
     let opened: Value = serde_json::from_str(&engine.import_trace(&file).unwrap()).unwrap();
     assert_eq!(opened["algorithm"], entry.id);
     assert_eq!(opened["step"], 3);
@@ -109,9 +108,9 @@ fn an_engine_knows_only_its_family_and_says_what_is_wrong() {
         "“bubble-sort” is not an algorithm of this engine"
     );
     let trace = {
-        let mut sorting = Engine::new(SORTING);
-        let run = sorting.open(SORTING[0].id, &sorting_input).unwrap();
-        sorting.export_trace(run, 0.0).unwrap()
+        Engine::new(SORTING)
+            .export_trace(SORTING[0].id, &sorting_input, 0.0)
+            .unwrap()
     };
     assert!(
         engine

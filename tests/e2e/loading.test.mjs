@@ -6,7 +6,7 @@ import { openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
-/** Opens `path` and returns the page with the modules (`page-…`, `engine-…`) it fetched so far. */
+/** Opens `path` and returns the page with the modules (`page-…`, `engine-…`, `tools-…`) it fetched so far. */
 async function modulesFetched(path, ready, before) {
   const page = await shared.browser.newPage();
   const errors = [];
@@ -19,7 +19,7 @@ async function modulesFetched(path, ready, before) {
   const modules = () => {
     const names = new Set();
     for (const response of responses) {
-      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine)-[a-z]+)-[0-9a-f]{16}\//);
+      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools)-[a-z]+)-[0-9a-f]{16}\//);
       if (match) names.add(match[1]);
     }
     return [...names].sort();
@@ -37,6 +37,8 @@ test('each route fetches its page module and only the engines it runs', async ()
   assert.deepEqual(sorting.modules(), ['engine-sorting', 'page-visualizer']);
   const searching = await modulesFetched('/algorithms/binary-search', bars);
   assert.deepEqual(searching.modules(), ['engine-searching', 'page-visualizer']);
+  const quiz = await modulesFetched('/algorithms/bubble-sort/quiz', bars);
+  assert.deepEqual(quiz.modules(), ['engine-sorting', 'page-quiz'], 'the quiz is its own page module');
 
   const race = await modulesFetched('/race', bars);
   assert.deepEqual(race.modules(), ['engine-sorting', 'page-race']);

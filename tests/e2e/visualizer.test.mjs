@@ -276,6 +276,12 @@ test('screenshots at desktop and phone widths', async () => {
 
 test('export the trace, the frame as SVG and PNG; import a trace back', async () => {
   const { page, errors } = await open(`${shared.server.url}/algorithms/quicksort-randomized?values=7,3,9,1,5,8,2&seed=42&step=12`);
+  // The trace writer and reader, and the image writer, are the family's tools module: fetched on the
+  // first export, not with the page.
+  const tools = [];
+  page.on('request', (request) => /\/tools-sorting-[0-9a-f]+\/tools-sorting(_bg\.wasm|\.js)$/.test(request.url()) && tools.push(request.url()));
+  await page.getByTestId('bar').first().waitFor();
+  assert.deepEqual(tools, [], 'no tools module before an export');
   const download = async (testId) => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
     return { name: file.suggestedFilename(), path: await file.path() };
@@ -287,6 +293,7 @@ test('export the trace, the frame as SVG and PNG; import a trace back', async ()
   assert.deepEqual(file.input, { values: [7, 3, 9, 1, 5, 8, 2], seed: 42 });
   assert.equal(file.step, 12);
   assert.equal(file.snapshots.length, file.steps);
+  assert.equal(tools.length, 2, 'the tools module (JS and wasm) is fetched once, on the first export');
   const atTwelve = await barValues(page);
   assert.deepEqual(file.snapshots[12].frame.array.values, atTwelve);
 
@@ -298,6 +305,7 @@ test('export the trace, the frame as SVG and PNG; import a trace back', async ()
   const png = await download('export-png');
   assert.equal(png.name, 'quicksort-randomized-step-12.png');
   assert.deepEqual([...readFileSync(png.path).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  assert.equal(tools.length, 2, 'and kept for the images');
 
   // Import into another algorithm's page: it opens the trace's algorithm, input, seed and step.
   const { page: other } = await open(bubble());
