@@ -99,4 +99,4 @@ for (const file of files(out)) {
     }),
   );
 }
-console.log(`dist: ${Object.keys(manifest.pages).length} pages, ${Object.keys(manifest.engines).length} engines`);
+console.log(`dist: ${Object.keys(manifest.pages).length} pages, ${Object.keys(manifest.engines).length} engines, ${Object.keys(manifest.tools).length} tools modules`);
