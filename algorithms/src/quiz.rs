@@ -5,6 +5,7 @@
 //! - A sort has just compared two positions: will it swap them? (the next snapshot marks both swapped)
 //! - A search is about to probe: which position? (the next snapshot's `probe` pointer); or, told the
 //!   position, will the search go on to its left or its right? (the range the next snapshot keeps)
+//! - A partition is about to place its pivot: at which position? (where the next snapshot marks it sorted)
 //! - Any other step that compares: which positions does it compare? (the next snapshot's compared marks)
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,8 @@ use crate::snapshot::{ArrayFrame, Frame, Mark, Snapshot};
 pub enum Question {
     /// "These two were just compared: will they be swapped?"
     WillSwap { a: usize, b: usize },
+    /// "The pivot is `value`: at which position does it land?"
+    PivotLands { value: i64 },
     /// "Which position is probed next?"
     NextProbe,
     /// "Position `at` (value `value`) is probed next: is the target to its left or its right?"
@@ -52,6 +55,9 @@ impl Quiz {
         match &self.question {
             Question::WillSwap { a, b } => {
                 format!("Positions {a} and {b} were just compared. Will they be swapped?")
+            }
+            Question::PivotLands { value } => {
+                format!("The pivot is {value}. At which position does it land?")
             }
             Question::NextProbe => "Which position is probed next?".to_owned(),
             Question::WhichSide { at, value } => format!(
@@ -114,6 +120,19 @@ pub fn ask(current: &Snapshot, next: &Snapshot) -> Option<Quiz> {
                 answer: Answer::YesNo(swapped == [a, b]),
             });
         }
+    }
+    // The pivot leaves its place for its final one, marked sorted there.
+    if let [pivot] = marked(now, Mark::Pivot)[..]
+        && marked(then, Mark::Pivot).is_empty()
+        && let Some(&value) = now.values.get(pivot)
+        && let Some(at) = marked(then, Mark::Sorted)
+            .into_iter()
+            .find(|&at| then.values.get(at) == Some(&value))
+    {
+        return Some(Quiz {
+            question: Question::PivotLands { value },
+            answer: Answer::Position(at),
+        });
     }
     if let Some(probe) = then.pointers.iter().find(|p| p.name == "probe") {
         // Where the next step keeps searching, when it settles on one side of its probe; asked on every
@@ -194,6 +213,39 @@ mod tests {
     }
 
     #[test]
+    fn quicksort_asks_where_each_pivot_lands() {
+        let all = snapshots(
+            "quicksort-lomuto",
+            Input {
+                values: vec![5, 2, 8, 1, 9, 3],
+                ..Default::default()
+            },
+        );
+        let landings: Vec<(Question, Answer)> = all
+            .windows(2)
+            .filter_map(|w| ask(&w[0], &w[1]))
+            .filter(|q| matches!(q.question, Question::PivotLands { .. }))
+            .map(|q| (q.question, q.answer))
+            .collect();
+        assert_eq!(
+            landings,
+            [
+                (Question::PivotLands { value: 3 }, Answer::Position(2)),
+                (Question::PivotLands { value: 1 }, Answer::Position(0)),
+                (Question::PivotLands { value: 8 }, Answer::Position(4)),
+            ]
+        );
+        let quiz = Quiz {
+            question: landings[0].0.clone(),
+            answer: landings[0].1.clone(),
+        };
+        assert_eq!(
+            quiz.prompt(),
+            "The pivot is 3. At which position does it land?"
+        );
+    }
+
+    #[test]
     fn binary_search_asks_for_the_next_probe() {
         let all = snapshots(
             "binary-search",
@@ -238,7 +290,7 @@ mod tests {
             pick in 0usize..64,
         ) {
             // How many of each kind were asked: the check must not pass by asking nothing.
-            let mut asked = [0usize; 4];
+            let mut asked = [0usize; 5];
             let mut runs = 0;
             for entry in catalogue::CATALOGUE {
                 let mut values = values.clone();
@@ -251,6 +303,8 @@ mod tests {
                     continue;
                 }
                 runs += 1;
+                let mut sorted = input.values.clone();
+                sorted.sort_unstable();
                 let all = snapshots(entry.id, input);
                 for pair in all.windows(2) {
                     let (now, next) = (&pair[0], &pair[1]);
@@ -276,6 +330,15 @@ mod tests {
                             prop_assert!(target != *value, "{}: a found target has no side", entry.id);
                             prop_assert_eq!(*side, expected, "{}: step {}", entry.id, now.step);
                             asked[3] += 1;
+                        }
+                        (Question::PivotLands { value }, Answer::Position(at)) => {
+                            // Read from the sorted input instead: a placed pivot is at its rank.
+                            let below = sorted.iter().filter(|&&v| v < *value).count();
+                            let equal = sorted.iter().filter(|&&v| v == *value).count();
+                            prop_assert!((below..below + equal).contains(at),
+                                "{}: step {}: pivot {} placed at {} but its rank is {}..{}", entry.id, now.step, value, at, below, below + equal);
+                            prop_assert_eq!(after[*at], *value);
+                            asked[4] += 1;
                         }
                         (Question::NextCompared, Answer::Positions(at)) => {
                             prop_assert!(at.iter().all(|&i| i < after.len()));

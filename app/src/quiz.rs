@@ -39,6 +39,11 @@ fn say(answer: &Answer) -> String {
     }
 }
 
+/// Whether the answer is one position (else several, or a choice).
+fn one_position(question: &Question) -> bool {
+    matches!(question, Question::NextProbe | Question::PivotLands { .. })
+}
+
 /// Positions typed as numbers separated by commas or spaces.
 fn positions(text: &str) -> Result<Vec<usize>, String> {
     let items: Vec<&str> = text
@@ -131,8 +136,12 @@ fn QuizPanel(
         };
         match positions(&typed.get_untracked()) {
             Ok(at) => match quiz.question {
-                Question::NextProbe if at.len() == 1 => answer(Answer::Position(at[0])),
-                Question::NextProbe => problem.set(Some("Type one position.".to_owned())),
+                ref question if one_position(question) && at.len() == 1 => {
+                    answer(Answer::Position(at[0]))
+                }
+                ref question if one_position(question) => {
+                    problem.set(Some("Type one position.".to_owned()))
+                }
                 _ => answer(Answer::Positions(at)),
             },
             Err(message) => problem.set(Some(message)),
@@ -141,7 +150,7 @@ fn QuizPanel(
     // A click on a bar adds its position to the answer being typed.
     let click = window_event_listener(leptos::ev::click, move |event| {
         let by_position =
-            |q: &Quiz| matches!(q.question, Question::NextProbe | Question::NextCompared);
+            |q: &Quiz| one_position(&q.question) || q.question == Question::NextCompared;
         if asking.with_untracked(|a| a.as_ref().is_none_or(|(_, q)| !by_position(q))) {
             return;
         }
@@ -151,10 +160,8 @@ fn QuizPanel(
             .and_then(|t| t.closest("[data-testid=bar]").ok().flatten());
         if let Some(index) = bar.and_then(|bar| bar.get_attribute("data-index")) {
             typed.update(|text| {
-                let single = asking.with_untracked(|a| {
-                    a.as_ref()
-                        .is_some_and(|(_, q)| q.question == Question::NextProbe)
-                });
+                let single = asking
+                    .with_untracked(|a| a.as_ref().is_some_and(|(_, q)| one_position(&q.question)));
                 *text = if single || text.trim().is_empty() {
                     index
                 } else {
@@ -195,9 +202,9 @@ fn QuizPanel(
                 _ => view! {
                     <form class="quiz-form" on:submit=submit>
                         <label>
-                            {if quiz.question == Question::NextProbe { "Position " } else { "Positions " }}
+                            {if one_position(&quiz.question) { "Position " } else { "Positions " }}
                             <input data-quiz-first data-testid="quiz-input" inputmode="numeric" autocomplete="off"
-                                placeholder=if quiz.question == Question::NextProbe { "e.g. 4" } else { "e.g. 3, 4" }
+                                placeholder=if one_position(&quiz.question) { "e.g. 4" } else { "e.g. 3, 4" }
                                 prop:value=move || typed.get()
                                 on:input=move |e| typed.set(event_target_value(&e)) />
                         </label>

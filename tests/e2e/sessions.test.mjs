@@ -1,7 +1,8 @@
 // Sessions and the quiz, through the app and the real server: a place saved while the view is still opens
 // at the exact step after a reload and on a paired device (its snapshot hash checked against the one the
 // server computed); two devices moving one session see both copies and choose; a saved step that no longer
-// matches is said plainly; the prediction quiz asks, scores, and its answers reach the server.
+// matches is said plainly; the prediction quiz asks (sorts, searches, partitions), scores, and its answers
+// reach the server.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,5 +231,21 @@ test('a search quiz asks which side of a shown probe the target is on, then whic
   await page.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right === 'false');
   assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Not quite: position 5\. A\[5\] = 11 is the target 11\./);
   assert.equal(await page.getByTestId('quiz-score').textContent(), 'Score: 1 of 2');
+  assert.deepEqual(errors, []);
+});
+
+test('a partition quiz asks where the pivot lands, answered by clicking its bar', async () => {
+  const { page, errors } = await device('/algorithms/quicksort-lomuto/quiz?values=5,2,8,1,9,3&step=8');
+  await page.getByTestId('quiz').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 8 /'));
+  await page.keyboard.press('ArrowRight');
+  const question = page.getByTestId('quiz-question');
+  await question.waitFor();
+  assert.equal(await question.textContent(), 'Before step 9: The pivot is 3. At which position does it land?');
+  await page.getByTestId('bar').nth(2).click();
+  assert.equal(await page.getByTestId('quiz-input').inputValue(), '2');
+  await page.getByTestId('quiz-answer').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right === 'true');
+  assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Right\. Swap the pivot into A\[2\]: 3 is in its final place\./);
   assert.deepEqual(errors, []);
 });
