@@ -15,6 +15,9 @@ export PATH="$ROOT/node_modules/.bin:$TOOLS/bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 POSTRUST_VERSION=3.1.0
 WASM_OPT_VERSION=132
+SCHEMATHESIS_VERSION=4.32.5
+# Schemathesis lives in a virtual environment of its own, outside the checkout.
+SCHEMATHESIS=$TOOLS/schemathesis-$SCHEMATHESIS_VERSION/bin/st
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 
 # Where scripts/build-wasm.sh leaves the bound and optimised modules for scripts/dist.mjs.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build AlgoVista (`setup.sh run`, what the run command needs) or to build
-# and test it (`setup.sh test`, the default: also Chromium, PostgreSQL and postrust), and nothing that is
+# and test it (`setup.sh test`, the default: also Chromium, PostgreSQL, postrust and Schemathesis), and nothing that is
 # already there at the pinned version. Safe to run any number of times; on a warm machine it takes seconds.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -57,6 +57,18 @@ node_packages() {
   cp "$ROOT/package-lock.json" "$stamp"
 }
 
+# Schemathesis from PyPI, pinned, into a virtual environment outside the checkout (Debian's Python). The
+# environment counts as installed only once its stamp is written, so a failed install is tried again.
+schemathesis() {
+  local venv=${SCHEMATHESIS%/bin/st}
+  [ -f "$venv/installed" ] && return
+  log "installing Schemathesis $SCHEMATHESIS_VERSION (PyPI) into $venv"
+  rm -rf "$venv"
+  /usr/bin/python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  touch "$venv/installed"
+}
+
 main() {
   local started=$SECONDS purpose=${1:-test}
   case $purpose in run | test) ;; *) die "usage: setup.sh [run|test]" ;; esac
@@ -71,9 +83,10 @@ main() {
   cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
   cargo_tool trunk "$TRUNK_VERSION" trunk --locked
   if [ "$purpose" = test ]; then
-    apt_packages chromium chromium-driver postgresql
+    apt_packages chromium chromium-driver postgresql python3 python3-venv curl
     # A PostgREST-compatible server for testing the Supabase store (no PostgREST build reaches here).
     cargo_tool postrust-server "$POSTRUST_VERSION" postrust
+    schemathesis
   fi
   (cd "$ROOT" && cargo fetch --locked --quiet)
   log "set-up for $purpose complete in $((SECONDS - started)) s"

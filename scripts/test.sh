@@ -36,6 +36,9 @@ stage "release build of the app"
 bash "$ROOT/scripts/build-app.sh"
 cargo build --quiet -p server --bin algovista-server
 
+stage "API contract: Schemathesis against the live server"
+bash "$ROOT/scripts/api-contract.sh"
+
 stage "end-to-end tests in headless Chromium"
 ALGOVISTA_SERVER_BIN="$CARGO_TARGET_DIR/debug/algovista-server" ALGOVISTA_DIST="$ROOT/dist" \
   node --test --test-concurrency=1 tests/e2e/

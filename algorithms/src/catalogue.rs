@@ -202,6 +202,9 @@ impl Card {
                 return Err(InputError::SpanTooWide { span, max });
             }
         }
+        if self.input.kind == InputKind::Array && input.target.is_some() {
+            return Err(InputError::UnexpectedTarget);
+        }
         if self.input.kind != InputKind::Array {
             match input.target {
                 None => return Err(InputError::MissingTarget),

@@ -48,6 +48,8 @@ pub enum InputError {
         mode: Mode,
     },
     MissingTarget,
+    /// A target given to an algorithm that takes none (a sort).
+    UnexpectedTarget,
     NotSorted {
         position: usize,
     },
@@ -98,6 +100,7 @@ impl fmt::Display for InputError {
                 )
             }
             InputError::MissingTarget => write!(f, "a search needs a target value"),
+            InputError::UnexpectedTarget => write!(f, "this algorithm takes no target value"),
             InputError::NotSorted { position } => write!(
                 f,
                 "this search needs sorted values, but item {} is smaller than item {position}",

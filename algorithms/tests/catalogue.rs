@@ -348,6 +348,27 @@ fn searches_refuse_unsorted_values_and_a_missing_target() {
 }
 
 #[test]
+fn sorts_refuse_a_target() {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind == InputKind::Array)
+    {
+        let targeted = Input {
+            values: vec![3, 1, 2],
+            target: Some(2),
+            seed: None,
+        };
+        assert_eq!(
+            entry.validate(&targeted, algorithms::Mode::Count).err(),
+            Some(InputError::UnexpectedTarget),
+            "{}",
+            entry.id
+        );
+        assert!(entry.start(targeted).is_err(), "{}", entry.id);
+    }
+}
+
+#[test]
 fn catalogue_ids_are_unique_and_entries_complete() {
     let mut ids: Vec<&str> = CATALOGUE.iter().map(|e| e.id).collect();
     ids.sort_unstable();

@@ -301,8 +301,30 @@ async fn add_time_headers<S: Store>(
 /// The API's OpenAPI 3.1 document; `tests/api.rs` checks it against the routes.
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
+/// The document as served: `openapi.json` with the lists only the running server knows filled in as
+/// enums (its catalogue's algorithm ids, the time zone names it accepts), so a client or a fuzzer reads
+/// from the document which values are valid.
+static SERVED_OPENAPI: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let mut document: serde_json::Value =
+        serde_json::from_str(OPENAPI).expect("openapi.json is JSON");
+    let schemas = &mut document["components"]["schemas"];
+    schemas["AlgorithmId"]["enum"] = algorithms::catalogue::CATALOGUE
+        .iter()
+        .map(|entry| entry.id)
+        .collect();
+    schemas["TimeZone"]["enum"] = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|zone| zone.name())
+        .collect();
+    document.to_string()
+});
+
 async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        SERVED_OPENAPI.as_str(),
+    )
+        .into_response()
 }
 
 #[derive(Serialize)]

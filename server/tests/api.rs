@@ -683,6 +683,19 @@ async fn the_openapi_document_matches_the_routes() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.body["openapi"], "3.1.0");
     assert_eq!(reply.body["info"]["version"], env!("CARGO_PKG_VERSION"));
+    // The served document names the valid algorithms and zones, for clients and fuzzers.
+    let schemas = &reply.body["components"]["schemas"];
+    let ids: Vec<&str> = schemas["AlgorithmId"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), algorithms::catalogue::CATALOGUE.len());
+    assert!(ids.contains(&"bubble-sort") && ids.contains(&"binary-search"));
+    let zones = schemas["TimeZone"]["enum"].as_array().unwrap();
+    assert!(zones.len() > 300, "{}", zones.len());
+    assert!(zones.contains(&json!("Europe/Berlin")) && zones.contains(&json!("UTC")));
     let paths = reply.body["paths"].as_object().unwrap();
     let mut documented = 0;
     for (path, operations) in paths {

@@ -101,6 +101,8 @@ pub async fn put<S: Store>(
     Body(body): Body<SessionIn>,
 ) -> Result<(StatusCode, Json<Session>), AppError> {
     let (entry, input) = validate(&id, &body)?;
+    // Stored as read (`null` and absent fields alike), so every copy of a session spells its input one way.
+    let stored_input = serde_json::to_value(&input).expect("an input is plain data");
     // Replaying can take milliseconds: off the async workers.
     let step = body.step;
     let snapshot_hash = tokio::task::spawn_blocking(move || replay(entry, input, step)).await??;
@@ -109,7 +111,7 @@ pub async fn put<S: Store>(
         id,
         algorithm: body.algorithm,
         algorithm_version: body.algorithm_version,
-        input: body.input,
+        input: stored_input,
         step: body.step,
         snapshot_hash,
         preferences: body.preferences,
