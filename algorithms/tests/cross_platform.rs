@@ -8,15 +8,38 @@ use sha2::{Digest, Sha256};
 
 const FIXTURE: &str = include_str!("fixtures/trace-hashes.txt");
 
-fn trace_line(entry: &Entry) -> String {
-    let generator = Generator {
-        preset: Preset::Random,
-        n: 12,
-        min: -30,
-        max: 30,
-        seed: 2026,
+/// The inputs each algorithm is traced on: a short run of small values, values near the limits (±10⁹; a
+/// band below the upper limit for the counting-based sorts, whose span is bounded), and a long run.
+fn profiles(entry: &Entry) -> [(&'static str, Generator); 3] {
+    let limit = algorithms::input::VALUE_LIMIT;
+    let (low, high) = match entry.input.max_span {
+        Some(span) => (limit - (span as i64).min(1000), limit),
+        None => (-limit, limit),
     };
-    let input = entry.generate(&generator).unwrap();
+    let n = entry.input.max_step_n.min(150);
+    let spread = entry
+        .input
+        .max_span
+        .map_or(1000, |span| (span as i64 / 2).min(1000));
+    [
+        ("small", generator(12, -30, 30)),
+        ("extreme", generator(12, low, high)),
+        ("long", generator(n, -spread, spread)),
+    ]
+}
+
+fn generator(n: usize, min: i64, max: i64) -> Generator {
+    Generator {
+        preset: Preset::Random,
+        n,
+        min,
+        max,
+        seed: 2026,
+    }
+}
+
+fn trace_line(entry: &Entry, profile: &str, generator: &Generator) -> String {
+    let input = entry.generate(generator).unwrap();
     let mut hasher = Sha256::new();
     let mut steps = 0;
     for snapshot in entry.start(input).unwrap().steps() {
@@ -29,11 +52,16 @@ fn trace_line(entry: &Entry) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    format!("{} v{} {steps} {hash}\n", entry.id, entry.version)
+    format!("{} v{} {profile} {steps} {hash}\n", entry.id, entry.version)
 }
 
 fn check() {
-    let actual: String = CATALOGUE.iter().map(|entry| trace_line(entry)).collect();
+    let actual: String = CATALOGUE
+        .iter()
+        .flat_map(|entry| {
+            profiles(entry).map(|(profile, generator)| trace_line(entry, profile, &generator))
+        })
+        .collect();
     if actual == FIXTURE {
         return;
     }
