@@ -81,6 +81,26 @@ test('a place is saved when the view is still, and a reload resumes there with t
   assert.equal(await first.getByTestId('session-mismatch').isVisible(), false);
 });
 
+test('closing the page saves the place at once, with a request that outlives the page', async () => {
+  const { page } = await device();
+  await withAccount(page);
+  await goTo(page, 6);
+  await savedAt(page, 6);
+  // Moved and closed within the second a still view waits before saving: only page hide can save it.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid=step-count]').textContent.startsWith('Step 7 /'));
+  const account = await stored(page, 'algovista.account.v1');
+  await page.close();
+  const token = account.token;
+  let step;
+  for (let i = 0; i < 50 && step !== 7; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const response = await fetch(`${server.url}/api/sessions/bubble-sort`, { headers: { authorization: `Bearer ${token}` } });
+    step = (await response.json()).step;
+  }
+  assert.equal(step, 7);
+});
+
 test('a device linked by a pairing code opens the same session at the same step', async () => {
   await first.goto(`${server.url}/progress`);
   await first.getByTestId('new-code').click();
