@@ -385,3 +385,79 @@ fn catalogue_ids_are_unique_and_entries_complete() {
         assert!(algorithms::catalogue::find(entry.id).is_some());
     }
 }
+
+/// What a step does, without the values: its marks, pointers and line. Two runs that do the same at every
+/// step move the same positions the same way.
+fn shape(snapshot: &Snapshot) -> (usize, Vec<(usize, algorithms::Mark)>, Vec<(String, usize)>) {
+    let Frame::Array(frame) = &snapshot.frame;
+    (
+        snapshot.line,
+        frame.marks.clone(),
+        frame
+            .pointers
+            .iter()
+            .map(|p| (p.name.clone(), p.index))
+            .collect(),
+    )
+}
+
+/// The `stable` claims of the comparison sorts, by a twin run: the input again with each value tagged by its
+/// original position (value × 64 + position, so equal values become distinct and ordered as they came). A
+/// stable sort treats equal values as if so ordered, so the twin takes exactly the same steps; then the
+/// twin's result shows the permutation both applied, and equal values must keep their original order in
+/// it. An unstable sort that swaps an equal pair takes a different step in the twin, and fails here. The
+/// sorts that place values by their digits or range (counting, radix, bucket) take other steps for other
+/// values, so the twin says nothing about them; they are not covered by this check.
+#[test]
+fn stable_comparison_sorts_keep_equal_values_in_order() {
+    let by_value = ["counting-sort", "radix-sort", "bucket-sort"];
+    let stable: Vec<&Entry> = CATALOGUE
+        .iter()
+        .copied()
+        .filter(|e| e.stable == Some(true) && !by_value.contains(&e.id))
+        .collect();
+    assert_eq!(
+        stable.len(),
+        6,
+        "{:?}",
+        stable.iter().map(|e| e.id).collect::<Vec<_>>()
+    );
+    for entry in stable {
+        // Few distinct values, so most have equals.
+        let strategy = prop::collection::vec(-4i64..=4, 0..=40);
+        runner()
+            .run(&strategy, |values| {
+                let tagged: Vec<i64> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| v * 64 + i as i64)
+                    .collect();
+                let start = |values: Vec<i64>| {
+                    entry
+                        .start(Input {
+                            values,
+                            target: None,
+                            seed: Some(1),
+                        })
+                        .unwrap()
+                        .steps()
+                        .collect::<Vec<Snapshot>>()
+                };
+                let (plain, twin) = (start(values.clone()), start(tagged));
+                prop_assert_eq!(plain.len(), twin.len(), "the twin takes as many steps");
+                for (a, b) in plain.iter().zip(&twin) {
+                    prop_assert_eq!(shape(a), shape(b), "step {} differs in the twin", a.step);
+                }
+                let result = array(twin.last().unwrap());
+                for pair in result.windows(2) {
+                    let (a, b) = (pair[0].div_euclid(64), pair[1].div_euclid(64));
+                    prop_assert!(
+                        a < b || (a == b && pair[0].rem_euclid(64) < pair[1].rem_euclid(64)),
+                        "equal values out of their original order: {result:?}"
+                    );
+                }
+                Ok(())
+            })
+            .unwrap_or_else(|failure| panic!("{}: {failure}", entry.id));
+    }
+}
