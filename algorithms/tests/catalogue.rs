@@ -386,9 +386,11 @@ fn catalogue_ids_are_unique_and_entries_complete() {
     }
 }
 
-/// What a step does, without the values: its marks, pointers and line. Two runs that do the same at every
+/// What a step does, without the values: its line, marks and pointers. Two runs that do the same at every
 /// step move the same positions the same way.
-fn shape(snapshot: &Snapshot) -> (usize, Vec<(usize, algorithms::Mark)>, Vec<(String, usize)>) {
+type Shape = (usize, Vec<(usize, algorithms::Mark)>, Vec<(String, usize)>);
+
+fn shape(snapshot: &Snapshot) -> Shape {
     let Frame::Array(frame) = &snapshot.frame;
     (
         snapshot.line,
