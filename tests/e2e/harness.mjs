@@ -82,6 +82,17 @@ export async function openPage(browser, url, options = {}) {
   return { page, errors };
 }
 
+/** A page in a browser context of its own (its own storage: another device), closed with the page. */
+export async function openDevice(browser, url) {
+  const context = await browser.newContext();
+  const opened = await openPage(context, url);
+  opened.page.on('close', () => context.close().catch(() => {}));
+  return opened;
+}
+
+/** What the page keeps in local storage under `key`, parsed. */
+export const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+
 /** Starts a server and a browser before the file's tests and stops both after; read them from the result. */
 export function serverAndBrowser() {
   const shared = {};

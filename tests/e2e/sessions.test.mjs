@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './harness.mjs';
+import { launchBrowser, openDevice, startServer, stored } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'algovista-sessions-'));
 const server = await startServer({ dir });
@@ -21,14 +21,8 @@ after(async () => {
 
 const RUN = '/algorithms/bubble-sort?values=5,4,3,2,1';
 
-async function device(path = RUN) {
-  const context = await browser.newContext();
-  const opened = await openPage(context, `${server.url}${path}`);
-  opened.page.on('close', () => context.close().catch(() => {}));
-  return opened;
-}
+const device = (path = RUN) => openDevice(browser, `${server.url}${path}`);
 
-const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 const stepText = (page) => page.getByTestId('step-count').textContent();
 const bars = (page) => page.getByTestId('bar').evaluateAll((all) => all.map((b) => `${b.dataset.value}:${b.dataset.mark ?? ''}`));
 

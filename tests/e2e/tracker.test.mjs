@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './harness.mjs';
+import { launchBrowser, openDevice, startServer, stored } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'algovista-tracker-'));
 let server = await startServer({ dir });
@@ -22,12 +22,7 @@ after(async () => {
 const RUN = '/algorithms/bubble-sort?values=2,1';
 
 /** A page in its own context (its own storage, like another device). */
-async function device(path = RUN) {
-  const context = await browser.newContext();
-  const opened = await openPage(context, `${server.url}${path}`);
-  opened.page.on('close', () => context.close().catch(() => {}));
-  return opened;
-}
+const device = (path = RUN) => openDevice(browser, `${server.url}${path}`);
 
 const waitForSync = (page, state) =>
   page.waitForFunction((s) => document.querySelector('[data-testid=sync]')?.dataset.state === s, state, { timeout: 15000 });
@@ -43,7 +38,6 @@ const waitForDelivered = (page) =>
     null,
     { timeout: 15000 },
   );
-const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 
 /** Follows the run to its end with → (stepping, which counts), from the first step. */
 async function finishRun(page) {
