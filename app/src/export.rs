@@ -53,6 +53,20 @@ const FRAME_HEIGHT: u32 = 360;
 /// What an import opens: the algorithm, the input and the step.
 pub type Imported = (&'static Card, Input, u64);
 
+/// The export bar as the visualizer's slot (the quiz page has none, and links none of this).
+pub fn export_bar(
+    entry: &'static Card,
+    run: StoredValue<EngineRun>,
+    input: Input,
+    snapshot: Memo<Snapshot>,
+    on_import: Option<Callback<Imported>>,
+) -> AnyView {
+    match on_import {
+        Some(on_import) => view! { <ExportBar entry=entry run=run input=input snapshot=snapshot on_import=on_import /> }.into_any(),
+        None => view! { <ExportBar entry=entry run=run input=input snapshot=snapshot /> }.into_any(),
+    }
+}
+
 #[component]
 pub fn ExportBar(
     entry: &'static Card,

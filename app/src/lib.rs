@@ -93,7 +93,9 @@ pub fn catalogue_page(path: &str) -> AnyView {
 /// The visualizer module's page: `/algorithms/<id>`.
 pub fn visualizer_page(path: &str) -> AnyView {
     match path.trim_end_matches('/').strip_prefix("/algorithms/") {
-        Some(id) if !id.contains('/') => view! { <VisualizerPage id=id.to_owned() /> }.into_any(),
+        Some(id) if !id.contains('/') => {
+            view! { <VisualizerPage id=id.to_owned() export=export::export_bar /> }.into_any()
+        }
         _ => view! { <NotFound /> }.into_any(),
     }
 }

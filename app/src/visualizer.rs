@@ -13,7 +13,7 @@ use crate::router::{Link, query_param, use_location};
 
 use crate::array_view::ArrayStage;
 use crate::engines::{EngineRun, WithEngines};
-use crate::export::{ExportBar, Imported};
+use crate::export::Imported;
 use crate::input_editor::InputEditor;
 use crate::playback::{
     Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
@@ -94,10 +94,23 @@ fn SessionNotice(
 /// What the quiz page puts beside a run (the plain visualizer links none of it).
 pub type QuizSlot = fn(&'static Card, StoredValue<EngineRun>, Playback) -> AnyView;
 
+/// The export and import bar under a run (the quiz page links none of it).
+pub type ExportSlot = fn(
+    &'static Card,
+    StoredValue<EngineRun>,
+    Input,
+    Memo<Snapshot>,
+    Option<Callback<Imported>>,
+) -> AnyView;
+
 /// `/algorithms/:id` (and `/algorithms/:id/quiz` with `quiz`): the editor, the visualizer, and the
 /// address bar kept in step with both.
 #[component]
-pub fn VisualizerPage(id: String, #[prop(optional)] quiz: Option<QuizSlot>) -> impl IntoView {
+pub fn VisualizerPage(
+    id: String,
+    #[prop(optional)] quiz: Option<QuizSlot>,
+    #[prop(optional)] export: Option<ExportSlot>,
+) -> impl IntoView {
     let Some(entry) = catalogue::card(&id) else {
         return view! { <crate::NotFound /> }.into_any();
     };
@@ -201,7 +214,7 @@ pub fn VisualizerPage(id: String, #[prop(optional)] quiz: Option<QuizSlot>) -> i
             <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply />
             {move || {
                 let input = source.get().input(entry).unwrap_or_default();
-                view! { <Visualizer entry=entry input=input playback=playback on_import=on_import quiz=quiz /> }
+                view! { <Visualizer entry=entry input=input playback=playback on_import=on_import quiz=quiz export=export /> }
             }}
         </section>
     }
@@ -219,13 +232,14 @@ pub fn Visualizer(
     #[prop(optional)]
     on_import: Option<Callback<Imported>>,
     #[prop(default = None)] quiz: Option<QuizSlot>,
+    #[prop(default = None)] export: Option<ExportSlot>,
 ) -> impl IntoView {
     let playback = playback.unwrap_or_else(|| Playback::new(0, url_state::DEFAULT_SPEED));
     view! {
         <WithEngines families=vec![entry.family()]>
             {match EngineRun::open(entry, &input) {
                 Ok(run) => view! {
-                    <Player entry=entry input=input.clone() run=run playback=playback on_import=on_import quiz=quiz />
+                    <Player entry=entry input=input.clone() run=run playback=playback on_import=on_import quiz=quiz export=export />
                 }
                 .into_any(),
                 Err(message) => {
@@ -244,6 +258,7 @@ fn Player(
     playback: Playback,
     on_import: Option<Callback<Imported>>,
     quiz: Option<QuizSlot>,
+    export: Option<ExportSlot>,
 ) -> impl IntoView {
     let step = playback.step;
     let last_step = run.last_step();
@@ -327,10 +342,7 @@ fn Player(
                     </table>
                 </div>
             </div>
-            {match on_import {
-                Some(on_import) => view! { <ExportBar entry=entry run=run input=input.clone() snapshot=snapshot on_import=on_import /> }.into_any(),
-                None => view! { <ExportBar entry=entry run=run input=input.clone() snapshot=snapshot /> }.into_any(),
-            }}
+            {export.map(|export| export(entry, run, input.clone(), snapshot, on_import))}
         </section>
     }
 }

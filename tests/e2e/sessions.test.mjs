@@ -169,6 +169,7 @@ test('the quiz asks before deciding steps, checks answers against the next step,
   await page.waitForURL(/\/algorithms\/bubble-sort\/quiz\?/);
   await page.getByTestId('quiz').waitFor();
   assert.equal(await page.getByTestId('quiz-score').textContent(), 'Score: 0 of 0');
+  assert.equal(await page.getByTestId('export-trace').count(), 0, 'the quiz page has no export bar');
 
   // Step 1 compares positions 0 and 1: asked before it, answered by clicking the bars.
   await page.keyboard.press('ArrowRight');
