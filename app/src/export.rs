@@ -76,7 +76,6 @@ pub fn ExportBar(
     #[prop(optional)] on_import: Option<Callback<Imported>>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let values = StoredValue::new(input.values.clone());
     let input = StoredValue::new(input);
     let export_trace = move |_| {
         let step = snapshot.with_untracked(|s| s.step);
@@ -101,7 +100,7 @@ pub fn ExportBar(
             if png { "png" } else { "svg" }
         );
         let drawing =
-            run.with_value(|run| values.with_value(|v| run.frame_svg(step, v, entry.name)));
+            run.with_value(|run| input.with_value(|i| run.frame_svg(step, &i.values, entry.name)));
         leptos::task::spawn_local(async move {
             match drawing.await {
                 Ok(svg) if png => download_png(&name, &svg, FRAME_WIDTH, FRAME_HEIGHT),

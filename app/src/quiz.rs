@@ -85,11 +85,13 @@ fn QuizPanel(
         if let Some((at, _)) = asking.get_untracked() {
             return to.min(at);
         }
+        // Each step's snapshot is the previous pair's next one: one seek per step.
+        let mut now = run.with_value(|run| run.seek(from));
         for step in from..to {
-            if done.with_value(|done| done.contains(&step)) {
-                continue;
-            }
-            let quiz = run.with_value(|run| ask(&run.seek(step), &run.seek(step + 1)));
+            let next = run.with_value(|run| run.seek(step + 1));
+            let asked = !done.with_value(|done| done.contains(&step));
+            let quiz = asked.then(|| ask(&now, &next)).flatten();
+            now = next;
             if let Some(quiz) = quiz {
                 typed.set(String::new());
                 problem.set(None);

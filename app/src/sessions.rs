@@ -194,13 +194,14 @@ impl SessionSync {
         resume: bool,
         open: impl Fn(Place) + Copy + 'static,
     ) -> Self {
+        let here = local(card.id);
         let sync = SessionSync {
             card,
             tracker: use_context(),
             status: RwSignal::new(Status::None),
             verify: RwSignal::new(None),
             saved: StoredValue::new(None),
-            version: StoredValue::new(local(card.id).map_or(0, |s| s.version)),
+            version: StoredValue::new(here.as_ref().map_or(0, |s| s.version)),
             pending: StoredValue::new(None),
         };
         let Some(account) = tracker::account() else {
@@ -227,13 +228,13 @@ impl SessionSync {
                 sync.saved
                     .set_value(Some((other.input.clone(), other.step)));
                 if !same {
-                    open(sync.place_of(&other, current.speed));
+                    open(place_of(&other, current.speed));
                 }
                 sync.check(&other);
             } else if other.version > known {
                 sync.status.set(Status::Choose(Choice {
                     this_step: current.step,
-                    this_updated: local(card.id).map_or(js_sys::Date::now(), |s| s.updated),
+                    this_updated: here.map_or(js_sys::Date::now(), |s| s.updated),
                     other,
                 }));
             }
@@ -244,14 +245,6 @@ impl SessionSync {
     fn know(self, version: u64) {
         self.version.try_set_value(version);
         set_version(self.card.id, version);
-    }
-
-    fn place_of(self, session: &ServerSession, speed: f64) -> Place {
-        Place {
-            input: session.input.clone(),
-            step: session.step,
-            speed,
-        }
     }
 
     /// Asks the page to hash its snapshot at the session's step, or says the version differs.
@@ -282,7 +275,7 @@ impl SessionSync {
         self.know(choice.other.version);
         self.saved
             .set_value(Some((choice.other.input.clone(), choice.other.step)));
-        open(self.place_of(&choice.other, speed));
+        open(place_of(&choice.other, speed));
         self.check(&choice.other);
     }
 
@@ -394,6 +387,15 @@ impl SessionSync {
                 }
             }
         });
+    }
+}
+
+/// The place a server session names, at this page's `speed`.
+fn place_of(session: &ServerSession, speed: f64) -> Place {
+    Place {
+        input: session.input.clone(),
+        step: session.step,
+        speed,
     }
 }
 
