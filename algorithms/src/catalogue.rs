@@ -11,10 +11,11 @@ use std::ops::Deref;
 
 use serde::Serialize;
 
+use crate::graph::GraphGenerator;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
 use crate::machine::DynMachine;
-use crate::snapshot::{Counters, FrameKind};
-use crate::{searching, sorting};
+use crate::snapshot::{Counter, Counters, FrameKind};
+use crate::{graphs, searching, sorting};
 
 /// Declares every catalogue list from one list of algorithm modules per family, so they cannot disagree.
 macro_rules! catalogue {
@@ -47,6 +48,7 @@ catalogue! {
         merge_bottom_up, quick_lomuto, quick_hoare, quick_randomized, heap, counting, radix, bucket,
     ],
     Searching SEARCHING: searching [linear, binary, jump, interpolation, exponential, ternary],
+    Graphs GRAPHS: graphs [bfs, dfs, dijkstra, bellman_ford, prim, kruskal, topological_kahn, components],
 }
 
 pub fn find(id: &str) -> Option<&'static Entry> {
@@ -65,6 +67,7 @@ pub fn card(id: &str) -> Option<&'static Card> {
 pub enum Family {
     Sorting,
     Searching,
+    Graphs,
 }
 
 impl Family {
@@ -73,22 +76,54 @@ impl Family {
         match self {
             Family::Sorting => "sorting",
             Family::Searching => "searching",
+            Family::Graphs => "graphs",
         }
     }
 }
 
+/// What a learner filters by. Every category belongs to one family (the unit of shipping); the catalogue
+/// page, the plot's choices and the dashboard list [`Category::listed`], the categories that have cards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Sorting,
     Searching,
+    GraphTraversal,
+    ShortestPaths,
+    SpanningTrees,
+    Connectivity,
 }
 
 impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Sorting,
+        Category::Searching,
+        Category::GraphTraversal,
+        Category::ShortestPaths,
+        Category::SpanningTrees,
+        Category::Connectivity,
+    ];
+
     pub fn family(self) -> Family {
         match self {
             Category::Sorting => Family::Sorting,
             Category::Searching => Family::Searching,
+            Category::GraphTraversal
+            | Category::ShortestPaths
+            | Category::SpanningTrees
+            | Category::Connectivity => Family::Graphs,
+        }
+    }
+
+    /// The name in URLs and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Sorting => "sorting",
+            Category::Searching => "searching",
+            Category::GraphTraversal => "graph_traversal",
+            Category::ShortestPaths => "shortest_paths",
+            Category::SpanningTrees => "spanning_trees",
+            Category::Connectivity => "connectivity",
         }
     }
 
@@ -96,7 +131,18 @@ impl Category {
         match self {
             Category::Sorting => "Sorting",
             Category::Searching => "Searching",
+            Category::GraphTraversal => "Graph traversal",
+            Category::ShortestPaths => "Shortest paths",
+            Category::SpanningTrees => "Spanning trees",
+            Category::Connectivity => "Connectivity",
         }
+    }
+
+    /// The categories that have at least one card, in [`Category::ALL`] order.
+    pub fn listed() -> impl Iterator<Item = Category> {
+        Category::ALL
+            .into_iter()
+            .filter(|category| CARDS.iter().any(|card| card.category == *category))
     }
 }
 
@@ -117,6 +163,22 @@ pub enum InputKind {
     ArrayWithTarget,
     /// Values in ascending order and a target to look for.
     SortedArrayWithTarget,
+    /// A graph ([`crate::graph::Graph`]), within the card's [`GraphRules`].
+    Graph,
+}
+
+/// Which graphs a graph algorithm takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct GraphRules {
+    /// `Some(true)`: directed graphs only; `Some(false)`: undirected only; `None`: either.
+    pub directed: Option<bool>,
+    pub negative_weights: bool,
+    pub needs_start: bool,
+    pub needs_goal: bool,
+    /// The most edges for stepping and for count-only runs (the node limits are `max_step_n` and
+    /// `max_count_n`).
+    pub max_step_edges: usize,
+    pub max_count_edges: usize,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -128,6 +190,8 @@ pub struct InputSpec {
     pub max_count_n: usize,
     /// The widest span (largest minus smallest value) the algorithm allows, for counting-based sorts.
     pub max_span: Option<u64>,
+    /// For graph inputs.
+    pub graph: Option<GraphRules>,
 }
 
 /// What the catalogue says of an algorithm, without its state machine.
@@ -143,6 +207,10 @@ pub struct Card {
     pub pseudocode: &'static [&'static str],
     pub input: InputSpec,
     pub frame: FrameKind,
+    /// The counters this algorithm counts, in the order the counters panel shows them.
+    pub counters: &'static [Counter],
+    /// The counters summed as its "work" when two algorithms race.
+    pub work: &'static [Counter],
     /// Changes whenever the algorithm's steps change, so a saved run of an older version is not resumed as
     /// if it were the same.
     pub version: u32,
@@ -174,6 +242,14 @@ impl Serialize for Entry {
 
 impl Card {
     pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
+        if let Some(rules) = self.input.graph {
+            return self.validate_graph(input, &rules, mode);
+        }
+        if input.graph.is_some() {
+            return Err(InputError::Graph(
+                "this algorithm takes a list of values, not a graph".into(),
+            ));
+        }
         let n = input.values.len();
         let max = match mode {
             Mode::Step => self.input.max_step_n,
@@ -227,6 +303,135 @@ impl Card {
         Ok(())
     }
 
+    fn validate_graph(
+        &self,
+        input: &Input,
+        rules: &GraphRules,
+        mode: Mode,
+    ) -> Result<(), InputError> {
+        let Some(graph) = &input.graph else {
+            return Err(InputError::Graph("this algorithm takes a graph".into()));
+        };
+        // The JSON form guarantees these; a graph built in code is checked too.
+        let n = graph.len();
+        if graph.positions.len() != n
+            || graph.edges.iter().any(|e| e.from >= n || e.to >= n)
+            || graph.start.is_some_and(|s| s >= n)
+            || graph.goal.is_some_and(|g| g >= n)
+        {
+            return Err(InputError::Graph(
+                "the graph names a node it does not have".into(),
+            ));
+        }
+        if !input.values.is_empty() || input.target.is_some() {
+            return Err(InputError::Graph(
+                "a graph input has no values or target".into(),
+            ));
+        }
+        let (max_nodes, max_edges) = match mode {
+            Mode::Step => (self.input.max_step_n, rules.max_step_edges),
+            Mode::Count => (self.input.max_count_n, rules.max_count_edges),
+        };
+        let verb = match mode {
+            Mode::Step => "step through",
+            Mode::Count => "count",
+        };
+        if n > max_nodes {
+            return Err(InputError::Graph(format!(
+                "{n} nodes is more than the {max_nodes} this algorithm can {verb}"
+            )));
+        }
+        if graph.edges.len() > max_edges {
+            return Err(InputError::Graph(format!(
+                "{} edges is more than the {max_edges} this algorithm can {verb}",
+                graph.edges.len()
+            )));
+        }
+        match rules.directed {
+            Some(true) if !graph.directed => {
+                return Err(InputError::Graph(
+                    "this algorithm needs a directed graph (a first line \"directed\")".into(),
+                ));
+            }
+            Some(false) if graph.directed => {
+                return Err(InputError::Graph(
+                    "this algorithm needs an undirected graph".into(),
+                ));
+            }
+            _ => {}
+        }
+        if !rules.negative_weights
+            && let Some(index) = graph.edges.iter().position(|e| e.weight < 0)
+        {
+            let edge = graph.edges[index];
+            return Err(InputError::Graph(format!(
+                "edge {} ({} → {}) weighs {}: this algorithm needs weights of 0 or more",
+                index + 1,
+                graph.labels[edge.from],
+                graph.labels[edge.to],
+                edge.weight
+            )));
+        }
+        if rules.needs_start && graph.start.is_none() {
+            return Err(InputError::Graph(
+                "choose a start node (a line \"start A\")".into(),
+            ));
+        }
+        if rules.needs_goal && graph.goal.is_none() {
+            return Err(InputError::Graph(
+                "choose a goal node (a line \"goal B\")".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A graph input from a generator, shaped for this algorithm: directed or not as it needs, negative
+    /// weights only where it handles them.
+    pub fn generate_graph(&self, generator: &GraphGenerator) -> Result<Input, InputError> {
+        let rules = self
+            .input
+            .graph
+            .ok_or_else(|| InputError::Graph("this algorithm takes a list of values".into()))?;
+        let mut generator = generator.clone();
+        if let Some(directed) = rules.directed {
+            generator.directed = directed;
+        }
+        if !rules.negative_weights {
+            generator.min_weight = generator.min_weight.max(0);
+            generator.max_weight = generator.max_weight.max(generator.min_weight);
+        }
+        let graph = generator.generate().map_err(InputError::BadGenerator)?;
+        Ok(Input {
+            graph: Some(graph),
+            seed: Some(generator.seed),
+            ..Input::default()
+        })
+    }
+
+    /// A random input of about `size` (values, or nodes at a density that gives each node about two
+    /// edges), weights and values from 1 to 50: for tests and benchmarks that run every algorithm alike.
+    pub fn sample(&self, size: usize, seed: u64) -> Input {
+        let input = match self.input.kind {
+            InputKind::Graph => self.generate_graph(&GraphGenerator {
+                nodes: size,
+                density: (400 / size.max(1)).clamp(1, 100) as u8,
+                min_weight: 1,
+                max_weight: 50,
+                directed: true,
+                acyclic: false,
+                seed,
+            }),
+            _ => self.generate(&Generator {
+                preset: Preset::Random,
+                n: size,
+                min: 1,
+                max: 50,
+                seed,
+            }),
+        };
+        input.expect("a sample within every limit")
+    }
+
     /// An input from a generator, shaped for this algorithm: searches get sorted values and a target.
     pub fn generate(&self, generator: &Generator) -> Result<Input, InputError> {
         let mut values = generator.values()?;
@@ -237,11 +442,17 @@ impl Card {
                 values.sort_unstable();
                 Some(generator.target(&values).unwrap_or(generator.min))
             }
+            InputKind::Graph => {
+                return Err(InputError::Graph(
+                    "this algorithm takes a graph: use a graph generator".into(),
+                ));
+            }
         };
         Ok(Input {
             values,
             target,
             seed: Some(generator.seed),
+            graph: None,
         })
     }
 
@@ -253,6 +464,7 @@ impl Card {
             InputKind::SortedArrayWithTarget => {
                 &[Preset::Random, Preset::FewUnique, Preset::AllEqual]
             }
+            InputKind::Graph => &[],
         }
     }
 
@@ -296,22 +508,58 @@ pub(crate) const QUADRATIC_SORT_INPUT: InputSpec = InputSpec {
     max_step_n: 2_000,
     max_count_n: 20_000,
     max_span: None,
+    graph: None,
 };
 pub(crate) const FAST_SORT_INPUT: InputSpec = InputSpec {
     kind: InputKind::Array,
     max_step_n: 10_000,
     max_count_n: 1_000_000,
     max_span: None,
+    graph: None,
 };
 pub(crate) const UNSORTED_SEARCH_INPUT: InputSpec = InputSpec {
     kind: InputKind::ArrayWithTarget,
     max_step_n: 10_000,
     max_count_n: 1_000_000,
     max_span: None,
+    graph: None,
 };
 pub(crate) const SEARCH_INPUT: InputSpec = InputSpec {
     kind: InputKind::SortedArrayWithTarget,
     max_step_n: 10_000,
     max_count_n: 1_000_000,
     max_span: None,
+    graph: None,
+};
+
+/// What the sorts count, and their work in a race: comparisons plus writes.
+pub(crate) const SORT_COUNTERS: &[Counter] = &[
+    Counter::Comparisons,
+    Counter::Swaps,
+    Counter::Reads,
+    Counter::Writes,
+];
+pub(crate) const SORT_WORK: &[Counter] = &[Counter::Comparisons, Counter::Writes];
+/// What the searches count: a search reads and compares, and never writes.
+pub(crate) const SEARCH_COUNTERS: &[Counter] = &[Counter::Comparisons, Counter::Reads];
+pub(crate) const SEARCH_WORK: &[Counter] = &[Counter::Comparisons];
+
+/// Graph limits: stepping draws every node and edge at every step; counting does not.
+pub(crate) const fn graph_input(rules: GraphRules) -> InputSpec {
+    InputSpec {
+        kind: InputKind::Graph,
+        max_step_n: 200,
+        max_count_n: 5_000,
+        max_span: None,
+        graph: Some(rules),
+    }
+}
+
+pub(crate) const GRAPH_RULES: GraphRules = GraphRules {
+    directed: None,
+    negative_weights: false,
+    needs_start: false,
+    needs_goal: false,
+    max_step_edges: 2_000,
+    max_count_edges: 50_000,
 };

@@ -6,20 +6,45 @@ use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg32;
 use serde::{Deserialize, Serialize};
 
+use crate::graph::Graph;
+
 /// Values are whole numbers with |v| ≤ this; it keeps every sum and difference an algorithm forms far from
 /// overflow and every bar drawable.
 pub const VALUE_LIMIT: i64 = 1_000_000_000;
 
-/// What a run starts from. `target` is what a search looks for; `seed` drives randomized algorithms
-/// (0 when absent).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What a run starts from: `values` for the array families (with `target`, what a search looks for), or a
+/// `graph`. `seed` drives randomized algorithms (0 when absent).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Input {
+    #[serde(default)]
     pub values: Vec<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub graph: Option<Graph>,
+    #[serde(default)]
     pub target: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub seed: Option<u64>,
+}
+
+/// By hand: a list's JSON always has `values` (even empty, the form lists have always had), a graph's has
+/// `graph` and no `values`; absent options are left out.
+impl Serialize for Input {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match &self.graph {
+            Some(graph) => map.serialize_entry("graph", graph)?,
+            None => map.serialize_entry("values", &self.values)?,
+        }
+        if let Some(target) = self.target {
+            map.serialize_entry("target", &target)?;
+        }
+        if let Some(seed) = self.seed {
+            map.serialize_entry("seed", &seed)?;
+        }
+        map.end()
+    }
 }
 
 /// Stepping builds snapshots and a timeline; counting only tallies counters, so it allows larger inputs.
@@ -58,6 +83,8 @@ pub enum InputError {
         max: u64,
     },
     BadGenerator(String),
+    /// A graph this algorithm cannot take, with the reason.
+    Graph(String),
 }
 
 impl fmt::Display for InputError {
@@ -110,7 +137,7 @@ impl fmt::Display for InputError {
                 f,
                 "the values span {span} (largest minus smallest); this algorithm allows at most {max}"
             ),
-            InputError::BadGenerator(reason) => write!(f, "{reason}"),
+            InputError::BadGenerator(reason) | InputError::Graph(reason) => write!(f, "{reason}"),
         }
     }
 }
@@ -318,7 +345,7 @@ impl Generator {
 pub const GENERATOR_MAX_N: usize = 1_000_000;
 
 /// Uniform in `0..bound` by multiply-and-shift; the bias, at most bound / 2⁶⁴, is immaterial here.
-fn below(rng: &mut impl Rng, bound: u64) -> u64 {
+pub(crate) fn below(rng: &mut impl Rng, bound: u64) -> u64 {
     ((rng.next_u64() as u128 * bound as u128) >> 64) as u64
 }
 

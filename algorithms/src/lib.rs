@@ -4,6 +4,8 @@
 //! never the other way round.
 
 pub mod catalogue;
+pub mod graph;
+pub mod graphs;
 pub mod input;
 pub mod machine;
 pub mod quiz;
@@ -13,11 +15,12 @@ pub mod sorting;
 pub mod timeline;
 pub mod trace_file;
 
+pub use graph::{Graph, GraphGenerator};
 pub use input::{Generator, Input, InputError, Mode, Preset};
 pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};
 pub use snapshot::{
-    ArrayFrame, AuxArray, Counters, Frame, FrameKind, Mark, Pointer, Snapshot, Value, Variable,
-    View,
+    ArrayFrame, AuxArray, Column, Counter, Counters, EdgeState, Frame, FrameKind, GraphFrame, Item,
+    Mark, NodeState, Pointer, Snapshot, Structure, StructureKind, Value, Variable, View,
 };
 pub use timeline::Timeline;
 pub use trace_file::{TraceFile, TraceFileError};

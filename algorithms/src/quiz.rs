@@ -81,9 +81,11 @@ impl Quiz {
     }
 }
 
-fn array(snapshot: &Snapshot) -> &ArrayFrame {
+/// The array a question is asked about; other frame kinds have no questions yet.
+fn array(snapshot: &Snapshot) -> Option<&ArrayFrame> {
     match &snapshot.frame {
-        Frame::Array(frame) => frame,
+        Frame::Array(frame) => Some(frame),
+        Frame::Graph(_) => None,
     }
 }
 
@@ -103,7 +105,9 @@ pub fn ask(current: &Snapshot, next: &Snapshot) -> Option<Quiz> {
     if next.step != current.step + 1 {
         return None;
     }
-    let (now, then) = (array(current), array(next));
+    let (Some(now), Some(then)) = (array(current), array(next)) else {
+        return None;
+    };
     let compared_now = marked(now, Mark::Compared);
     if let [a, b] = compared_now[..]
         && now.pointers.iter().all(|p| p.name != "probe")
@@ -298,7 +302,7 @@ mod tests {
                 if entry.category == catalogue::Category::Searching {
                     values.sort_unstable();
                 }
-                let input = Input { values, target: Some(target).filter(|_| entry.category == catalogue::Category::Searching), seed: Some(7) };
+                let input = Input { values, target: Some(target).filter(|_| entry.category == catalogue::Category::Searching), seed: Some(7), graph: None };
                 if entry.validate(&input, crate::Mode::Step).is_err() {
                     continue;
                 }
@@ -309,7 +313,7 @@ mod tests {
                 for pair in all.windows(2) {
                     let (now, next) = (&pair[0], &pair[1]);
                     let Some(quiz) = ask(now, next) else { continue };
-                    let (before, after) = (&array(now).values, &array(next).values);
+                    let (before, after) = (&array(now).unwrap().values, &array(next).unwrap().values);
                     match (&quiz.question, &quiz.answer) {
                         (Question::WillSwap { a, b }, Answer::YesNo(yes)) => {
                             let exchanged = after[*a] == before[*b] && after[*b] == before[*a];
@@ -320,7 +324,7 @@ mod tests {
                         }
                         (Question::NextProbe, Answer::Position(at)) => {
                             prop_assert!(*at < after.len());
-                            prop_assert!(array(next).dense_marks()[*at].is_some(), "{}: the probe is marked", entry.id);
+                            prop_assert!(array(next).unwrap().dense_marks()[*at].is_some(), "{}: the probe is marked", entry.id);
                             asked[1] += 1;
                         }
                         (Question::WhichSide { at, value }, Answer::Side(side)) => {

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field of [`Snapshot`] or [`Frame`] changes meaning or shape.
 /// 2: frames are externally tagged (`{"array": {...}}`), which readers parse without buffering.
-pub const SNAPSHOT_FORMAT: u32 = 2;
+/// 3: graph frames; variables may be ∞, labels or pairs; graph counters (written only when not zero).
+pub const SNAPSHOT_FORMAT: u32 = 3;
 
 /// One step of a run, as the learner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,23 +59,35 @@ impl Variable {
     }
 }
 
-/// A variable's value: a number or a truth value, written as the bare JSON number or boolean.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// A variable's value. Numbers and truth values are the bare JSON number or boolean; ∞ (a distance not yet
+/// known) is the string `"∞"`; a label (a node's name) any other string; a pair (an edge, a cell) a
+/// two-number array.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Int(i64),
     Bool(bool),
+    #[serde(serialize_with = "serialize_infinity")]
+    Infinity,
+    Label(String),
+    Pair(i64, i64),
+}
+
+const INFINITY: &str = "∞";
+
+fn serialize_infinity<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(INFINITY)
 }
 
 // By hand rather than derived: a derived untagged enum buffers its input first, which costs the app's
-// wasm several kilobytes for two cases a visitor tells apart directly.
+// wasm several kilobytes for cases a visitor tells apart directly.
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
+        impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Value;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a whole number or a boolean")
+                f.write_str("a whole number, a boolean, a label or a pair of whole numbers")
             }
             fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
                 Ok(Value::Bool(v))
@@ -87,6 +100,22 @@ impl<'de> Deserialize<'de> for Value {
                     .map(Value::Int)
                     .map_err(|_| E::custom("a whole number beyond 64 bits"))
             }
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(if v == INFINITY {
+                    Value::Infinity
+                } else {
+                    Value::Label(v.to_owned())
+                })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                use serde::de::Error;
+                let first = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let second = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(A::Error::invalid_length(3, &self));
+                }
+                Ok(Value::Pair(first, second))
+            }
         }
         deserializer.deserialize_any(Visitor)
     }
@@ -97,7 +126,23 @@ impl fmt::Display for Value {
         match self {
             Value::Int(v) => v.fmt(f),
             Value::Bool(v) => v.fmt(f),
+            Value::Infinity => f.write_str(INFINITY),
+            Value::Label(v) => f.write_str(v),
+            Value::Pair(a, b) => write!(f, "({a}, {b})"),
         }
+    }
+}
+
+impl From<Option<i64>> for Value {
+    /// A distance: `None` is not yet reached, ∞.
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Value::Infinity, Value::Int)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Label(v.to_owned())
     }
 }
 
@@ -119,14 +164,112 @@ impl From<bool> for Value {
     }
 }
 
-/// Operation counts so far. `reads` and `writes` count element accesses of the input array and of any
-/// auxiliary array; a swap counts two reads, two writes and one swap.
+/// Operation counts so far. Each card declares which of them its algorithm counts ([`Counter`]).
+/// `reads` and `writes` count element accesses of the input array and of any auxiliary array; a swap
+/// counts two reads, two writes and one swap. The four array counters are always written in JSON (the
+/// format array traces have had since the first version); the others only when not zero.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Counters {
     pub comparisons: u64,
     pub swaps: u64,
     pub reads: u64,
     pub writes: u64,
+    /// Edges looked at from a node (both directions of an undirected edge count once each).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub edges_examined: u64,
+    /// Distances (or keys) improved.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub relaxations: u64,
+    /// Pushes onto the queue, stack or priority queue.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub pushes: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub pops: u64,
+    /// Nodes (or cells) visited: taken from the frontier and processed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub visited: u64,
+}
+
+fn is_zero(v: &u64) -> bool {
+    *v == 0
+}
+
+/// A named counter, as cards declare them: the counters panel, the race, the plot and exported traces
+/// show what an algorithm declares and nothing else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counter {
+    Comparisons,
+    Swaps,
+    Reads,
+    Writes,
+    EdgesExamined,
+    Relaxations,
+    Pushes,
+    Pops,
+    Visited,
+}
+
+impl Counter {
+    pub const ALL: [Counter; 9] = [
+        Counter::Comparisons,
+        Counter::Swaps,
+        Counter::Reads,
+        Counter::Writes,
+        Counter::EdgesExamined,
+        Counter::Relaxations,
+        Counter::Pushes,
+        Counter::Pops,
+        Counter::Visited,
+    ];
+
+    pub fn from_id(id: &str) -> Option<Counter> {
+        Counter::ALL.into_iter().find(|counter| counter.id() == id)
+    }
+
+    /// The name in JSON and URLs (`/plot?metric=`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Counter::Comparisons => "comparisons",
+            Counter::Swaps => "swaps",
+            Counter::Reads => "reads",
+            Counter::Writes => "writes",
+            Counter::EdgesExamined => "edges_examined",
+            Counter::Relaxations => "relaxations",
+            Counter::Pushes => "pushes",
+            Counter::Pops => "pops",
+            Counter::Visited => "visited",
+        }
+    }
+
+    /// The name a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Counter::Comparisons => "Comparisons",
+            Counter::Swaps => "Swaps",
+            Counter::Reads => "Reads",
+            Counter::Writes => "Writes",
+            Counter::EdgesExamined => "Edges examined",
+            Counter::Relaxations => "Relaxations",
+            Counter::Pushes => "Pushes",
+            Counter::Pops => "Pops",
+            Counter::Visited => "Nodes visited",
+        }
+    }
+
+    pub fn of(self, counters: &Counters) -> u64 {
+        match self {
+            Counter::Comparisons => counters.comparisons,
+            Counter::Swaps => counters.swaps,
+            Counter::Reads => counters.reads,
+            Counter::Writes => counters.writes,
+            Counter::EdgesExamined => counters.edges_examined,
+            Counter::Relaxations => counters.relaxations,
+            Counter::Pushes => counters.pushes,
+            Counter::Pops => counters.pops,
+            Counter::Visited => counters.visited,
+        }
+    }
 }
 
 impl Counters {
@@ -159,12 +302,14 @@ impl Counters {
 #[serde(rename_all = "snake_case")]
 pub enum Frame {
     Array(ArrayFrame),
+    Graph(GraphFrame),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FrameKind {
     Array,
+    Graph,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,5 +435,174 @@ impl Mark {
             Mark::Found => "found",
             Mark::Eliminated => "eliminated",
         }
+    }
+}
+
+/// A graph at one step. The graph itself (labels, positions, edges, weights) is the run's input and never
+/// changes during a run, so a frame carries only what does: the states of the nodes and edges that have
+/// one (sparse, like array marks), and the algorithm's own structures. At 200 nodes and 2,000 edges a
+/// frame repeating the graph would be tens of kilobytes per step for the page to read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphFrame {
+    /// Node index and state; nodes not listed are unvisited.
+    pub nodes: Vec<(usize, NodeState)>,
+    /// Edge index (into the input's edges) and state; edges not listed are plain.
+    pub edges: Vec<(usize, EdgeState)>,
+    /// Queue, stack, priority queue or sets, front first.
+    pub structures: Vec<Structure>,
+    /// Per-node columns (distance, predecessor, discovery time…), one value per node.
+    pub table: Vec<Column>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeState {
+    /// Discovered and waiting in the queue, stack or heap.
+    Frontier,
+    /// Being processed at this step.
+    Current,
+    /// Processed.
+    Visited,
+    /// Processed and every neighbour done (a depth-first search's finished nodes).
+    Finished,
+    /// On the answer: a path, a tree, a component being shown.
+    Path,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeState {
+    /// Looked at at this step.
+    Examined,
+    /// Improved a distance at this step.
+    Relaxed,
+    /// In the search tree, the spanning tree or the shortest-path tree.
+    Tree,
+    /// Considered and turned down (a cycle in Kruskal, no improvement).
+    Rejected,
+}
+
+impl NodeState {
+    pub const ALL: [NodeState; 5] = [
+        NodeState::Frontier,
+        NodeState::Current,
+        NodeState::Visited,
+        NodeState::Finished,
+        NodeState::Path,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeState::Frontier => "frontier",
+            NodeState::Current => "current",
+            NodeState::Visited => "visited",
+            NodeState::Finished => "finished",
+            NodeState::Path => "path",
+        }
+    }
+}
+
+impl EdgeState {
+    pub const ALL: [EdgeState; 4] = [
+        EdgeState::Examined,
+        EdgeState::Relaxed,
+        EdgeState::Tree,
+        EdgeState::Rejected,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EdgeState::Examined => "examined",
+            EdgeState::Relaxed => "relaxed",
+            EdgeState::Tree => "tree",
+            EdgeState::Rejected => "rejected",
+        }
+    }
+}
+
+/// An auxiliary structure beside the graph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Structure {
+    pub name: String,
+    pub kind: StructureKind,
+    /// Front (next out) first; a priority queue's items carry their keys.
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StructureKind {
+    Queue,
+    Stack,
+    PriorityQueue,
+    /// An ordered list that is not a container: a topological order, an edge list sorted by weight.
+    List,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<Value>,
+}
+
+/// One column of the per-node table: a value for every node, in node order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub name: String,
+    /// `None` for an empty cell (no predecessor).
+    pub values: Vec<Option<Value>>,
+}
+
+impl GraphFrame {
+    pub fn node(mut self, index: usize, state: NodeState) -> Self {
+        self.nodes.retain(|(at, _)| *at != index);
+        self.nodes.push((index, state));
+        self
+    }
+
+    pub fn edge(mut self, index: usize, state: EdgeState) -> Self {
+        self.edges.retain(|(at, _)| *at != index);
+        self.edges.push((index, state));
+        self
+    }
+
+    pub fn structure(mut self, name: &str, kind: StructureKind, items: Vec<Item>) -> Self {
+        self.structures.push(Structure {
+            name: name.to_owned(),
+            kind,
+            items,
+        });
+        self
+    }
+
+    pub fn column(mut self, name: &str, values: Vec<Option<Value>>) -> Self {
+        self.table.push(Column {
+            name: name.to_owned(),
+            values,
+        });
+        self
+    }
+
+    /// The state of every node, densely.
+    pub fn dense_nodes(&self, n: usize) -> Vec<Option<NodeState>> {
+        let mut dense = vec![None; n];
+        for &(at, state) in &self.nodes {
+            if let Some(slot) = dense.get_mut(at) {
+                *slot = Some(state);
+            }
+        }
+        dense
+    }
+
+    /// The state of every edge, densely.
+    pub fn dense_edges(&self, m: usize) -> Vec<Option<EdgeState>> {
+        let mut dense = vec![None; m];
+        for &(at, state) in &self.edges {
+            if let Some(slot) = dense.get_mut(at) {
+                *slot = Some(state);
+            }
+        }
+        dense
     }
 }

@@ -3,9 +3,11 @@
 //! reproduces. Native only: the same traces are checked in WebAssembly by `cross_platform.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use algorithms::catalogue::{CATALOGUE, Category, Entry, InputKind};
+mod oracles;
+
+use algorithms::catalogue::{CATALOGUE, Category, Entry, Family, InputKind};
 use algorithms::input::VALUE_LIMIT;
-use algorithms::{Frame, Input, InputError, Machine, Mode, Snapshot, Timeline, Value};
+use algorithms::{Counter, Frame, Input, InputError, Machine, Mode, Snapshot, Timeline, Value};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 
@@ -33,8 +35,10 @@ fn values(entry: &Entry, max_len: usize) -> BoxedStrategy<Vec<i64>> {
     }
 }
 
+/// Random inputs of the entry's kind: up to `max_len` values, or a graph of up to `max_len / 2` nodes.
 fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
     match entry.input.kind {
+        InputKind::Graph => oracles::inputs(entry, max_len / 2),
         // A seed in every sort's input, so randomized quicksort runs with a different one each case (the
         // others ignore it).
         InputKind::Array => (values(entry, max_len), any::<u64>())
@@ -42,6 +46,7 @@ fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
                 values,
                 target: None,
                 seed: Some(seed),
+                graph: None,
             })
             .boxed(),
         kind => values(entry, max_len)
@@ -61,6 +66,7 @@ fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
                 values,
                 target: Some(target),
                 seed: Some(target.unsigned_abs()),
+                graph: None,
             })
             .boxed(),
     }
@@ -69,6 +75,7 @@ fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
 fn array(snapshot: &Snapshot) -> &[i64] {
     match &snapshot.frame {
         Frame::Array(frame) => &frame.values,
+        Frame::Graph(_) => panic!("an array algorithm draws array frames"),
     }
 }
 
@@ -77,12 +84,15 @@ fn variable(snapshot: &Snapshot, name: &str) -> Option<Value> {
         .variables
         .iter()
         .find(|v| v.name == name)
-        .and_then(|v| v.value)
+        .and_then(|v| v.value.clone())
 }
 
 /// Checks the final snapshot against a reference implementation.
 fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), TestCaseError> {
     prop_assert!(last.finished, "the last snapshot says finished");
+    if entry.family() == Family::Graphs {
+        return oracles::check(entry, input.graph.as_ref().unwrap(), last);
+    }
     match entry.category {
         Category::Sorting => {
             let mut expected = input.values.clone();
@@ -112,6 +122,7 @@ fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), Tes
                 other => prop_assert!(false, "no integer result variable: {other:?}"),
             }
         }
+        other => prop_assert!(false, "no reference for {other:?}"),
     }
     Ok(())
 }
@@ -139,14 +150,22 @@ fn every_algorithm_matches_its_reference() {
         }
         prop_assert!(
             snapshots.windows(2).all(|w| {
-                let (a, b) = (w[0].counters, w[1].counters);
-                a.comparisons <= b.comparisons
-                    && a.swaps <= b.swaps
-                    && a.reads <= b.reads
-                    && a.writes <= b.writes
+                Counter::ALL
+                    .iter()
+                    .all(|c| c.of(&w[0].counters) <= c.of(&w[1].counters))
             }),
             "counters never decrease"
         );
+        let last = snapshots.last().unwrap().counters;
+        for counter in Counter::ALL {
+            prop_assert!(
+                entry.counters.contains(&counter) || counter.of(&last) == 0,
+                "{} counts {:?}, which its card does not declare",
+                entry.id,
+                counter
+            );
+        }
+        prop_assert!(entry.work.iter().all(|c| entry.counters.contains(c)));
         prop_assert!(
             snapshots[..snapshots.len() - 1].iter().all(|s| !s.finished),
             "only the last is finished"
@@ -167,8 +186,13 @@ fn a_saved_run_resumes_with_exactly_the_remaining_steps() {
     each_entry(24, |entry, input| {
         let straight: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
         // Stop at a step chosen from the input itself, so it varies across cases.
-        let stop =
-            input.values.iter().map(|v| v.unsigned_abs()).sum::<u64>() % straight.len() as u64;
+        let stop = input
+            .values
+            .iter()
+            .map(|v| v.unsigned_abs())
+            .sum::<u64>()
+            .wrapping_add(input.seed.unwrap_or(0) % 1000)
+            % straight.len() as u64;
         let mut run = entry.start(input).unwrap();
         while run.step() < stop {
             run.advance();
@@ -186,13 +210,24 @@ fn a_saved_run_resumes_with_exactly_the_remaining_steps() {
 #[test]
 fn the_timeline_seeks_to_every_step() {
     for entry in CATALOGUE {
-        let input = entry.generate(&algorithms::Generator {
-            preset: algorithms::Preset::Random,
-            n: 60,
-            min: -50,
-            max: 50,
-            seed: 11,
-        });
+        let input = match entry.input.kind {
+            InputKind::Graph => entry.generate_graph(&algorithms::GraphGenerator {
+                nodes: 30,
+                density: 12,
+                min_weight: -3,
+                max_weight: 20,
+                directed: false,
+                acyclic: false,
+                seed: 11,
+            }),
+            _ => entry.generate(&algorithms::Generator {
+                preset: algorithms::Preset::Random,
+                n: 60,
+                min: -50,
+                max: 50,
+                seed: 11,
+            }),
+        };
         let input = input.unwrap();
         let straight: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
         let timeline = Timeline::record(entry.start(input).unwrap()).unwrap();
@@ -233,7 +268,7 @@ fn timeline_memory_per_step_at_n_1000() {
 
 #[test]
 fn edge_cases() {
-    for entry in CATALOGUE {
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind != InputKind::Graph) {
         let search = entry.input.kind != InputKind::Array;
         let target = search.then_some(5);
         let cases: Vec<Vec<i64>> = vec![
@@ -261,6 +296,7 @@ fn edge_cases() {
                 values,
                 target,
                 seed: None,
+                graph: None,
             };
             let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
             check_result(entry, &input, &last)
@@ -271,7 +307,7 @@ fn edge_cases() {
 
 #[test]
 fn limits_are_explicit_and_the_maximum_size_runs() {
-    for entry in CATALOGUE {
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind != InputKind::Graph) {
         let search = entry.input.kind != InputKind::Array;
         let at_max = |n: usize| Input {
             values: (0..n as i64)
@@ -279,6 +315,7 @@ fn limits_are_explicit_and_the_maximum_size_runs() {
                 .collect(),
             target: search.then_some(n as i64 / 3),
             seed: None,
+            graph: None,
         };
         let max = entry.input.max_step_n;
         let counters = entry
@@ -328,6 +365,7 @@ fn searches_refuse_unsorted_values_and_a_missing_target() {
             values: vec![1, 4, 3],
             target: Some(3),
             seed: None,
+            graph: None,
         };
         assert_eq!(
             entry.start(unsorted).err(),
@@ -339,6 +377,7 @@ fn searches_refuse_unsorted_values_and_a_missing_target() {
             values: vec![1, 2],
             target: None,
             seed: None,
+            graph: None,
         };
         assert_eq!(
             entry.start(untargeted).err(),
@@ -359,6 +398,7 @@ fn sorts_refuse_a_target() {
             values: vec![3, 1, 2],
             target: Some(2),
             seed: None,
+            graph: None,
         };
         assert_eq!(
             entry.validate(&targeted, algorithms::Mode::Count).err(),
@@ -391,7 +431,9 @@ fn catalogue_ids_are_unique_and_entries_complete() {
 type Shape = (usize, Vec<(usize, algorithms::Mark)>, Vec<(String, usize)>);
 
 fn shape(snapshot: &Snapshot) -> Shape {
-    let Frame::Array(frame) = &snapshot.frame;
+    let Frame::Array(frame) = &snapshot.frame else {
+        panic!("sorts draw arrays")
+    };
     (
         snapshot.line,
         frame.marks.clone(),
@@ -440,6 +482,7 @@ fn stable_comparison_sorts_keep_equal_values_in_order() {
                             values,
                             target: None,
                             seed: Some(1),
+                            graph: None,
                         })
                         .unwrap()
                         .steps()
@@ -462,4 +505,111 @@ fn stable_comparison_sorts_keep_equal_values_in_order() {
             })
             .unwrap_or_else(|failure| panic!("{}: {failure}", entry.id));
     }
+}
+
+fn graph(directed: bool, n: usize, edges: &[(usize, usize, i64)], start: Option<usize>) -> Input {
+    Input {
+        graph: Some(algorithms::Graph {
+            directed,
+            labels: (0..n).map(algorithms::graph::default_label).collect(),
+            positions: algorithms::graph::circle_layout(n),
+            edges: edges
+                .iter()
+                .map(|&(from, to, weight)| algorithms::graph::Edge { from, to, weight })
+                .collect(),
+            start,
+            goal: None,
+        }),
+        ..Input::default()
+    }
+}
+
+#[test]
+fn graph_edge_cases() {
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind == InputKind::Graph) {
+        let rules = entry.input.graph.unwrap();
+        let directed = rules.directed.unwrap_or(false);
+        let start = Some(0);
+        let cases = [
+            graph(directed, 1, &[], start),
+            graph(directed, 1, &[(0, 0, 3)], start),
+            graph(directed, 3, &[(0, 1, 0), (0, 1, 0)], start),
+            graph(directed, 4, &[(2, 3, 5)], start),
+            graph(directed, 5, &[(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1)], Some(4)),
+        ];
+        for input in cases {
+            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
+            check_result(entry, &input, &last)
+                .unwrap_or_else(|e| panic!("{}: {input:?}: {e}", entry.id));
+        }
+        if !rules.needs_start {
+            let empty = graph(directed, 0, &[], None);
+            let last = entry.start(empty.clone()).unwrap().steps().last().unwrap();
+            assert!(last.finished, "{}", entry.id);
+        }
+    }
+}
+
+#[test]
+fn graph_limits_and_rules_are_explicit() {
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind == InputKind::Graph) {
+        let rules = entry.input.graph.unwrap();
+        let directed = rules.directed.unwrap_or(true);
+        let error = |input: Input, mode: Mode| entry.validate(&input, mode).unwrap_err().to_string();
+        // A path through the most nodes steps; one more node is refused for stepping, not for counting.
+        let path = |n: usize| {
+            let edges: Vec<(usize, usize, i64)> = (1..n).map(|i| (i - 1, i, 1)).collect();
+            graph(directed, n, &edges, Some(0))
+        };
+        let max = entry.input.max_step_n;
+        let counters = entry.count(path(max)).unwrap();
+        assert!(counters.edges_examined > 0, "{} did work at {max} nodes", entry.id);
+        assert_eq!(
+            error(path(max + 1), Mode::Step),
+            format!("{} nodes is more than the {max} this algorithm can step through", max + 1),
+            "{}",
+            entry.id
+        );
+        entry.validate(&path(max + 1), Mode::Count).unwrap();
+        assert!(error(path(entry.input.max_count_n + 1), Mode::Count).contains("can count"));
+        let many: Vec<(usize, usize, i64)> = (0..=rules.max_step_edges).map(|i| (i % 10, (i + 1) % 10, 1)).collect();
+        assert_eq!(
+            error(graph(directed, 10, &many, Some(0)), Mode::Step),
+            format!(
+                "{} edges is more than the {} this algorithm can step through",
+                rules.max_step_edges + 1,
+                rules.max_step_edges
+            )
+        );
+        match rules.directed {
+            Some(true) => assert!(error(graph(false, 2, &[], Some(0)), Mode::Step).contains("needs a directed graph")),
+            Some(false) => assert!(error(graph(true, 2, &[], Some(0)), Mode::Step).contains("needs an undirected graph")),
+            None => {}
+        }
+        let negative = graph(directed, 2, &[(0, 1, -4)], Some(0));
+        match rules.negative_weights {
+            true => entry.validate(&negative, Mode::Step).unwrap(),
+            false => assert_eq!(
+                error(negative, Mode::Step),
+                "edge 1 (A → B) weighs -4: this algorithm needs weights of 0 or more"
+            ),
+        }
+        if rules.needs_start {
+            assert!(error(graph(directed, 2, &[], None), Mode::Step).contains("choose a start node"));
+        }
+        assert_eq!(
+            error(Input { values: vec![1, 2], ..Input::default() }, Mode::Step),
+            "this algorithm takes a graph"
+        );
+        assert_eq!(
+            error(graph(directed, 2, &[(0, 5, 1)], Some(0)), Mode::Step),
+            "the graph names a node it does not have"
+        );
+    }
+    // And the array algorithms refuse graphs.
+    let sort = algorithms::catalogue::find("bubble-sort").unwrap();
+    assert_eq!(
+        sort.validate(&graph(false, 2, &[], None), Mode::Step).unwrap_err().to_string(),
+        "this algorithm takes a list of values, not a graph"
+    );
 }

@@ -2,15 +2,40 @@
 //! SHA-256 of every snapshot's JSON against one fixture. Natively, `UPDATE_FIXTURES=1` rewrites it after an
 //! intended change to an algorithm's steps (bump that algorithm's catalogue version too).
 
-use algorithms::catalogue::{CATALOGUE, Entry};
-use algorithms::{Generator, Machine, Preset};
+use algorithms::catalogue::{CATALOGUE, Entry, InputKind};
+use algorithms::graph::WEIGHT_LIMIT;
+use algorithms::{Generator, GraphGenerator, Input, Machine, Preset};
 use sha2::{Digest, Sha256};
 
 const FIXTURE: &str = include_str!("fixtures/trace-hashes.txt");
 
-/// The inputs each algorithm is traced on: a short run of small values, values near the limits (±10⁹; a
-/// band below the upper limit for the counting-based sorts, whose span is bounded), and a long run.
-fn profiles(entry: &Entry) -> [(&'static str, Generator); 3] {
+/// The inputs each algorithm is traced on. Lists: a short run of small values, values near the limits
+/// (±10⁹; a band below the upper limit for the counting-based sorts, whose span is bounded), and a long
+/// run. Graphs: a small one, one with weights near the limit (±10⁶ where negative weights are allowed),
+/// and one at the stepping limit of nodes.
+fn profiles(entry: &Entry) -> [(&'static str, Input); 3] {
+    if entry.input.kind == InputKind::Graph {
+        let rules = entry.input.graph.unwrap();
+        let low = if rules.negative_weights { -WEIGHT_LIMIT } else { 0 };
+        let graph = |nodes: usize, density: u8, min_weight: i64, max_weight: i64| {
+            entry
+                .generate_graph(&GraphGenerator {
+                    nodes,
+                    density,
+                    min_weight,
+                    max_weight,
+                    directed: true,
+                    acyclic: entry.id == "topological-sort-kahn",
+                    seed: 2026,
+                })
+                .unwrap()
+        };
+        return [
+            ("small", graph(8, 30, 1, 9)),
+            ("extreme", graph(12, 25, low, WEIGHT_LIMIT)),
+            ("long", graph(entry.input.max_step_n, 3, 1, 100)),
+        ];
+    }
     let limit = algorithms::input::VALUE_LIMIT;
     let (low, high) = match entry.input.max_span {
         Some(span) => (limit - (span as i64).min(1000), limit),
@@ -21,25 +46,25 @@ fn profiles(entry: &Entry) -> [(&'static str, Generator); 3] {
         .input
         .max_span
         .map_or(1000, |span| (span as i64 / 2).min(1000));
+    let list = |n: usize, min: i64, max: i64| {
+        entry
+            .generate(&Generator {
+                preset: Preset::Random,
+                n,
+                min,
+                max,
+                seed: 2026,
+            })
+            .unwrap()
+    };
     [
-        ("small", generator(12, -30, 30)),
-        ("extreme", generator(12, low, high)),
-        ("long", generator(n, -spread, spread)),
+        ("small", list(12, -30, 30)),
+        ("extreme", list(12, low, high)),
+        ("long", list(n, -spread, spread)),
     ]
 }
 
-fn generator(n: usize, min: i64, max: i64) -> Generator {
-    Generator {
-        preset: Preset::Random,
-        n,
-        min,
-        max,
-        seed: 2026,
-    }
-}
-
-fn trace_line(entry: &Entry, profile: &str, generator: &Generator) -> String {
-    let input = entry.generate(generator).unwrap();
+fn trace_line(entry: &Entry, profile: &str, input: Input) -> String {
     let mut hasher = Sha256::new();
     let mut steps = 0;
     for snapshot in entry.start(input).unwrap().steps() {
@@ -59,7 +84,7 @@ fn check() {
     let actual: String = CATALOGUE
         .iter()
         .flat_map(|entry| {
-            profiles(entry).map(|(profile, generator)| trace_line(entry, profile, &generator))
+            profiles(entry).map(|(profile, input)| trace_line(entry, profile, input))
         })
         .collect();
     if actual == FIXTURE {

@@ -14,9 +14,19 @@ const AUX_CELLS_SHOWN: usize = 120;
 /// Up to this many values, the text version of the frame lists every value; beyond, the marked ones.
 const LISTED_VALUES: usize = 64;
 
+/// The array of an array algorithm's snapshot (only array algorithms are drawn here).
 pub fn array(snapshot: &Snapshot) -> &ArrayFrame {
+    static EMPTY: ArrayFrame = ArrayFrame {
+        values: Vec::new(),
+        marks: Vec::new(),
+        sorted: Vec::new(),
+        active: None,
+        pointers: Vec::new(),
+        aux: Vec::new(),
+    };
     match &snapshot.frame {
         Frame::Array(frame) => frame,
+        Frame::Graph(_) => &EMPTY,
     }
 }
 

@@ -23,7 +23,7 @@ pub trait EngineApi {
     fn seek(&self, run: u32, step: f64) -> Result<String, String>;
     fn export_trace(&self, id: &str, input: &str, step: f64) -> Result<String, String>;
     fn import_trace(&self, text: &str) -> Result<String, String>;
-    fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String>;
+    fn frame_svg(&self, snapshot: &str, input: &str, title: &str) -> Result<String, String>;
     fn count(&self, id: &str, input: &str) -> Result<u32, String>;
     fn advance(&self, run: u32, steps: u32) -> Result<Option<String>, String>;
     fn close(&self, run: u32);
@@ -99,8 +99,8 @@ impl EngineApi for EngineModule {
     fn import_trace(&self, text: &str) -> Result<String, String> {
         EngineModule::import_trace(self, text).map_err(message)
     }
-    fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String> {
-        EngineModule::frame_svg(self, snapshot, values, title).map_err(message)
+    fn frame_svg(&self, snapshot: &str, input: &str, title: &str) -> Result<String, String> {
+        EngineModule::frame_svg(self, snapshot, input, title).map_err(message)
     }
     fn count(&self, id: &str, input: &str) -> Result<u32, String> {
         EngineModule::count(self, id, input).map_err(message)
@@ -276,17 +276,18 @@ impl EngineRun {
             .expect("an open run seeks")
     }
 
-    /// The frame at `step` as an SVG image, drawn by the family's tools (fetched the first time).
+    /// The frame at `step` as an SVG image, drawn by the family's tools (fetched the first time) with
+    /// the run's input (which fixes the bars' scale, or is the graph the frame's states belong to).
     pub fn frame_svg(
         &self,
         step: u64,
-        values: &[i64],
+        input: &Input,
         title: &str,
     ) -> impl Future<Output = Result<String, String>> + use<> {
         let (family, snapshot) = (self.family, self.seek_json(step));
-        let values = serde_json::to_string(values).expect("plain data");
+        let input = serde_json::to_string(input).expect("plain data");
         let title = title.to_owned();
-        async move { tools(family).await?.frame_svg(&snapshot, &values, &title) }
+        async move { tools(family).await?.frame_svg(&snapshot, &input, &title) }
     }
 }
 

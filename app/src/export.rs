@@ -100,7 +100,7 @@ pub fn ExportBar(
             if png { "png" } else { "svg" }
         );
         let drawing =
-            run.with_value(|run| input.with_value(|i| run.frame_svg(step, &i.values, entry.name)));
+            run.with_value(|run| input.with_value(|i| run.frame_svg(step, i, entry.name)));
         leptos::task::spawn_local(async move {
             match drawing.await {
                 Ok(svg) if png => download_png(&name, &svg, FRAME_WIDTH, FRAME_HEIGHT),

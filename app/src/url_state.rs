@@ -73,6 +73,7 @@ impl Source {
                     values,
                     target,
                     seed: *seed,
+                    graph: None,
                 }
             }
             Source::Generated(generator) => entry

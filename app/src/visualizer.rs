@@ -290,11 +290,7 @@ fn Player(
             s.variables
                 .iter()
                 .map(|v| {
-                    let value = match v.value {
-                        Some(Value::Int(i)) => i.to_string(),
-                        Some(Value::Bool(b)) => b.to_string(),
-                        None => "—".to_owned(),
-                    };
+                    let value = v.value.as_ref().map_or("—".to_owned(), Value::to_string);
                     view! { <dt>{v.name.clone()}</dt> <dd data-testid=format!("var-{}", v.name)>{value}</dd> }
                 })
                 .collect_view()

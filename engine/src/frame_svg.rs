@@ -1,13 +1,18 @@
-//! The exported image of an array frame: a standalone SVG document with the bars in their mark colours
-//! (values on them when few), the step in the title and the narration beneath. It lives with the
-//! family's tools module, fetched when a learner exports a frame, so no page carries it.
+//! The exported image of a frame: a standalone SVG document with the step in the title and the narration
+//! beneath. An array frame is its bars in their mark colours (values on them when few); a graph frame is
+//! its nodes and edges in their state colours, with the algorithm's structures and table beside it. It
+//! lives with the family's tools module, fetched when a learner exports a frame, so no page carries it.
 
 use std::fmt::Write;
 
-use algorithms::{Frame, Mark, Snapshot};
+use algorithms::{
+    ArrayFrame, EdgeState, Frame, GraphFrame, Input, Mark, NodeState, Snapshot, StructureKind,
+};
 
 pub const WIDTH: u32 = 800;
 pub const HEIGHT: u32 = 360;
+/// Graph images are taller: the drawing is square.
+pub const GRAPH_HEIGHT: u32 = 640;
 /// Bars with their values written on them, as on the page.
 const LABELLED_BARS: usize = 32;
 
@@ -31,9 +36,17 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// `snapshot` drawn to scale with `values` (the run's input, which fixes the bars' scale across steps).
-pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
-    let Frame::Array(frame) = &snapshot.frame;
+/// `snapshot` drawn with the run's `input`: the bars to the scale of its values (fixed across steps), or
+/// the graph whose node and edge states the frame holds.
+pub fn frame_svg(snapshot: &Snapshot, input: &Input, title: &str) -> Result<String, String> {
+    match (&snapshot.frame, &input.graph) {
+        (Frame::Array(frame), _) => Ok(array_svg(snapshot, frame, &input.values, title)),
+        (Frame::Graph(frame), Some(graph)) => Ok(graph_svg(snapshot, frame, graph, title)),
+        (Frame::Graph(_), None) => Err("a graph frame needs the run's graph".into()),
+    }
+}
+
+fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &str) -> String {
     let marks = frame.dense_marks();
     let n = frame.values.len().max(1);
     let low = values.iter().copied().min().unwrap_or(0).min(0);
@@ -77,6 +90,151 @@ pub fn frame_svg(snapshot: &Snapshot, values: &[i64], title: &str) -> String {
     svg
 }
 
+/// The fill and edge of each node state (light theme, as in style/main.css).
+fn node_colours(state: Option<NodeState>) -> (&'static str, &'static str) {
+    match state {
+        None => ("#ffffff", "#6f737c"),
+        Some(NodeState::Frontier) => ("#e69f00", "#9a6a00"),
+        Some(NodeState::Current) => ("#d55e00", "#a94a00"),
+        Some(NodeState::Visited) => ("#56b4e9", "#2f7bab"),
+        Some(NodeState::Finished) => ("#0072b2", "#00466e"),
+        Some(NodeState::Path) => ("#009e73", "#007356"),
+    }
+}
+
+/// The stroke, width and dash of each edge state.
+fn edge_style(state: Option<EdgeState>) -> (&'static str, f64, &'static str) {
+    match state {
+        None => ("#9aa0a8", 1.5, ""),
+        Some(EdgeState::Examined) => ("#e69f00", 3.5, ""),
+        Some(EdgeState::Relaxed) => ("#d55e00", 4.0, ""),
+        Some(EdgeState::Tree) => ("#009e73", 3.0, ""),
+        Some(EdgeState::Rejected) => ("#c3c6cc", 1.5, " stroke-dasharray=\"6 4\""),
+    }
+}
+
+fn graph_svg(
+    snapshot: &Snapshot,
+    frame: &GraphFrame,
+    graph: &algorithms::Graph,
+    title: &str,
+) -> String {
+    let side = 560.0;
+    let (left, top) = (16.0, 44.0);
+    let scale = side / f64::from(algorithms::graph::LAYOUT_SIDE);
+    let at = |node: usize| {
+        let (x, y) = graph.positions[node];
+        (left + f64::from(x) * scale, top + f64::from(y) * scale)
+    };
+    let radius = if graph.len() > 60 { 6.0 } else { 13.0 };
+    let nodes = frame.dense_nodes(graph.len());
+    let edges = frame.dense_edges(graph.edges.len());
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{GRAPH_HEIGHT}" viewBox="0 0 {WIDTH} {GRAPH_HEIGHT}" font-family="system-ui, sans-serif"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#6f737c"/></marker></defs><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
+        escape(title),
+        snapshot.step
+    );
+    for (index, edge) in graph.edges.iter().enumerate() {
+        let (colour, width, dash) = edge_style(edges[index]);
+        let ((x1, y1), (x2, y2)) = (at(edge.from), at(edge.to));
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let length = (dx * dx + dy * dy).sqrt().max(1.0);
+        // Stop at the node's rim, so an arrowhead shows.
+        let (x2, y2) = (x2 - dx / length * radius, y2 - dy / length * radius);
+        let arrow = if graph.directed { r#" marker-end="url(#arrow)""# } else { "" };
+        let _ = write!(
+            svg,
+            r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{colour}" stroke-width="{width}"{dash}{arrow}/>"#
+        );
+        if graph.len() <= 60 {
+            let _ = write!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1c1d21" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                (x1 + x2) / 2.0,
+                (y1 + y2) / 2.0 - 3.0,
+                edge.weight
+            );
+        }
+    }
+    for node in 0..graph.len() {
+        let (fill, stroke) = node_colours(nodes[node]);
+        let (x, y) = at(node);
+        let _ = write!(
+            svg,
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{radius}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>"#
+        );
+        if graph.len() <= 60 {
+            let _ = write!(
+                svg,
+                r##"<text x="{x:.1}" y="{:.1}" font-size="12" font-weight="600" text-anchor="middle" fill="#1c1d21" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                y + 4.0,
+                escape(&graph.labels[node])
+            );
+        }
+    }
+    // Beside the drawing: the structures, then the table (as many rows as fit).
+    let mut y = 60.0;
+    for structure in &frame.structures {
+        let kind = match structure.kind {
+            StructureKind::Queue => "queue, front first",
+            StructureKind::Stack => "stack, top first",
+            StructureKind::PriorityQueue => "heap, smallest first",
+            StructureKind::List => "list",
+        };
+        let items: Vec<String> = structure
+            .items
+            .iter()
+            .take(12)
+            .map(|item| match &item.key {
+                Some(key) => format!("{} ({key})", item.label),
+                None => item.label.clone(),
+            })
+            .collect();
+        let more = structure.items.len().saturating_sub(12);
+        let _ = write!(
+            svg,
+            r##"<text x="592" y="{y}" font-size="12" fill="#1c1d21"><tspan font-weight="600">{} ({kind}):</tspan> {}{}</text>"##,
+            escape(&structure.name),
+            escape(&items.join(", ")),
+            if more > 0 { format!(" … +{more}") } else { String::new() }
+        );
+        y += 20.0;
+    }
+    if !frame.table.is_empty() {
+        y += 8.0;
+        let header: Vec<&str> = frame.table.iter().map(|c| c.name.as_str()).collect();
+        let _ = write!(
+            svg,
+            r##"<text x="592" y="{y}" font-size="12" font-weight="600" fill="#1c1d21">node  {}</text>"##,
+            escape(&header.join("  "))
+        );
+        for node in 0..graph.len() {
+            y += 16.0;
+            if y > f64::from(GRAPH_HEIGHT) - 60.0 {
+                break;
+            }
+            let cells: Vec<String> = frame
+                .table
+                .iter()
+                .map(|c| c.values.get(node).cloned().flatten().map_or("–".into(), |v| v.to_string()))
+                .collect();
+            let _ = write!(
+                svg,
+                r##"<text x="592" y="{y}" font-size="12" fill="#1c1d21">{}  {}</text>"##,
+                escape(&graph.labels[node]),
+                escape(&cells.join("  "))
+            );
+        }
+    }
+    let _ = write!(
+        svg,
+        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        GRAPH_HEIGHT - 14,
+        escape(&snapshot.narration)
+    );
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +255,8 @@ mod tests {
     #[test]
     fn bars_carry_their_marks_values_and_the_narration_escaped() {
         let snapshot = snapshot_at("bubble-sort", vec![5, 1, 4], 1);
-        let svg = frame_svg(&snapshot, &[5, 1, 4], "Bubble <sort> & co");
+        let input = Input { values: vec![5, 1, 4], ..Input::default() };
+        let svg = frame_svg(&snapshot, &input, "Bubble <sort> & co").unwrap();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\""));
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("Bubble &lt;sort&gt; &amp; co — step 1"));
@@ -115,10 +274,35 @@ mod tests {
     fn many_bars_are_drawn_without_values_and_the_tallest_fills_the_height() {
         let values: Vec<i64> = (1..=40).collect();
         let snapshot = snapshot_at("insertion-sort", values.clone(), 0);
-        let svg = frame_svg(&snapshot, &values, "Insertion sort");
+        let input = Input { values: values.clone(), ..Input::default() };
+        let svg = frame_svg(&snapshot, &input, "Insertion sort").unwrap();
         assert_eq!(svg.matches("<rect x=").count(), 40);
         assert!(!svg.contains(">40</text>"));
         // The tallest bar spans from the top margin (36) to the base (304).
         assert!(svg.contains("y=\"36.00\""), "{svg}");
+    }
+
+    #[test]
+    fn a_graph_frame_draws_its_states_structures_and_table() {
+        let graph = algorithms::graph::parse_graph("A B 4\nB C 1\nA C 9\nstart A").unwrap();
+        let input = Input { graph: Some(graph), ..Input::default() };
+        let entry = catalogue::find("dijkstra").unwrap();
+        let mut run = entry.start(input.clone()).unwrap();
+        // Step 2 settles A; step 3 relaxes A → B.
+        while run.step() < 3 && run.advance() {}
+        let snapshot = run.snapshot();
+        let svg = frame_svg(&snapshot, &input, "Dijkstra").unwrap();
+        assert!(svg.contains("height=\"640\""));
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert_eq!(svg.matches("<line").count(), 3);
+        // A is current; A → B is being relaxed: drawn in the relaxed colour and width.
+        assert!(svg.contains(r##"fill="#d55e00" stroke="#a94a00""##), "{svg}");
+        assert!(svg.contains(r##"stroke="#d55e00" stroke-width="4""##), "{svg}");
+        assert!(svg.contains("heap (heap, smallest first):</tspan> B (4)"), "{svg}");
+        assert!(svg.contains("node  dist  pred"));
+        assert!(svg.contains(">B  4  A</text>"), "{svg}");
+        assert!(svg.contains(&escape(&snapshot.narration)));
+        // Without its graph, a graph frame cannot be drawn.
+        assert!(frame_svg(&snapshot, &Input::default(), "Dijkstra").is_err());
     }
 }

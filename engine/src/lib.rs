@@ -118,14 +118,13 @@ impl Engine {
         Ok(serde_json::to_string(&opened).expect("plain data"))
     }
 
-    /// The frame of `snapshot` (JSON, as `seek` writes it) as an SVG image, to the scale of `values` (the
-    /// run's input values, JSON).
-    pub fn frame_svg(&self, snapshot: &str, values: &str, title: &str) -> Result<String, String> {
+    /// The frame of `snapshot` (JSON, as `seek` writes it) as an SVG image, with the run's `input` (JSON):
+    /// the scale of the bars, or the graph whose states the frame holds.
+    pub fn frame_svg(&self, snapshot: &str, input: &str, title: &str) -> Result<String, String> {
         let snapshot: algorithms::Snapshot = serde_json::from_str(snapshot)
             .map_err(|e| format!("the snapshot is unreadable: {e}"))?;
-        let values: Vec<i64> =
-            serde_json::from_str(values).map_err(|e| format!("the values are unreadable: {e}"))?;
-        Ok(frame_svg::frame_svg(&snapshot, &values, title))
+        let input = Self::input(input)?;
+        frame_svg::frame_svg(&snapshot, &input, title)
     }
 
     /// Validates `input` against the count-only limits and starts a run that builds no snapshots.
@@ -241,8 +240,8 @@ macro_rules! tools {
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]
-        pub fn frame_svg(snapshot: &str, values: &str, title: &str) -> Result<String, String> {
-            $crate::Engine::new($entries).frame_svg(snapshot, values, title)
+        pub fn frame_svg(snapshot: &str, input: &str, title: &str) -> Result<String, String> {
+            $crate::Engine::new($entries).frame_svg(snapshot, input, title)
         }
     };
 }

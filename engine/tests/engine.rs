@@ -2,19 +2,12 @@
 //! counters, the same trace files, and errors that name the problem.
 
 use algorithms::catalogue::{Family, SEARCHING, SORTING};
-use algorithms::{Generator, Machine, Preset, Snapshot};
+use algorithms::{Machine, Snapshot};
 use engine::Engine;
 use serde_json::Value;
 
 fn input_for(entry: &algorithms::catalogue::Entry, n: usize, seed: u64) -> String {
-    let generator = Generator {
-        preset: Preset::Random,
-        n,
-        min: 1,
-        max: 50,
-        seed,
-    };
-    serde_json::to_string(&entry.generate(&generator).unwrap()).unwrap()
+    serde_json::to_string(&entry.sample(n, seed)).unwrap()
 }
 
 #[test]

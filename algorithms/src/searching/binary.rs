@@ -37,6 +37,8 @@ pub const CARD: Card = Card {
     pseudocode: PSEUDOCODE,
     input: SEARCH_INPUT,
     frame: FrameKind::Array,
+    counters: crate::catalogue::SEARCH_COUNTERS,
+    work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
 

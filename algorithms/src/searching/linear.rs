@@ -32,6 +32,8 @@ pub const CARD: Card = Card {
     pseudocode: PSEUDOCODE,
     input: UNSORTED_SEARCH_INPUT,
     frame: FrameKind::Array,
+    counters: crate::catalogue::SEARCH_COUNTERS,
+    work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
 

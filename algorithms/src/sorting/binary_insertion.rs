@@ -36,6 +36,8 @@ pub const CARD: Card = Card {
     pseudocode: PSEUDOCODE,
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
+    counters: crate::catalogue::SORT_COUNTERS,
+    work: crate::catalogue::SORT_WORK,
     version: 1,
 };
 

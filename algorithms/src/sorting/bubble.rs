@@ -25,6 +25,8 @@ pub const CARD: Card = Card {
     pseudocode: PSEUDOCODE,
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
+    counters: crate::catalogue::SORT_COUNTERS,
+    work: crate::catalogue::SORT_WORK,
     version: 1,
 };
 
@@ -226,7 +228,8 @@ mod tests {
                 comparisons: 3,
                 swaps: 2,
                 reads: 10,
-                writes: 4
+                writes: 4,
+                ..Counters::default()
             }
         );
     }
@@ -244,7 +247,9 @@ mod tests {
             .find(|s| s.line == 5)
             .unwrap();
         assert_eq!(swap.narration, "Swap: A[0] is now 1 and A[1] is now 2.");
-        let Frame::Array(frame) = swap.frame;
+        let Frame::Array(frame) = swap.frame else {
+            panic!("an array frame")
+        };
         assert_eq!(frame.values, [1, 2]);
         assert_eq!(frame.dense_marks()[0], Some(Mark::Swapped));
     }

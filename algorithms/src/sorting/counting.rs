@@ -43,8 +43,11 @@ pub const CARD: Card = Card {
         max_step_n: 10_000,
         max_count_n: 1_000_000,
         max_span: Some(MAX_SPAN),
+        graph: None,
     },
     frame: FrameKind::Array,
+    counters: crate::catalogue::SORT_COUNTERS,
+    work: crate::catalogue::SORT_WORK,
     version: 1,
 };
 

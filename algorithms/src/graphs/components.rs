@@ -1,0 +1,157 @@
+//! Connected components by union–find (union by rank, path compression): every edge joins the sets of its
+//! ends; the sets left are the components.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Marks, UNION_FIND_COUNTERS, UNION_FIND_WORK, UnionFind, label};
+use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::graph::Graph;
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
+use crate::snapshot::{Counters, EdgeState, Frame, FrameKind, NodeState, Variable, View};
+
+pub const PSEUDOCODE: &[&str] = &[
+    "procedure Components(G)",
+    "  every node is its own set",
+    "  for each edge (u, v)",
+    "    a ← find(u); b ← find(v)   (compressing the paths)",
+    "    if a ≠ b: union(a, b) by rank",
+    "  the sets left are the connected components",
+];
+
+pub const CARD: Card = Card {
+    id: "connected-components",
+    name: "Connected components (union–find)",
+    category: Category::Connectivity,
+    summary: "Joins the sets of every edge's two ends with union by rank and path compression; the sets left are the components.",
+    complexity: Complexity {
+        best: "O(V + E α(V))",
+        average: "O(V + E α(V))",
+        worst: "O(V + E α(V))",
+        space: "O(V)",
+    },
+    stable: None,
+    in_place: None,
+    pseudocode: PSEUDOCODE,
+    input: graph_input(GraphRules {
+        directed: Some(false),
+        negative_weights: true,
+        ..GRAPH_RULES
+    }),
+    frame: FrameKind::Graph,
+    counters: UNION_FIND_COUNTERS,
+    work: UNION_FIND_WORK,
+    version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
+    start: |input| Box::new(Run::new(Components::new(input.graph.expect("validated: a graph")))),
+    #[cfg(feature = "restore")]
+    restore: restore::<Components>,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Components {
+    graph: Graph,
+    sets: UnionFind,
+    next: usize,
+    count: usize,
+    at: At,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+enum At {
+    Start,
+    Joined { edge: usize },
+    Same { edge: usize },
+    Done,
+}
+
+impl Components {
+    pub fn new(graph: Graph) -> Self {
+        Components { sets: UnionFind::new(graph.len()), next: 0, count: graph.len(), at: At::Start, graph }
+    }
+
+    /// The root of every node's set (call at the end: the same root means the same component).
+    pub fn roots(&self) -> Vec<usize> {
+        let mut sets = self.sets.clone();
+        let mut scratch = Counters::default();
+        (0..self.graph.len()).map(|node| sets.find(node, &mut scratch)).collect()
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+}
+
+impl Algorithm for Components {
+    fn step(&mut self, c: &mut Counters) -> bool {
+        if self.at == At::Done {
+            return false;
+        }
+        self.at = match self.graph.edges.get(self.next).copied() {
+            None => At::Done,
+            Some(e) => {
+                let edge = self.next;
+                self.next += 1;
+                c.edges_examined += 1;
+                let (a, b) = (self.sets.find(e.from, c), self.sets.find(e.to, c));
+                if self.sets.union(a, b, c) {
+                    self.count -= 1;
+                    At::Joined { edge }
+                } else {
+                    At::Same { edge }
+                }
+            }
+        };
+        true
+    }
+
+    fn view(&self) -> View {
+        let g = &self.graph;
+        let mut marks = Marks::new(g);
+        for edge in 0..self.next.min(g.edges.len()) {
+            marks.edges[edge] = Some(EdgeState::Tree);
+        }
+        // Roots stand out: each is its set's representative.
+        for (node, &parent) in self.sets.parent.iter().enumerate() {
+            marks.nodes[node] = Some(if parent == node { NodeState::Finished } else { NodeState::Visited });
+        }
+        let mut frame = marks.frame();
+        let (line, narration) = match self.at {
+            At::Start => (1, format!("Find the connected components of {} nodes and {} edges: each node starts as its own set.", g.len(), g.edges.len())),
+            At::Joined { edge } => {
+                let e = g.edges[edge];
+                frame = frame.edge(edge, EdgeState::Relaxed).node(e.from, NodeState::Current).node(e.to, NodeState::Current);
+                (4, format!("{} – {}: different sets, so join them ({} components left).", label(g, e.from), label(g, e.to), self.count))
+            }
+            At::Same { edge } => {
+                let e = g.edges[edge];
+                frame = frame.edge(edge, EdgeState::Rejected).node(e.from, NodeState::Current).node(e.to, NodeState::Current);
+                (3, format!("{} – {}: already in one set; nothing to join.", label(g, e.from), label(g, e.to)))
+            }
+            At::Done => (5, format!("Every edge is done: {} connected components.", self.count)),
+        };
+        let [parent, rank] = self.sets.columns(g);
+        let frame = frame.column("parent", parent).column("rank", rank);
+        View {
+            line,
+            narration,
+            variables: vec![
+                Variable::new("components", Some(self.count)),
+                Variable::new("edge", (self.at != At::Start).then_some(self.next)),
+            ],
+            frame: Frame::Graph(frame),
+        }
+    }
+
+    fn is_done(&self) -> bool {
+        self.at == At::Done
+    }
+
+    fn heap_bytes(&self) -> usize {
+        super::graph_bytes(&self.graph) + self.sets.heap_bytes()
+    }
+}

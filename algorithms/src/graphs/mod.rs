@@ -1,0 +1,231 @@
+//! Graph algorithms. Every one steps over a [`Graph`] input and draws a [`GraphFrame`]: the states of nodes
+//! and edges it keeps (visited, in the tree…) plus the step's own marks, its queue, stack or heap, and a
+//! per-node table. What they share is here: the counters they declare, the frame and table helpers, and the
+//! path back from a goal along predecessors.
+
+pub mod bellman_ford;
+pub mod bfs;
+pub mod components;
+pub mod dfs;
+pub mod dijkstra;
+pub mod kruskal;
+pub mod prim;
+pub mod topological_kahn;
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::Graph;
+use crate::snapshot::{Counter, EdgeState, GraphFrame, Item, NodeState, Value};
+
+/// Traversals: edges looked at, queue or stack traffic, nodes visited; work in a race is edges examined
+/// plus nodes visited.
+pub(crate) const TRAVERSAL_COUNTERS: &[Counter] = &[
+    Counter::EdgesExamined,
+    Counter::Pushes,
+    Counter::Pops,
+    Counter::Visited,
+];
+pub(crate) const TRAVERSAL_WORK: &[Counter] = &[Counter::EdgesExamined, Counter::Visited];
+/// Shortest paths and Prim add relaxations (distances or keys improved).
+pub(crate) const PATH_COUNTERS: &[Counter] = &[
+    Counter::EdgesExamined,
+    Counter::Relaxations,
+    Counter::Pushes,
+    Counter::Pops,
+    Counter::Visited,
+];
+pub(crate) const PATH_WORK: &[Counter] = &[Counter::EdgesExamined, Counter::Relaxations];
+/// Union–find algorithms compare roots and write parents.
+pub(crate) const UNION_FIND_COUNTERS: &[Counter] = &[
+    Counter::EdgesExamined,
+    Counter::Comparisons,
+    Counter::Reads,
+    Counter::Writes,
+];
+pub(crate) const UNION_FIND_WORK: &[Counter] = &[Counter::Reads, Counter::Writes];
+
+/// The node and edge states an algorithm keeps between steps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Marks {
+    pub nodes: Vec<Option<NodeState>>,
+    pub edges: Vec<Option<EdgeState>>,
+}
+
+impl Marks {
+    pub fn new(graph: &Graph) -> Self {
+        Marks {
+            nodes: vec![None; graph.len()],
+            edges: vec![None; graph.edges.len()],
+        }
+    }
+
+    /// The kept states as a sparse frame, to which a step adds its own marks.
+    pub fn frame(&self) -> GraphFrame {
+        GraphFrame {
+            nodes: sparse(&self.nodes),
+            edges: sparse(&self.edges),
+            ..GraphFrame::default()
+        }
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.nodes.len() + self.edges.len()
+    }
+}
+
+fn sparse<T: Copy>(dense: &[Option<T>]) -> Vec<(usize, T)> {
+    dense
+        .iter()
+        .enumerate()
+        .filter_map(|(index, state)| state.map(|state| (index, state)))
+        .collect()
+}
+
+pub(crate) fn label(graph: &Graph, node: usize) -> &str {
+    &graph.labels[node]
+}
+
+/// Queue or stack items: node labels.
+pub(crate) fn items(graph: &Graph, nodes: impl IntoIterator<Item = usize>) -> Vec<Item> {
+    nodes
+        .into_iter()
+        .map(|node| Item {
+            label: graph.labels[node].clone(),
+            key: None,
+        })
+        .collect()
+}
+
+/// Priority-queue items: labels with their keys, smallest key (the next out) first.
+pub(crate) fn keyed_items(graph: &Graph, entries: impl IntoIterator<Item = (i64, usize)>) -> Vec<Item> {
+    let mut entries: Vec<(i64, usize)> = entries.into_iter().collect();
+    entries.sort_unstable();
+    entries
+        .into_iter()
+        .map(|(key, node)| Item {
+            label: graph.labels[node].clone(),
+            key: Some(Value::Int(key)),
+        })
+        .collect()
+}
+
+/// A distance column: ∞ until reached.
+pub(crate) fn distances(dist: &[Option<i64>]) -> Vec<Option<Value>> {
+    dist.iter().map(|&d| Some(Value::from(d))).collect()
+}
+
+/// A predecessor column: the label of the node each was reached from, empty for none.
+pub(crate) fn predecessors(graph: &Graph, pred: &[Option<(usize, usize)>]) -> Vec<Option<Value>> {
+    pred.iter()
+        .map(|p| p.map(|(node, _)| Value::Label(graph.labels[node].clone())))
+        .collect()
+}
+
+/// Marks the path from the start to `goal` along predecessors (node, edge) as the answer.
+pub(crate) fn mark_path(marks: &mut Marks, pred: &[Option<(usize, usize)>], goal: usize) {
+    let mut node = goal;
+    marks.nodes[node] = Some(NodeState::Path);
+    let mut guard = pred.len();
+    while let Some((previous, edge)) = pred[node] {
+        marks.edges[edge] = Some(EdgeState::Tree);
+        marks.nodes[previous] = Some(NodeState::Path);
+        node = previous;
+        guard -= 1;
+        if guard == 0 {
+            break;
+        }
+    }
+}
+
+/// The labels of the path from the start to `goal`, for narration: "A → C → D".
+pub(crate) fn path_text(graph: &Graph, pred: &[Option<(usize, usize)>], goal: usize) -> String {
+    let mut nodes = vec![goal];
+    while let Some((previous, _)) = pred[*nodes.last().unwrap()] {
+        if nodes.len() > pred.len() {
+            break;
+        }
+        nodes.push(previous);
+    }
+    nodes
+        .iter()
+        .rev()
+        .map(|&node| graph.labels[node].as_str())
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// The graph's heap bytes, for the timeline's keyframe sizing.
+pub(crate) fn graph_bytes(graph: &Graph) -> usize {
+    graph.labels.iter().map(|l| l.len() + 24).sum::<usize>()
+        + graph.positions.len() * 8
+        + graph.edges.len() * std::mem::size_of::<crate::graph::Edge>()
+}
+
+/// Union–find by rank with path compression, counted: a parent read is a read, a parent written a write,
+/// comparing two roots or two ranks a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct UnionFind {
+    pub parent: Vec<usize>,
+    pub rank: Vec<u32>,
+}
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+            rank: vec![0; n],
+        }
+    }
+
+    pub fn find(&mut self, node: usize, c: &mut crate::snapshot::Counters) -> usize {
+        let mut root = node;
+        loop {
+            c.reads += 1;
+            let parent = self.parent[root];
+            if parent == root {
+                break;
+            }
+            root = parent;
+        }
+        let mut node = node;
+        while node != root {
+            let next = self.parent[node];
+            if next != root {
+                c.writes += 1;
+                self.parent[node] = root;
+            }
+            node = next;
+        }
+        root
+    }
+
+    /// Joins the sets of two roots; returns false if they were one set already.
+    pub fn union(&mut self, a: usize, b: usize, c: &mut crate::snapshot::Counters) -> bool {
+        c.comparisons += 1;
+        if a == b {
+            return false;
+        }
+        c.comparisons += 1;
+        let (low, high) = if self.rank[a] < self.rank[b] { (a, b) } else { (b, a) };
+        c.writes += 1;
+        self.parent[low] = high;
+        if self.rank[low] == self.rank[high] {
+            self.rank[high] += 1;
+        }
+        true
+    }
+
+    pub fn columns(&self, graph: &Graph) -> [Vec<Option<Value>>; 2] {
+        [
+            self.parent
+                .iter()
+                .map(|&p| Some(Value::Label(graph.labels[p].clone())))
+                .collect(),
+            self.rank.iter().map(|&r| Some(Value::Int(i64::from(r)))).collect(),
+        ]
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.parent.len() * 12
+    }
+}
