@@ -6,12 +6,20 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-MODULES=(page-catalogue page-visualizer page-quiz page-race page-plot page-progress engine-sorting engine-searching
-  tools-sorting tools-searching)
+# Two cargo calls: the array families' pages and engines without the graph family (they link none of its
+# code), then the pages that list or run every family, and the graph family's modules, with it.
+ARRAY_MODULES=(page-visualizer page-quiz page-race engine-sorting engine-searching tools-sorting tools-searching)
+GRAPH_MODULES=(page-catalogue page-plot page-progress page-graph engine-graphs tools-graphs)
+MODULES=("${ARRAY_MODULES[@]}" "${GRAPH_MODULES[@]}")
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release
 
+bins() { for module in "$@"; do printf -- '--bin %s ' "$module"; done; }
+# shellcheck disable=SC2046 # one word per flag
 with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
-  -p app -p engine --bins
+  -p app -p engine $(bins "${ARRAY_MODULES[@]}")
+# shellcheck disable=SC2046
+with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
+  -p app -p engine --features app/graphs,engine/graphs $(bins "${GRAPH_MODULES[@]}")
 rm -rf "$WASM_STAGE"
 for module in "${MODULES[@]}"; do
   dir=$WASM_STAGE/$module

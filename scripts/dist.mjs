@@ -42,7 +42,7 @@ for (const module of readdirSync(stage).sort()) {
     .map((file) => `/assets/${folder}/${relative(dir, file)}`);
   if (imports.length) manifest.imports[group[name]] = imports;
 }
-for (const page of ['catalogue', 'visualizer', 'quiz', 'race', 'plot', 'progress']) {
+for (const page of ['catalogue', 'visualizer', 'graph', 'quiz', 'race', 'plot', 'progress']) {
   if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
 }
 
@@ -51,6 +51,7 @@ for (const page of ['catalogue', 'visualizer', 'quiz', 'race', 'plot', 'progress
 const NARRATION = {
   sorting: 'Start bubble sort on ',
   searching: ' sorted values: every index is a candidate.',
+  graphs: 'Start breadth-first search on ',
 };
 for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools]]) {
   for (const [name, prefix] of Object.entries(group)) {

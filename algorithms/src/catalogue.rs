@@ -11,11 +11,14 @@ use std::ops::Deref;
 
 use serde::Serialize;
 
+#[cfg(feature = "graphs")]
 use crate::graph::GraphGenerator;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
 use crate::machine::DynMachine;
 use crate::snapshot::{Counter, Counters, FrameKind};
-use crate::{graphs, searching, sorting};
+#[cfg(feature = "graphs")]
+use crate::graphs;
+use crate::{searching, sorting};
 
 /// Declares every catalogue list from one list of algorithm modules per family, so they cannot disagree.
 macro_rules! catalogue {
@@ -42,14 +45,26 @@ macro_rules! catalogue {
     };
 }
 
-catalogue! {
-    Sorting SORTING: sorting [
-        bubble, cocktail, selection, insertion, binary_insertion, shell, comb, merge_top_down,
-        merge_bottom_up, quick_lomuto, quick_hoare, quick_randomized, heap, counting, radix, bucket,
-    ],
-    Searching SEARCHING: searching [linear, binary, jump, interpolation, exponential, ternary],
+/// The array families, then whatever families this build adds (`$more`): one list each.
+macro_rules! with_array_families {
+    ($($more:tt)*) => {
+        catalogue! {
+            Sorting SORTING: sorting [
+                bubble, cocktail, selection, insertion, binary_insertion, shell, comb, merge_top_down,
+                merge_bottom_up, quick_lomuto, quick_hoare, quick_randomized, heap, counting, radix, bucket,
+            ],
+            Searching SEARCHING: searching [linear, binary, jump, interpolation, exponential, ternary],
+            $($more)*
+        }
+    };
+}
+
+#[cfg(feature = "graphs")]
+with_array_families! {
     Graphs GRAPHS: graphs [bfs, dfs, dijkstra, bellman_ford, prim, kruskal, topological_kahn, components],
 }
+#[cfg(not(feature = "graphs"))]
+with_array_families! {}
 
 pub fn find(id: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().copied().find(|entry| entry.id == id)
@@ -67,6 +82,7 @@ pub fn card(id: &str) -> Option<&'static Card> {
 pub enum Family {
     Sorting,
     Searching,
+    #[cfg(feature = "graphs")]
     Graphs,
 }
 
@@ -76,6 +92,7 @@ impl Family {
         match self {
             Family::Sorting => "sorting",
             Family::Searching => "searching",
+            #[cfg(feature = "graphs")]
             Family::Graphs => "graphs",
         }
     }
@@ -88,19 +105,27 @@ impl Family {
 pub enum Category {
     Sorting,
     Searching,
+    #[cfg(feature = "graphs")]
     GraphTraversal,
+    #[cfg(feature = "graphs")]
     ShortestPaths,
+    #[cfg(feature = "graphs")]
     SpanningTrees,
+    #[cfg(feature = "graphs")]
     Connectivity,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: &[Category] = &[
         Category::Sorting,
         Category::Searching,
+        #[cfg(feature = "graphs")]
         Category::GraphTraversal,
+        #[cfg(feature = "graphs")]
         Category::ShortestPaths,
+        #[cfg(feature = "graphs")]
         Category::SpanningTrees,
+        #[cfg(feature = "graphs")]
         Category::Connectivity,
     ];
 
@@ -108,6 +133,7 @@ impl Category {
         match self {
             Category::Sorting => Family::Sorting,
             Category::Searching => Family::Searching,
+            #[cfg(feature = "graphs")]
             Category::GraphTraversal
             | Category::ShortestPaths
             | Category::SpanningTrees
@@ -120,9 +146,13 @@ impl Category {
         match self {
             Category::Sorting => "sorting",
             Category::Searching => "searching",
+            #[cfg(feature = "graphs")]
             Category::GraphTraversal => "graph_traversal",
+            #[cfg(feature = "graphs")]
             Category::ShortestPaths => "shortest_paths",
+            #[cfg(feature = "graphs")]
             Category::SpanningTrees => "spanning_trees",
+            #[cfg(feature = "graphs")]
             Category::Connectivity => "connectivity",
         }
     }
@@ -131,9 +161,13 @@ impl Category {
         match self {
             Category::Sorting => "Sorting",
             Category::Searching => "Searching",
+            #[cfg(feature = "graphs")]
             Category::GraphTraversal => "Graph traversal",
+            #[cfg(feature = "graphs")]
             Category::ShortestPaths => "Shortest paths",
+            #[cfg(feature = "graphs")]
             Category::SpanningTrees => "Spanning trees",
+            #[cfg(feature = "graphs")]
             Category::Connectivity => "Connectivity",
         }
     }
@@ -141,7 +175,8 @@ impl Category {
     /// The categories that have at least one card, in [`Category::ALL`] order.
     pub fn listed() -> impl Iterator<Item = Category> {
         Category::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|category| CARDS.iter().any(|card| card.category == *category))
     }
 }
@@ -243,8 +278,15 @@ impl Serialize for Entry {
 impl Card {
     pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
         if let Some(rules) = self.input.graph {
+            #[cfg(feature = "graphs")]
             return self.validate_graph(input, &rules, mode);
+            #[cfg(not(feature = "graphs"))]
+            return Err(InputError::Graph(format!(
+                "graphs are not in this build (edges up to {})",
+                rules.max_step_edges
+            )));
         }
+        #[cfg(feature = "graphs")]
         if input.graph.is_some() {
             return Err(InputError::Graph(
                 "this algorithm takes a list of values, not a graph".into(),
@@ -303,6 +345,7 @@ impl Card {
         Ok(())
     }
 
+    #[cfg(feature = "graphs")]
     fn validate_graph(
         &self,
         input: &Input,
@@ -387,6 +430,7 @@ impl Card {
 
     /// A graph input from a generator, shaped for this algorithm: directed or not as it needs, negative
     /// weights only where it handles them.
+    #[cfg(feature = "graphs")]
     pub fn generate_graph(&self, generator: &GraphGenerator) -> Result<Input, InputError> {
         let rules = self
             .input
@@ -412,6 +456,7 @@ impl Card {
     /// edges), weights and values from 1 to 50: for tests and benchmarks that run every algorithm alike.
     pub fn sample(&self, size: usize, seed: u64) -> Input {
         let input = match self.input.kind {
+            #[cfg(feature = "graphs")]
             InputKind::Graph => self.generate_graph(&GraphGenerator {
                 nodes: size,
                 density: (400 / size.max(1)).clamp(1, 100) as u8,
@@ -452,7 +497,7 @@ impl Card {
             values,
             target,
             seed: Some(generator.seed),
-            graph: None,
+            ..Input::default()
         })
     }
 
@@ -545,6 +590,7 @@ pub(crate) const SEARCH_COUNTERS: &[Counter] = &[Counter::Comparisons, Counter::
 pub(crate) const SEARCH_WORK: &[Counter] = &[Counter::Comparisons];
 
 /// Graph limits: stepping draws every node and edge at every step; counting does not.
+#[cfg(feature = "graphs")]
 pub(crate) const fn graph_input(rules: GraphRules) -> InputSpec {
     InputSpec {
         kind: InputKind::Graph,
@@ -555,6 +601,7 @@ pub(crate) const fn graph_input(rules: GraphRules) -> InputSpec {
     }
 }
 
+#[cfg(feature = "graphs")]
 pub(crate) const GRAPH_RULES: GraphRules = GraphRules {
     directed: None,
     negative_weights: false,

@@ -170,15 +170,18 @@ fn check_label(label: &str) -> Result<(), String> {
     if label.chars().count() > LABEL_MAX {
         return Err(format!("\"{label}\" is longer than {LABEL_MAX} characters"));
     }
-    if let Some(c) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '_' || *c == '-')) {
-        return Err(format!("\"{label}\" has '{c}': labels are letters, digits, _ and -"));
+    // ASCII only: Unicode's letter tables would weigh more than every other rule here in the app.
+    if let Some(c) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-')) {
+        return Err(format!("\"{label}\" has '{c}': labels are letters A–Z, digits, _ and -"));
     }
     Ok(())
 }
 
 struct Builder {
     graph: Graph,
-    index: std::collections::HashMap<String, usize>,
+    /// Labels in sorted order with their node index, for lookups in O(log n) (a hash map would add its
+    /// hashing code to every page that reads an input).
+    index: Vec<(String, usize)>,
 }
 
 impl Builder {
@@ -192,21 +195,27 @@ impl Builder {
                 start: None,
                 goal: None,
             },
-            index: std::collections::HashMap::new(),
+            index: Vec::new(),
         }
     }
 
     fn find(&self, label: &str) -> Option<usize> {
-        self.index.get(label).copied()
+        self.index
+            .binary_search_by(|(l, _)| l.as_str().cmp(label))
+            .ok()
+            .map(|at| self.index[at].1)
     }
 
     fn node(&mut self, label: &str) -> usize {
-        if let Some(index) = self.find(label) {
-            return index;
+        match self.index.binary_search_by(|(l, _)| l.as_str().cmp(label)) {
+            Ok(at) => self.index[at].1,
+            Err(at) => {
+                let node = self.graph.labels.len();
+                self.graph.labels.push(label.to_owned());
+                self.index.insert(at, (label.to_owned(), node));
+                node
+            }
         }
-        self.graph.labels.push(label.to_owned());
-        self.index.insert(label.to_owned(), self.graph.labels.len() - 1);
-        self.graph.labels.len() - 1
     }
 
     fn finish(mut self) -> Graph {
@@ -242,7 +251,8 @@ fn weight_at(line: usize, column: usize, word: &str) -> Result<i64, GraphError> 
 /// Parses a graph typed as text. Two forms, `#` starting a comment in both:
 ///
 /// An edge list: one edge per line, `A B 4` (from, to, weight; the weight defaults to 1), a lone label for a
-/// node without edges, and the lines `directed`, `start A` and `goal B`.
+/// node without edges, and the lines `directed`, `start A`, `goal B` and `at A 120 340` (where node A is
+/// drawn, in 0…1000; nodes without one are placed on a circle).
 ///
 /// An adjacency matrix: a first line `matrix` (then optionally `directed`), then one row per node of whole
 /// numbers, `0`, `-` or `.` meaning no edge; nodes are labelled A, B, C, … Undirected matrices must be
@@ -263,6 +273,7 @@ pub fn parse_graph(text: &str) -> Result<Graph, GraphError> {
 fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphError> {
     let mut builder = Builder::new(false);
     let mut pending_ends: Vec<(bool, usize, usize, String)> = Vec::new();
+    let mut placed: Vec<(usize, usize, String, (i32, i32))> = Vec::new();
     for (index, (line, words)) in lines.iter().enumerate() {
         let line = *line;
         let error = |column: usize, reason: String| GraphError::Text { line, column, reason };
@@ -273,6 +284,20 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
                     return Err(error(1, format!("\"{keyword}\" must be the first line")));
                 }
                 builder.graph.directed = keyword == "directed";
+                continue;
+            }
+            "at" => {
+                let [_, (column, label), (x_column, x), (y_column, y)] = words[..] else {
+                    return Err(error(words[0].0, "write \"at A 120 340\": a node label and two coordinates".into()));
+                };
+                let coordinate = |column: usize, text: &str| {
+                    text.parse::<i32>()
+                        .ok()
+                        .filter(|v| (0..=LAYOUT_SIDE).contains(v))
+                        .ok_or_else(|| error(column, format!("\"{text}\" is not a coordinate in 0…{LAYOUT_SIDE}")))
+                };
+                let point = (coordinate(x_column, x)?, coordinate(y_column, y)?);
+                placed.push((line, column, label.to_owned(), point));
                 continue;
             }
             "start" | "goal" => {
@@ -314,7 +339,16 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
             builder.graph.goal = Some(index);
         }
     }
-    Ok(builder.finish())
+    let mut graph = builder.finish();
+    for (line, column, label, point) in placed {
+        let index = graph.labels.iter().position(|l| *l == label).ok_or_else(|| GraphError::Text {
+            line,
+            column,
+            reason: format!("\"{label}\" is not a node of the graph"),
+        })?;
+        graph.positions[index] = point;
+    }
+    Ok(graph)
 }
 
 fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphError> {
@@ -439,7 +473,7 @@ impl Graph {
         self.labels.is_empty()
     }
 
-    /// The edge-list text that [`parse_graph`] reads back as this graph (positions aside).
+    /// The edge-list text that [`parse_graph`] reads back as this very graph.
     pub fn to_text(&self) -> String {
         let mut text = String::new();
         if self.directed {
@@ -472,6 +506,12 @@ impl Graph {
         }
         if in_order {
             lone(&mut text, introduced.len());
+        }
+        // Positions are written only when they are not the circle every text graph starts from.
+        if self.positions != circle_layout(self.len()) {
+            for (label, (x, y)) in self.labels.iter().zip(&self.positions) {
+                text.push_str(&format!("at {label} {x} {y}\n"));
+            }
         }
         for (keyword, node) in [("start", self.start), ("goal", self.goal)] {
             if let Some(node) = node {
@@ -537,12 +577,16 @@ impl GraphGenerator {
             );
             dx * dx + dy * dy
         };
-        let mut joined = std::collections::HashSet::new();
+        // Neighbour lists to refuse a second edge between a pair: degrees are small, and a hash set would
+        // add its hashing code to the page that generates graphs.
+        let mut joined: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut edges = Vec::with_capacity(wanted);
         // Directed graphs get a random direction per edge (so some nodes are unreachable and cycles
         // occur), or, when acyclic, the direction from the earlier node to the later.
         let mut join = |a: usize, b: usize, weight: i64, flip: bool, edges: &mut Vec<Edge>| {
-            if a != b && joined.insert((a.min(b), a.max(b))) {
+            if a != b && !joined[a].contains(&(b as u32)) {
+                joined[a].push(b as u32);
+                joined[b].push(a as u32);
                 let (from, to) = match (directed, acyclic) {
                     (true, true) => (a.min(b), a.max(b)),
                     (true, false) if flip => (b, a),
@@ -632,6 +676,26 @@ mod tests {
     }
 
     #[test]
+    fn positions_are_read_and_written_when_placed() {
+        let graph = parse_graph("A B 2\nat B 10 990").unwrap();
+        assert_eq!(graph.positions[1], (10, 990));
+        assert_eq!(graph.positions[0], circle_layout(2)[0]);
+        assert_eq!(parse_graph(&graph.to_text()).unwrap(), graph);
+        let generated = GraphGenerator { nodes: 12, density: 20, min_weight: -3, max_weight: 9, directed: true, acyclic: false, seed: 5 }
+            .generate()
+            .unwrap();
+        assert_eq!(parse_graph(&generated.to_text()).unwrap(), generated);
+        assert_eq!(
+            parse_graph("A B\nat A 10 1001").unwrap_err().to_string(),
+            "line 2, column 9: \"1001\" is not a coordinate in 0…1000"
+        );
+        assert_eq!(
+            parse_graph("A B\nat C 1 1").unwrap_err().to_string(),
+            "line 2, column 4: \"C\" is not a node of the graph"
+        );
+    }
+
+    #[test]
     fn edge_list_errors_name_line_and_column() {
         let error = |text: &str| parse_graph(text).unwrap_err().to_string();
         assert_eq!(error("A B 4\nB C x"), "line 2, column 5: \"x\" is not a whole-number weight");
@@ -644,7 +708,7 @@ mod tests {
         assert_eq!(error("A B\ndirected"), "line 2, column 1: \"directed\" must be the first line");
         assert_eq!(
             error("A b$c"),
-            "line 1, column 3: \"b$c\" has '$': labels are letters, digits, _ and -"
+            "line 1, column 3: \"b$c\" has '$': labels are letters A–Z, digits, _ and -"
         );
     }
 

@@ -6,6 +6,7 @@ use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg32;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "graphs")]
 use crate::graph::Graph;
 
 /// Values are whole numbers with |v| ≤ this; it keeps every sum and difference an algorithm forms far from
@@ -19,6 +20,7 @@ pub const VALUE_LIMIT: i64 = 1_000_000_000;
 pub struct Input {
     #[serde(default)]
     pub values: Vec<i64>,
+    #[cfg(feature = "graphs")]
     #[serde(default)]
     pub graph: Option<Graph>,
     #[serde(default)]
@@ -33,10 +35,13 @@ impl Serialize for Input {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
+        #[cfg(feature = "graphs")]
         match &self.graph {
             Some(graph) => map.serialize_entry("graph", graph)?,
             None => map.serialize_entry("values", &self.values)?,
         }
+        #[cfg(not(feature = "graphs"))]
+        map.serialize_entry("values", &self.values)?;
         if let Some(target) = self.target {
             map.serialize_entry("target", &target)?;
         }

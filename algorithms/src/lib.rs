@@ -4,7 +4,9 @@
 //! never the other way round.
 
 pub mod catalogue;
+#[cfg(feature = "graphs")]
 pub mod graph;
+#[cfg(feature = "graphs")]
 pub mod graphs;
 pub mod input;
 pub mod machine;
@@ -15,6 +17,7 @@ pub mod sorting;
 pub mod timeline;
 pub mod trace_file;
 
+#[cfg(feature = "graphs")]
 pub use graph::{Graph, GraphGenerator};
 pub use input::{Generator, Input, InputError, Mode, Preset};
 pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};

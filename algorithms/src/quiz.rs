@@ -85,6 +85,7 @@ impl Quiz {
 fn array(snapshot: &Snapshot) -> Option<&ArrayFrame> {
     match &snapshot.frame {
         Frame::Array(frame) => Some(frame),
+        #[cfg(feature = "graphs")]
         Frame::Graph(_) => None,
     }
 }
@@ -302,7 +303,7 @@ mod tests {
                 if entry.category == catalogue::Category::Searching {
                     values.sort_unstable();
                 }
-                let input = Input { values, target: Some(target).filter(|_| entry.category == catalogue::Category::Searching), seed: Some(7), graph: None };
+                let input = Input { values, target: Some(target).filter(|_| entry.category == catalogue::Category::Searching), seed: Some(7), ..Input::default() };
                 if entry.validate(&input, crate::Mode::Step).is_err() {
                     continue;
                 }

@@ -302,6 +302,7 @@ impl Counters {
 #[serde(rename_all = "snake_case")]
 pub enum Frame {
     Array(ArrayFrame),
+    #[cfg(feature = "graphs")]
     Graph(GraphFrame),
 }
 

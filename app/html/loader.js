@@ -5,9 +5,15 @@
 // page.
 const manifest = MANIFEST;
 
-/** The page module that renders `path`; the catalogue module also answers unknown paths. */
-const pageOf = (path) => {
+/**
+ * The page module that renders `path`; the catalogue module also answers unknown paths. A graph
+ * algorithm's page and a race of graph algorithms are in the module built with the graph family (`graph`),
+ * which the array pages' modules leave out.
+ */
+const pageOf = (path, search = location.search) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
+  const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
+  if ((trimmed === '/race' || trimmed.startsWith('/algorithms/')) && manifest.families[id] === 'graphs') return 'graph';
   if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';
   if (trimmed.startsWith('/algorithms/')) return 'visualizer';
   if (trimmed === '/race') return 'race';
@@ -47,7 +53,7 @@ const load = (prefix) => {
 /** The engines a path will ask for, fetched beside its page module rather than after it. */
 const preload = (path) => {
   const query = new URLSearchParams(location.search);
-  const ids = ['visualizer', 'quiz'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
+  const ids = ['visualizer', 'quiz', 'graph'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
   for (const id of ids) {
     const family = manifest.families[id];
     if (family) load(manifest.engines[family]).catch(() => {});
@@ -81,7 +87,10 @@ document.getElementById('load-retry').addEventListener('click', show);
 
 globalThis.__algovista = {
   /** Whether the page module on screen renders `path`. */
-  owns: (path) => current !== null && pageOf(path) === current.name,
+  owns: (url) => {
+    const { pathname, search } = new URL(url, location.href);
+    return current !== null && pageOf(pathname, search) === current.name;
+  },
   /** Goes to `url`, which another page module renders. */
   go(url, replace) {
     history[replace ? 'replaceState' : 'pushState'](null, '', url);

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::router::Link;
 
-const CATEGORIES: [Category; 2] = [Category::Sorting, Category::Searching];
 
 fn matches(entry: &Card, query: &str, category: Option<Category>) -> bool {
     let query = query.trim().to_lowercase();
@@ -100,7 +99,7 @@ pub fn CataloguePage() -> impl IntoView {
                 />
                 <div class="chips" role="group" aria-label="Category">
                     {filter_button(None)}
-                    {CATEGORIES.map(|c| filter_button(Some(c))).collect_view()}
+                    {Category::listed().map(|c| filter_button(Some(c))).collect_view()}
                 </div>
             </div>
             <p class="result-count" data-testid="result-count" aria-live="polite">

@@ -11,6 +11,16 @@ fn new_seed() -> u64 {
     (js_sys::Math::random() * 1e9) as u64
 }
 
+/// The editor for `entry`'s kind of input: typed or generated values, or (with the `graphs` feature) a
+/// graph typed, generated or drawn.
+pub fn editor(entry: &'static Card, source: Source, on_apply: Callback<Source>) -> AnyView {
+    #[cfg(feature = "graphs")]
+    if entry.input.kind == InputKind::Graph {
+        return view! { <crate::graph_editor::GraphEditor entry=entry source=source on_apply=on_apply /> }.into_any();
+    }
+    view! { <InputEditor entry=entry source=source on_apply=on_apply /> }.into_any()
+}
+
 #[component]
 pub fn InputEditor(
     entry: &'static Card,
@@ -21,11 +31,14 @@ pub fn InputEditor(
     let (typed_values, typed_target, generator) = match &source {
         Source::Typed { values, target, .. } => (values.clone(), target.clone(), None),
         Source::Generated(g) => (String::new(), String::new(), Some(g.clone())),
+        // A graph's source (only when the algorithm changes to a list one): start afresh.
+        #[allow(unreachable_patterns)]
+        _ => (String::new(), String::new(), None),
     };
     let generating = RwSignal::new(generator.is_some());
     let generator = generator.unwrap_or_else(|| match Source::default_for(entry) {
         Source::Generated(g) => g,
-        Source::Typed { .. } => unreachable!("the default is generated"),
+        _ => unreachable!("a list's default is generated"),
     });
     let values = RwSignal::new(typed_values);
     let target = RwSignal::new(typed_target);

@@ -4,11 +4,17 @@
 //! visualizer at `/algorithms/<id>`, `/race`, `/plot`), which links only that page's components; the page
 //! loader in `index.html` picks the module by path and swaps modules when a link leads to another page, so
 //! moving between pages never reloads the document. Algorithms run in the engine of their family
-//! (`engines`), loaded by the pages that run them. The query string holds the input, step and speed
+//! (`engines`), loaded by the pages that run them. The `graphs` feature adds the graph family's types and
+//! renderers: the array pages (visualizer, quiz) are built without it and link none of that code; the
+//! graph visualizer (`page-graph`, the same page) and the pages that list every family are built with it. The query string holds the input, step and speed
 //! (`url_state`), so a link reproduces the exact view.
 
 mod array_view;
 mod catalogue_page;
+#[cfg(feature = "graphs")]
+mod graph_editor;
+#[cfg(feature = "graphs")]
+mod graph_view;
 mod decimal;
 pub mod engines;
 mod export;
@@ -23,6 +29,7 @@ pub mod sessions;
 pub mod storage;
 mod theme;
 pub mod tracker;
+pub mod stage;
 pub mod url_state;
 mod visualizer;
 
@@ -100,6 +107,16 @@ pub fn visualizer_page(path: &str) -> AnyView {
     }
 }
 
+/// The graph module's pages: a graph algorithm's visualizer, and a race of two graph algorithms.
+#[cfg(feature = "graphs")]
+pub fn graph_pages(path: &str) -> AnyView {
+    if path.trim_end_matches('/') == "/race" {
+        race_page(path)
+    } else {
+        visualizer_page(path)
+    }
+}
+
 /// The quiz module's page: `/algorithms/<id>/quiz`, the visualizer with the prediction quiz.
 pub fn quiz_page(path: &str) -> AnyView {
     let id = path
@@ -135,7 +152,10 @@ pub fn App(render: Render, #[prop(optional)] navigated: bool) -> impl IntoView {
     // A path of another page's module shows nothing here: the loader is about to swap modules.
     let page = move || {
         let path = location.path.get();
-        router::owns(&path).then(|| render(&path))
+        // The query can decide the module (a race of graph algorithms), but a page re-renders on a new
+        // path only: pages keep their own query in step with their state.
+        let search = location.search.get_untracked();
+        router::owns(&format!("{path}{search}")).then(|| render(&path))
     };
     // Each page is announced by its heading: the document title names it, and after a link or Back focus
     // moves to it, so a screen reader reads the new page and Tab continues from its top. Opening an

@@ -3,10 +3,13 @@
 //! The runs are sliced across animation frames (a few milliseconds each) so the page stays responsive, with
 //! progress shown; a table below the chart holds the same numbers.
 //!
+//! Graph algorithms are measured on random graphs of 2, 4, 8, … nodes with about two edges per node, and
+//! their size is nodes plus edges. A counter an algorithm does not declare is not plotted for it.
+//!
 //! `/plot?ids=insertion-sort,merge-sort&metric=comparisons`
 
-use algorithms::catalogue::{self, CARDS, Card, Category};
-use algorithms::{Counters, Generator, Preset};
+use algorithms::catalogue::{self, CARDS, Card, Category, InputKind};
+use algorithms::{Counter, Generator, Input, Preset};
 use leptos::prelude::*;
 
 use crate::engines::{self, CountingRun};
@@ -18,44 +21,53 @@ const MAX_N: usize = 100_000;
 /// Main-thread time one frame may spend running algorithms.
 const SLICE_MS: f64 = 8.0;
 const DEFAULT_IDS: [&str; 3] = ["insertion-sort", "merge-sort", "heap-sort"];
-type Read = fn(&Counters) -> u64;
-const METRICS: [(&str, Read); 4] = [
-    ("comparisons", |c| c.comparisons),
-    ("swaps", |c| c.swaps),
-    ("reads", |c| c.reads),
-    ("writes", |c| c.writes),
-];
+
 /// Okabe–Ito, as the bars.
 const COLOURS: [&str; 7] = [
     "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442",
 ];
 
+/// The largest graph measured, in nodes: at 1% density (the generator's sparsest beyond the spanning tree)
+/// it has about 21,000 edges.
+const MAX_NODES: usize = 2048;
+
 fn sizes(entry: &Card) -> Vec<usize> {
-    let limit = entry.input.max_count_n.min(MAX_N);
+    let most = if entry.input.kind == InputKind::Graph { MAX_NODES } else { MAX_N };
+    let limit = entry.input.max_count_n.min(most);
     (1..)
         .map(|k| 1usize << k)
         .take_while(|&n| n <= limit)
         .collect()
 }
 
-fn generator(entry: &Card, n: usize) -> Generator {
+/// The input measured at size `n`, and its size on the chart's axis: n values, or for a graph of n nodes
+/// its nodes plus edges.
+fn input(entry: &Card, n: usize) -> (Input, usize) {
+    #[cfg(feature = "graphs")]
+    if entry.input.kind == InputKind::Graph {
+        let input = entry.sample(n, 1);
+        let size = input.graph.as_ref().map_or(n, |g| g.len() + g.edges.len());
+        return (input, size);
+    }
     let span = entry
         .input
         .max_span
         .map_or(1_000_000, |s| s.min(1_000_000) as i64);
-    Generator {
+    let generator = Generator {
         preset: Preset::Random,
         n,
         min: 1,
         max: span,
         seed: 1,
-    }
+    };
+    let input = entry.generate(&generator).expect("valid generator");
+    (input, n)
 }
 
 #[derive(Clone)]
 struct Point {
     n: usize,
-    counters: Counters,
+    counters: algorithms::Counters,
 }
 
 #[derive(Clone)]
@@ -91,8 +103,8 @@ pub fn PlotPage() -> impl IntoView {
     let selected = RwSignal::new(chosen);
     let metric = RwSignal::new(
         query_param(&search, "metric")
-            .and_then(|m| METRICS.iter().position(|(name, _)| *name == m))
-            .unwrap_or(0),
+            .and_then(|m| Counter::from_id(&m))
+            .unwrap_or(Counter::Comparisons),
     );
     let series = RwSignal::new(Vec::<Series>::new());
     let progress = RwSignal::new(None::<(usize, usize, String)>); // (done, total, now running)
@@ -104,7 +116,7 @@ pub fn PlotPage() -> impl IntoView {
         let url = format!(
             "/plot?ids={}&metric={}",
             ids.join(","),
-            METRICS[metric.get()].0
+            metric.get().id()
         );
         navigate(location, &url, true);
     });
@@ -178,12 +190,13 @@ pub fn PlotPage() -> impl IntoView {
         series.with(|all| chart_svg(all, metric))
     };
     let table = move || {
-        let read = METRICS[metric.get()].1;
+        let metric = metric.get();
         series.with(|all| {
             all.iter()
+                .filter(|s| s.entry.counters.contains(&metric))
                 .map(|s| {
                     s.points.iter().map(|p| view! {
-                        <tr><td>{s.entry.name}</td><td>{p.n}</td><td>{read(&p.counters)}</td></tr>
+                        <tr><td>{s.entry.name}</td><td>{p.n}</td><td>{metric.of(&p.counters)}</td></tr>
                     }).collect_view()
                 })
                 .collect_view()
@@ -198,17 +211,19 @@ pub fn PlotPage() -> impl IntoView {
                 "plotted on log–log axes with the curves n, n log₂ n and n² for reference."
             </p>
             <div class="plot-picks">
-                <fieldset><legend>"Sorting"</legend>{checkboxes(Category::Sorting)}</fieldset>
-                <fieldset><legend>"Searching"</legend>{checkboxes(Category::Searching)}</fieldset>
+                {Category::listed()
+                    .map(|category| view! {
+                        <fieldset><legend>{category.name()}</legend>{checkboxes(category)}</fieldset>
+                    })
+                    .collect_view()}
             </div>
             <div class="plot-actions">
                 <label>"Measure "
                     <select data-testid="metric" on:change=move |e| {
-                        let name = event_target_value(&e);
-                        if let Some(i) = METRICS.iter().position(|(m, _)| *m == name) { metric.set(i) }
+                        if let Some(counter) = Counter::from_id(&event_target_value(&e)) { metric.set(counter) }
                     }>
-                        {METRICS.iter().enumerate().map(|(i, (name, _))| view! {
-                            <option value=*name selected=move || metric.get() == i>{*name}</option>
+                        {Counter::ALL.iter().map(|&counter| view! {
+                            <option value=counter.id() selected=move || metric.get() == counter>{counter.label()}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -232,7 +247,7 @@ pub fn PlotPage() -> impl IntoView {
             <details class="plot-table">
                 <summary>"The numbers"</summary>
                 <table data-testid="plot-table">
-                    <thead><tr><th>"Algorithm"</th><th>"n"</th><th>{move || METRICS[metric.get()].0}</th></tr></thead>
+                    <thead><tr><th>"Algorithm"</th><th>"n"</th><th>{move || metric.get().label()}</th></tr></thead>
                     <tbody>{table}</tbody>
                 </table>
             </details>
@@ -259,12 +274,10 @@ fn work(
                         return false;
                     };
                     let entry = series.with_untracked(|all| all[s].entry);
-                    let input = entry
-                        .generate(&generator(entry, n))
-                        .expect("valid generator");
+                    let (input, size) = input(entry, n);
                     let run =
                         CountingRun::start(entry, &input).expect("within the count-only limit");
-                    job.running = Some((s, n, run));
+                    job.running = Some((s, size, run));
                 }
                 let (s, n, run) = job.running.as_mut().expect("a run is in progress");
                 // Check the clock every few thousand steps: reading it costs more than a step.
@@ -324,9 +337,11 @@ fn short(value: f64) -> String {
 /// at their right end, each algorithm a line with points, and a legend. Written directly: a chart library
 /// cost 43 KB of the shipped wasm (gzipped) for this one figure, and SVG elements built by the view
 /// framework 30 KB; text costs a few. Labels are catalogue names, never user input.
-fn chart_svg(all: &[Series], metric: usize) -> String {
+fn chart_svg(all: &[Series], metric: Counter) -> String {
     use std::fmt::Write;
-    let read = METRICS[metric].1;
+    let read = |c: &algorithms::Counters| metric.of(c);
+    // An algorithm that does not count this is left out rather than drawn at zero.
+    let all: Vec<&Series> = all.iter().filter(|s| s.entry.counters.contains(&metric)).collect();
     let max_n = all
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.n))
@@ -361,7 +376,7 @@ fn chart_svg(all: &[Series], metric: usize) -> String {
 
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{} against n, log–log">"#,
-        METRICS[metric].0
+        metric.label()
     );
     let (bottom, right) = (HEIGHT - BOTTOM, WIDTH - RIGHT);
     for d in decades(x_max, 1) {

@@ -423,7 +423,7 @@ fn answered(answers: u32, right: u32) -> String {
 
 #[component]
 fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
-    let category_rows = [Category::Sorting, Category::Searching].map(|category| {
+    let category_rows = Category::listed().map(|category| {
         let (runs, answers, right, tried) = dashboard
             .algorithms
             .iter()
@@ -443,7 +443,8 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
                 <td>{answered(answers, right)}</td>
             </tr>
         }
-    });
+    })
+    .collect::<Vec<_>>();
     let mut algorithms = dashboard.algorithms.clone();
     algorithms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let algorithm_rows = algorithms

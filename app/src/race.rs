@@ -5,12 +5,10 @@
 //! `/race?a=bubble-sort&b=insertion-sort&values=5,1,4&step=0&speed=8`
 
 use algorithms::catalogue::{self, CARDS, Card};
-use algorithms::{Counters, Input, Snapshot};
+use algorithms::{Counter, Counters, Input, Snapshot};
 use leptos::prelude::*;
 
-use crate::array_view::ArrayStage;
 use crate::engines::{self, EngineRun, WithEngines};
-use crate::input_editor::InputEditor;
 use crate::playback::{
     Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
 };
@@ -31,6 +29,12 @@ fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
         .iter()
         .copied()
         .filter(move |other| other.input.kind == entry.input.kind && other.id != entry.id)
+}
+
+/// What algorithm A may be: those drawn like `entry` (arrays, or graphs: each kind's races are in the page
+/// module that draws it).
+fn candidates(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
+    CARDS.iter().copied().filter(move |other| other.frame == entry.frame)
 }
 
 struct Lane {
@@ -118,10 +122,19 @@ pub fn RacePage() -> impl IntoView {
     });
 
     let options_a = move || {
-        CARDS
-            .iter()
+        candidates(a.get())
             .map(|e| view! { <option value=e.id selected=a.get().id == e.id>{e.name}</option> })
             .collect_view()
+    };
+    // The other kind's races are another page module's: a plain link swaps modules.
+    let other_kind = move || {
+        let graphs = a.get().frame == algorithms::FrameKind::Graph;
+        let (href, label) = if graphs {
+            ("/race?a=bubble-sort&b=insertion-sort", "Race sorts and searches instead")
+        } else {
+            ("/race?a=bfs&b=dfs", "Race graph algorithms instead")
+        };
+        view! { <crate::router::Link href=href.to_owned()>{label}</crate::router::Link> }
     };
     let options_b = move || {
         rivals(a.get())
@@ -141,6 +154,7 @@ pub fn RacePage() -> impl IntoView {
             <h1 id="race-title">"Race"</h1>
             <p class="algorithm-summary">"Two algorithms, one input, one clock."</p>
             <crate::LinkProblems problems=problems />
+            <p class="race-kind">{other_kind}</p>
             <div class="race-pick">
                 <label>"Algorithm A "
                     <select data-testid="race-a" on:change=move |e| choose_a(event_target_value(&e))>{options_a}</select>
@@ -149,7 +163,7 @@ pub fn RacePage() -> impl IntoView {
                     <select data-testid="race-b" on:change=move |e| choose_b(event_target_value(&e))>{options_b}</select>
                 </label>
             </div>
-            {move || view! { <InputEditor entry=a.get() source=source.get_untracked() on_apply=on_apply /> }}
+            {move || crate::input_editor::editor(a.get(), source.get_untracked(), on_apply)}
             {race}
         </section>
     }
@@ -171,17 +185,32 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
     let snapshot_a = lane_snapshot(lane_a, playback.step);
     let snapshot_b = lane_snapshot(lane_b, playback.step);
 
-    let row = move |name: &'static str, read: fn(&Counters) -> u64| {
-        let a = move || snapshot_a.with(|s| read(&s.counters));
-        let b = move || snapshot_b.with(|s| read(&s.counters));
+    // The counters either algorithm declares; one that the other does not count shows a dash there.
+    let row = move |counter: Counter| {
+        let read = move |entry: &'static Card, snapshot: Memo<Snapshot>| {
+            move || {
+                entry
+                    .counters
+                    .contains(&counter)
+                    .then(|| snapshot.with(|s| counter.of(&s.counters)))
+            }
+        };
+        let (a, b) = (read(entry_a, snapshot_a), read(entry_b, snapshot_b));
+        let fewer = |x: Option<u64>, y: Option<u64>| x.zip(y).is_some_and(|(x, y)| x < y);
+        let show = |v: Option<u64>| v.map_or("—".to_owned(), |v| v.to_string());
         view! {
             <tr>
-                <th scope="row">{name}</th>
-                <td class:fewer=move || a() < b() data-testid=format!("race-a-{}", name.to_lowercase())>{a}</td>
-                <td class:fewer=move || b() < a() data-testid=format!("race-b-{}", name.to_lowercase())>{b}</td>
+                <th scope="row">{counter.label()}</th>
+                <td class:fewer=move || fewer(a(), b()) data-testid=format!("race-a-{}", counter.id())>{move || show(a())}</td>
+                <td class:fewer=move || fewer(b(), a()) data-testid=format!("race-b-{}", counter.id())>{move || show(b())}</td>
             </tr>
         }
     };
+    let rows = Counter::ALL
+        .iter()
+        .filter(|c| entry_a.counters.contains(c) || entry_b.counters.contains(c))
+        .map(|&c| row(c))
+        .collect_view();
     let steps_row = move || {
         let a = move || playback.step.get().min(last_a);
         let b = move || playback.step.get().min(last_b);
@@ -193,12 +222,20 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
             </tr>
         }
     };
-    // Steps are each algorithm's own granularity, so "first to finish" and "less work" (comparisons plus
-    // writes, which every algorithm counts alike) are reported separately when they disagree.
+    // Steps are each algorithm's own granularity, so "first to finish" and "less work" (the counters the
+    // cards declare as work: comparisons plus writes for arrays, edges examined plus relaxations or nodes
+    // visited for graphs) are reported separately when they disagree.
+    let work_of = |entry: &Card, c: &Counters| entry.work.iter().map(|w| w.of(c)).sum::<u64>();
+    let work_name = {
+        let names = |entry: &Card| {
+            entry.work.iter().map(|w| w.label().to_lowercase()).collect::<Vec<_>>().join(" + ")
+        };
+        let (a, b) = (names(entry_a), names(entry_b));
+        if a == b { a } else { format!("{a} against {b}") }
+    };
     let winner = move || {
         (playback.step.get() >= last_step).then(|| {
-            let work = |c: Counters| c.comparisons + c.writes;
-            let (work_a, work_b) = (work(final_a), work(final_b));
+            let (work_a, work_b) = (work_of(entry_a, &final_a), work_of(entry_b, &final_b));
             let first = match last_a.cmp(&last_b) {
                 std::cmp::Ordering::Less => Some(entry_a.name),
                 std::cmp::Ordering::Greater => Some(entry_b.name),
@@ -210,7 +247,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
                 std::cmp::Ordering::Equal => None,
             };
             let steps = format!("{last_a} vs {last_b} steps");
-            let cost = format!("{work_a} vs {work_b} comparisons + writes");
+            let cost = format!("{work_a} vs {work_b} {work_name}");
             let line = match (first, less) {
                 (Some(f), Some(l)) if f == l => {
                     format!("{f} wins: finished first ({steps}) with less work ({cost}).")
@@ -238,7 +275,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
                 <h2>{entry.name}
                     <span class="finished" hidden=move || { playback.step.get() < last }>" ✓ done"</span>
                 </h2>
-                <ArrayStage snapshot=snapshot values=input.values.clone() />
+                {crate::stage::stage(entry, snapshot, &input, false)}
                 <p class="narration" aria-live="off">{move || snapshot.with(|s| s.narration.clone())}</p>
             </div>
         }
@@ -254,10 +291,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
             <thead><tr><th scope="col"><span class="visually-hidden">"Measure"</span></th><th scope="col">{entry_a.name}</th><th scope="col">{entry_b.name}</th></tr></thead>
             <tbody>
                 {steps_row()}
-                {row("Comparisons", |c| c.comparisons)}
-                {row("Swaps", |c| c.swaps)}
-                {row("Reads", |c| c.reads)}
-                {row("Writes", |c| c.writes)}
+                {rows}
             </tbody>
         </table>
         {winner}

@@ -9,22 +9,23 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen(inline_js = r#"
-export function loader_owns(path) {
+export function loader_owns(url) {
   const loader = globalThis.__algovista;
-  return loader ? loader.owns(path) : true;
+  return loader ? loader.owns(url) : true;
 }
 export function loader_go(url, replace) {
   globalThis.__algovista.go(url, replace);
 }
 "#)]
 extern "C" {
-    fn loader_owns(path: &str) -> bool;
+    fn loader_owns(url: &str) -> bool;
     fn loader_go(url: &str, replace: bool);
 }
 
-/// Whether this page module renders `path` (always, without a loader: tests mount pages directly).
-pub fn owns(path: &str) -> bool {
-    loader_owns(path)
+/// Whether this page module renders `url`, a path with its query (which can decide: a race of graph
+/// algorithms is the graph module's). Always, without a loader: tests mount pages directly.
+pub fn owns(url: &str) -> bool {
+    loader_owns(url)
 }
 
 /// The current address, as signals: pages re-render when the path changes, not when only the query does.
@@ -70,11 +71,11 @@ pub fn use_location() -> Location {
 pub fn navigate(location: Location, url: &str, replace: bool) {
     // Replacing keeps this page's address current; once a link has left for another page's module (which
     // may still be loading), this page must not write its address back.
-    if replace && !owns(&read_location().0) {
+    let (here, here_search) = read_location();
+    if replace && !owns(&format!("{here}{here_search}")) {
         return;
     }
-    let path = url.split(['?', '#']).next().unwrap_or(url);
-    if !owns(path) {
+    if !owns(url) {
         loader_go(url, replace);
         return;
     }

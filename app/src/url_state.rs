@@ -1,7 +1,9 @@
 //! What the address bar holds, so a link reproduces the exact view: the input (typed values, or a
 //! generator: preset, size, range and seed), the step and the speed.
 //!
-//! `?values=38,27,43&target=27&step=5&speed=4` or `?preset=random&n=20&min=1&max=99&seed=7&step=0`.
+//! `?values=38,27,43&target=27&step=5&speed=4` or `?preset=random&n=20&min=1&max=99&seed=7&step=0`; for a
+//! graph, its text (`?graph=A%20B%204%0AB%20C%201&step=3`) or its generator
+//! (`?nodes=12&density=20&wmin=1&wmax=9&directed=1&acyclic=0&seed=7`).
 
 use algorithms::catalogue::{Card, InputKind};
 use algorithms::input::parse_list;
@@ -22,11 +24,23 @@ pub enum Source {
         seed: Option<u64>,
     },
     Generated(Generator),
+    /// A graph as typed, drawn or imported: the edge-list (or matrix) text `parse_graph` reads.
+    #[cfg(feature = "graphs")]
+    GraphText { text: String, seed: Option<u64> },
+    #[cfg(feature = "graphs")]
+    GraphGenerated(algorithms::GraphGenerator),
 }
 
 impl Source {
     /// The source that reproduces `input` exactly.
     pub fn of(input: &Input) -> Self {
+        #[cfg(feature = "graphs")]
+        if let Some(graph) = &input.graph {
+            return Source::GraphText {
+                text: graph.to_text(),
+                seed: input.seed,
+            };
+        }
         let values: Vec<String> = input.values.iter().map(i64::to_string).collect();
         Source::Typed {
             values: values.join(", "),
@@ -37,6 +51,18 @@ impl Source {
 
     /// The input a new visitor sees: small enough to follow, random enough to be interesting.
     pub fn default_for(entry: &Card) -> Self {
+        #[cfg(feature = "graphs")]
+        if let Some(rules) = entry.input.graph {
+            return Source::GraphGenerated(algorithms::GraphGenerator {
+                nodes: 10,
+                density: 25,
+                min_weight: 1,
+                max_weight: 9,
+                directed: rules.directed.unwrap_or(false),
+                acyclic: rules.directed == Some(true),
+                seed: 1,
+            });
+        }
         Source::Generated(Generator {
             preset: Preset::Random,
             n: if entry.input.max_step_n >= 16 {
@@ -73,16 +99,30 @@ impl Source {
                     values,
                     target,
                     seed: *seed,
-                    graph: None,
+                    ..Input::default()
                 }
             }
             Source::Generated(generator) => entry
                 .generate(generator)
                 .map_err(|e| (Field::Generator, e.to_string()))?,
+            #[cfg(feature = "graphs")]
+            Source::GraphText { text, seed } => Input {
+                graph: Some(
+                    algorithms::graph::parse_graph(text).map_err(|e| (Field::Values, e.to_string()))?,
+                ),
+                seed: *seed,
+                ..Input::default()
+            },
+            #[cfg(feature = "graphs")]
+            Source::GraphGenerated(generator) => entry
+                .generate_graph(generator)
+                .map_err(|e| (Field::Generator, e.to_string()))?,
         };
         let field = match self {
-            Source::Typed { .. } => Field::Values,
             Source::Generated(_) => Field::Generator,
+            #[cfg(feature = "graphs")]
+            Source::GraphGenerated(_) => Field::Generator,
+            _ => Field::Values,
         };
         entry
             .validate(&input, Mode::Step)
@@ -110,6 +150,12 @@ pub struct ViewState {
 /// returned messages say what was ignored.
 pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
     let mut problems = Vec::new();
+    #[cfg(feature = "graphs")]
+    if entry.input.graph.is_some() {
+        let source = graph_source(entry, &get, &mut problems);
+        let (step, speed) = step_and_speed(&get, &mut problems);
+        return (ViewState { source, step, speed }, problems);
+    }
     let number = |problems: &mut Vec<String>, key: &str, default: i64| -> i64 {
         match get(key) {
             None => default,
@@ -154,7 +200,29 @@ pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, 
     } else {
         default
     };
-    let step = number(&mut problems, "step", 0).max(0) as u64;
+    let (step, speed) = step_and_speed(&get, &mut problems);
+    (
+        ViewState {
+            source,
+            step,
+            speed,
+        },
+        problems,
+    )
+}
+
+fn step_and_speed(get: &impl Fn(&str) -> Option<String>, problems: &mut Vec<String>) -> (u64, f64) {
+    // A negative step reads as step 0.
+    let step = match get("step") {
+        None => 0,
+        Some(text) => text.trim().parse::<i64>().map_or_else(
+            |_| {
+                problems.push(format!("step={text} is not a whole number"));
+                0
+            },
+            |step| step.max(0) as u64,
+        ),
+    };
     let speed = match get("speed") {
         None => DEFAULT_SPEED,
         Some(text) => match crate::decimal::parse(&text) {
@@ -165,14 +233,46 @@ pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, 
             }
         },
     };
-    (
-        ViewState {
-            source,
-            step,
-            speed,
-        },
-        problems,
-    )
+    (step, speed)
+}
+
+/// A graph's source from the query: its text, or its generator's settings (missing ones from the default).
+#[cfg(feature = "graphs")]
+fn graph_source(entry: &Card, get: &impl Fn(&str) -> Option<String>, problems: &mut Vec<String>) -> Source {
+    let Source::GraphGenerated(fallback) = Source::default_for(entry) else {
+        unreachable!("a graph's default is generated")
+    };
+    let seed = |problems: &mut Vec<String>| {
+        get("seed").and_then(|text| match text.trim().parse::<u64>() {
+            Ok(seed) => Some(seed),
+            Err(_) => {
+                problems.push(format!("seed={text} is not a whole number"));
+                None
+            }
+        })
+    };
+    if let Some(text) = get("graph") {
+        return Source::GraphText { text, seed: seed(problems) };
+    }
+    if ["nodes", "density", "wmin", "wmax", "directed", "acyclic", "seed"].iter().all(|k| get(k).is_none()) {
+        return Source::GraphGenerated(fallback);
+    }
+    let mut number = |key: &str, default: i64| -> i64 {
+        match get(key) {
+            None => default,
+            Some(text) => text.trim().parse().unwrap_or_else(|_| {
+                problems.push(format!("{key}={text} is not a whole number"));
+                default
+            }),
+        }
+    };
+    let nodes = number("nodes", fallback.nodes as i64).max(0) as usize;
+    let density = number("density", i64::from(fallback.density)).clamp(0, 100) as u8;
+    let (min_weight, max_weight) = (number("wmin", fallback.min_weight), number("wmax", fallback.max_weight));
+    let directed = number("directed", i64::from(fallback.directed)) != 0;
+    let acyclic = number("acyclic", i64::from(fallback.acyclic)) != 0;
+    let seed = number("seed", fallback.seed as i64).max(0) as u64;
+    Source::GraphGenerated(algorithms::GraphGenerator { nodes, density, min_weight, max_weight, directed, acyclic, seed })
 }
 
 /// The query string (without `?`) for a state.
@@ -201,6 +301,23 @@ pub fn query(state: &ViewState) -> String {
             pairs.push(("n".into(), g.n.to_string()));
             pairs.push(("min".into(), g.min.to_string()));
             pairs.push(("max".into(), g.max.to_string()));
+            pairs.push(("seed".into(), g.seed.to_string()));
+        }
+        #[cfg(feature = "graphs")]
+        Source::GraphText { text, seed } => {
+            pairs.push(("graph".into(), text.trim_end().to_owned()));
+            if let Some(seed) = seed {
+                pairs.push(("seed".into(), seed.to_string()));
+            }
+        }
+        #[cfg(feature = "graphs")]
+        Source::GraphGenerated(g) => {
+            pairs.push(("nodes".into(), g.nodes.to_string()));
+            pairs.push(("density".into(), g.density.to_string()));
+            pairs.push(("wmin".into(), g.min_weight.to_string()));
+            pairs.push(("wmax".into(), g.max_weight.to_string()));
+            pairs.push(("directed".into(), u8::from(g.directed).to_string()));
+            pairs.push(("acyclic".into(), u8::from(g.acyclic).to_string()));
             pairs.push(("seed".into(), g.seed.to_string()));
         }
     }

@@ -11,10 +11,8 @@ use leptos::prelude::*;
 
 use crate::router::{Link, query_param, use_location};
 
-use crate::array_view::ArrayStage;
 use crate::engines::{EngineRun, WithEngines};
 use crate::export::Imported;
-use crate::input_editor::InputEditor;
 use crate::playback::{
     Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
 };
@@ -198,20 +196,24 @@ pub fn VisualizerPage(
                         Some(_) => ("", "Leave the quiz"),
                         None => ("/quiz", "Quiz yourself: predict each step"),
                     };
-                    view! {
-                        <Link href=format!("/race?a={}&{}", entry.id, url_state::query(&state))>
-                            "Race it against another algorithm"
-                        </Link>
+                    // The quiz asks about array frames only.
+                    let quiz_link = (entry.frame == algorithms::FrameKind::Array).then(|| view! {
                         " · "
                         <Link href=format!("/algorithms/{}{other}?{}", entry.id, url_state::query(&here))>
                             {label}
                         </Link>
+                    });
+                    view! {
+                        <Link href=format!("/race?a={}&{}", entry.id, url_state::query(&state))>
+                            "Race it against another algorithm"
+                        </Link>
+                        {quiz_link}
                     }
                 }}
             </header>
             <crate::LinkProblems problems=problems />
             {sync.map(|sync| view! { <SessionNotice sync=sync place=place open=open /> })}
-            <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply />
+            {crate::input_editor::editor(entry, source.get_untracked(), on_apply)}
             {move || {
                 let input = source.get().input(entry).unwrap_or_default();
                 view! { <Visualizer entry=entry input=input playback=playback on_import=on_import quiz=quiz export=export /> }
@@ -296,18 +298,22 @@ fn Player(
                 .collect_view()
         })
     };
-    let counter = move |name: &'static str, read: fn(&Snapshot) -> u64| {
-        view! {
-            <dt>{name}</dt>
-            <dd data-testid=name.to_lowercase()>{move || snapshot.with(read)}</dd>
-        }
-    };
+    let counters = entry
+        .counters
+        .iter()
+        .map(|&counter| {
+            view! {
+                <dt>{counter.label()}</dt>
+                <dd data-testid=counter.id()>{move || snapshot.with(|s| counter.of(&s.counters))}</dd>
+            }
+        })
+        .collect_view();
     let complexity = entry.complexity;
     let yes_no = |v: Option<bool>| v.map_or("—", |b| if b { "yes" } else { "no" });
 
     view! {
         <section class="visualizer" aria-label=format!("{} run", entry.name)>
-            <ArrayStage snapshot=snapshot values=input.values.clone() legend=true />
+            {crate::stage::stage(entry, snapshot, &input, true)}
             <Controls playback=playback last_step=last_step help_open=help_open />
             {quiz.map(|quiz| quiz(entry, run, playback))}
             <p class="narration" data-testid="narration" aria-live="polite">
@@ -320,10 +326,7 @@ fn Player(
                     <dl class="variables" data-testid="variables">{variables}</dl>
                     <h2>"Counters"</h2>
                     <dl class="counters" data-testid="counters">
-                        {counter("Comparisons", |s| s.counters.comparisons)}
-                        {counter("Swaps", |s| s.counters.swaps)}
-                        {counter("Reads", |s| s.counters.reads)}
-                        {counter("Writes", |s| s.counters.writes)}
+                        {counters}
                     </dl>
                     <h2>"Complexity"</h2>
                     <table class="complexity" data-testid="complexity">

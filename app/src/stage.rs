@@ -1,0 +1,37 @@
+//! The one place a frame kind picks its renderer: the visualizer and the race draw every run through
+//! [`stage`]. A page module built without a family's feature has no renderer for its frames (the page
+//! loader never sends such a page there; the message covers a wrong link to the module itself).
+
+use algorithms::catalogue::Card;
+use algorithms::{FrameKind, Input, Snapshot};
+use leptos::prelude::*;
+
+use crate::array_view::ArrayStage;
+
+/// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph).
+pub fn stage(card: &'static Card, snapshot: Memo<Snapshot>, input: &Input, legend: bool) -> AnyView {
+    match card.frame {
+        FrameKind::Array => {
+            view! { <ArrayStage snapshot=snapshot values=input.values.clone() legend=legend /> }.into_any()
+        }
+        #[cfg(feature = "graphs")]
+        FrameKind::Graph => match &input.graph {
+            Some(graph) => {
+                view! { <crate::graph_view::GraphStage snapshot=snapshot graph=graph.clone() legend=legend /> }
+                    .into_any()
+            }
+            None => missing(card),
+        },
+        #[cfg(not(feature = "graphs"))]
+        FrameKind::Graph => missing(card),
+    }
+}
+
+fn missing(card: &Card) -> AnyView {
+    view! {
+        <p class="error" role="alert" data-testid="run-error">
+            {format!("This page cannot draw {}'s frames.", card.name)}
+        </p>
+    }
+    .into_any()
+}

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { join } from 'node:path';
+import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+
+const shared = serverAndBrowser();
+
+const graphText = (lines) => encodeURIComponent(lines.join('\n'));
+const states = (page, kind) =>
+  page.$$eval(`[data-testid=${kind}]`, (items) => items.map((item) => item.dataset.state ?? null));
+const nodeState = (page, label) =>
+  page.$eval(`[data-testid=node][data-label="${label}"]`, (node) => node.dataset.state ?? null);
+const number = async (page, id) => Number(await page.getByTestId(id).textContent());
+const stepTo = async (page, step) => {
+  for (let k = 0; k < step; k++) await page.getByTestId('step').click();
+};
+
+test('a graph algorithm renders its graph, steps through it, and shows its queue, table and counters', async () => {
+  const text = graphText(['A B 4', 'A C 1', 'C B 1', 'B D 5', 'C D 8', 'start A', 'goal D']);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/dijkstra?graph=${text}`);
+  await page.getByTestId('node').first().waitFor();
+  assert.equal(await page.getByTestId('node').count(), 4);
+  assert.equal(await page.getByTestId('edge').count(), 5);
+  assert.deepEqual(await states(page, 'node'), [null, null, null, null], 'nothing visited at step 0');
+  // The counters panel shows what Dijkstra's card declares, nothing else.
+  const counters = await page.getByTestId('counters').locator('dt').allTextContents();
+  assert.deepEqual(counters, ['Edges examined', 'Relaxations', 'Pushes', 'Pops', 'Nodes visited']);
+  assert.equal(await page.getByTestId('comparisons').count(), 0);
+
+  await stepTo(page, 2); // A is pushed, then settled
+  assert.equal(await nodeState(page, 'A'), 'current');
+  assert.match(await page.getByTestId('narration').textContent(), /Pop \(0, A\)/);
+  await stepTo(page, 1); // A → B relaxed to 4
+  assert.equal(await page.$eval('[data-testid=edge][data-index="0"]', (e) => e.dataset.state), 'relaxed');
+  assert.match(await page.getByTestId('structure-heap').textContent(), /B\s*4/);
+  const dist = await page.$$eval('[data-testid=table-row]', (rows) => rows.map((r) => r.children[1].textContent));
+  assert.deepEqual(dist, ['0', '4', '∞', '∞']);
+  assert.equal(await number(page, 'relaxations'), 1);
+
+  // The end: every distance final, the path to the goal marked.
+  await page.getByTestId('end').click();
+  const final = await page.$$eval('[data-testid=table-row]', (rows) => rows.map((r) => r.children[1].textContent));
+  assert.deepEqual(final, ['0', '2', '1', '7']);
+  assert.match(await page.getByTestId('narration').textContent(), /costs 7: A → C → B → D/);
+  for (const label of ['A', 'C', 'B', 'D']) assert.equal(await nodeState(page, label), 'path');
+  assert.match(await page.getByTestId('frame-text').textContent(), /Path: A, B, C, D\./);
+  // Back goes back: a seek, not a replay.
+  await page.getByTestId('back').click();
+  assert.notEqual(await nodeState(page, 'D'), 'path');
+  await page.screenshot({ path: join(ARTIFACTS, 'graph-dijkstra.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('a step touches only the nodes and edges it changed', async () => {
+  const { page, errors } = await openPage(
+    shared.browser,
+    `${shared.server.url}/algorithms/bfs?nodes=60&density=5&wmin=1&wmax=9&directed=0&acyclic=0&seed=3`,
+  );
+  await page.getByTestId('node').first().waitFor();
+  await stepTo(page, 3);
+  const changed = await page.evaluate(async () => {
+    const touched = new Set();
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const item = record.target.closest?.('[data-testid=node], [data-testid=edge]');
+        if (item) touched.add(item);
+      }
+    });
+    observer.observe(document.querySelector('[data-testid=graph]'), { subtree: true, attributes: true, childList: true, characterData: true });
+    document.querySelector('[data-testid=step]').click();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    observer.disconnect();
+    return touched.size;
+  });
+  const total = (await page.getByTestId('node').count()) + (await page.getByTestId('edge').count());
+  assert.ok(changed >= 1 && changed <= 4, `${changed} of ${total} nodes and edges touched by one step`);
+  assert.deepEqual(errors, []);
+});
+
+test('a typed graph with a mistake names its line and column, and keeps the run', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/bfs`);
+  await page.getByTestId('node').first().waitFor();
+  const before = await page.getByTestId('node').count();
+  await page.getByTestId('mode-typed').check();
+  await page.getByTestId('graph-text').fill('A B 4\nB C x\nstart A');
+  await page.getByTestId('apply').click();
+  assert.equal(await page.getByTestId('input-error').textContent(), 'line 2, column 5: "x" is not a whole-number weight');
+  assert.equal(await page.getByTestId('node').count(), before, 'the current run stays');
+  await page.getByTestId('graph-text').fill('matrix\n0 1 0\n1 0 1\n0 1 0');
+  await page.getByTestId('apply').click();
+  assert.equal(await page.getByTestId('input-error').textContent(), 'choose a start node (a line "start A")');
+  await page.getByTestId('graph-text').fill('A B 4\nB C 2\nstart A');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 3);
+  // The address holds the typed graph, so the link reproduces it.
+  await page.waitForFunction(() => decodeURIComponent(location.search).includes('graph=A B 4\nB C 2\nstart A'));
+  assert.deepEqual(errors, []);
+});
+
+test('drawing a graph: nodes by click, an edge by drag, a start, then a run', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/dfs`);
+  // Tall enough that the whole drawing surface is on screen: the mouse acts only inside the viewport.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await page.getByTestId('node').first().waitFor();
+  await page.getByTestId('mode-typed').check();
+  await page.getByTestId('graph-text').fill('');
+  await page.getByTestId('mode-draw').check();
+  const surface = page.getByTestId('draw-surface');
+  await page.getByTestId('draw-weight').fill('6');
+  await surface.scrollIntoViewIfNeeded();
+  // Drawing coordinates (0…1000, in a viewBox with a margin of 40) to the page's, where the surface is now.
+  const box = await surface.boundingBox();
+  const at = (x, y) => [box.x + (box.width * (x + 40)) / 1080, box.y + (box.height * (y + 40)) / 1080];
+  for (const [x, y] of [[150, 150], [800, 150], [475, 800]]) await page.mouse.click(...at(x, y));
+  assert.equal(await page.getByTestId('draw-node').count(), 3);
+  const drag = async (from, to) => {
+    await page.mouse.move(...at(...from));
+    await page.mouse.down();
+    await page.mouse.move(...at(...to), { steps: 4 });
+    await page.mouse.up();
+  };
+  await drag([150, 150], [800, 150]);
+  await drag([800, 150], [475, 800]);
+  assert.equal(await page.getByTestId('draw-edge').count(), 2);
+  assert.match(await page.getByTestId('graph-text').inputValue(), /^A B 6\nB C 6\n/);
+  await page.mouse.click(...at(150, 150));
+  await page.getByTestId('draw-start').click();
+  assert.equal(await page.$eval('[data-testid=draw-node][data-label=A]', (n) => n.dataset.role), 'start');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=graph] [data-testid=node]').length === 3);
+  await page.getByTestId('end').click();
+  assert.match(await page.getByTestId('narration').textContent(), /3 of 3 nodes reached/);
+  assert.deepEqual(errors, []);
+});
+
+test('two graph algorithms race on one graph: BFS against DFS, Dijkstra against Bellman–Ford', async () => {
+  const { page, errors } = await openPage(
+    shared.browser,
+    `${shared.server.url}/race?a=bfs&b=dfs&nodes=12&density=20&wmin=1&wmax=9&directed=0&acyclic=0&seed=4`,
+  );
+  await page.getByTestId('lane-a').locator('[data-testid=node]').first().waitFor();
+  assert.equal(await page.getByTestId('lane-a').locator('[data-testid=node]').count(), 12);
+  assert.equal(await page.getByTestId('lane-b').locator('[data-testid=node]').count(), 12);
+  await stepTo(page, 4);
+  assert.equal(await number(page, 'race-a-steps'), 4);
+  assert.equal(await number(page, 'race-b-steps'), 4);
+  await page.getByTestId('end').click();
+  const winner = await page.getByTestId('winner').textContent();
+  assert.match(winner, /edges examined \+ nodes visited/);
+  // Rivals are graph algorithms of the same input kind.
+  const rivals = await page.getByTestId('race-b').locator('option').allTextContents();
+  assert.ok(rivals.includes("Dijkstra's shortest paths") && !rivals.includes('Bubble sort'));
+  await page.getByTestId('race-a').selectOption('dijkstra');
+  await page.getByTestId('race-b').selectOption('bellman-ford');
+  await page.waitForFunction(() => document.querySelector('[data-testid=lane-b] h2').textContent.includes('Bellman'));
+  await page.getByTestId('end').click();
+  const distances = (lane) =>
+    page.$$eval(`[data-testid=${lane}] [data-testid=table-row]`, (rows) => rows.map((r) => r.children[1].textContent));
+  assert.deepEqual(await distances('lane-a'), await distances('lane-b'), 'both find the same distances');
+  assert.deepEqual(errors, []);
+});
