@@ -11,9 +11,11 @@ stage() { log "── $* ($((SECONDS - started)) s)"; }
 
 stage "format and lints"
 cargo fmt --all --check
-cargo clippy --quiet --all-targets -- -D warnings
+# The graph family is a feature of the app and the engine (off in the array pages' modules): both ways.
+cargo clippy --quiet --all-targets --features engine/graphs -- -D warnings
 if [ "$(cat "$WASM_ROUTE_FILE")" = rustup ]; then
   cargo clippy --quiet -p app --all-targets --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy --quiet -p app --all-targets --features graphs --target wasm32-unknown-unknown -- -D warnings
 else
   log "skipping clippy for wasm32: the Debian route has no clippy of its compiler version"
 fi
@@ -22,8 +24,8 @@ stage "native tests (with PostgreSQL and postrust for the Supabase store)"
 source "$ROOT/scripts/postgrest-env.sh"
 trap stop_postgrest_env EXIT
 start_postgrest_env
-cargo test --quiet
-cargo test --quiet -p app --lib
+cargo test --quiet --features engine/graphs
+cargo test --quiet -p app --lib --features graphs
 stop_postgrest_env
 
 stage "WebAssembly tests under Node"

@@ -13,11 +13,11 @@ use serde::Serialize;
 
 #[cfg(feature = "graphs")]
 use crate::graph::GraphGenerator;
+#[cfg(feature = "graphs")]
+use crate::graphs;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
 use crate::machine::DynMachine;
 use crate::snapshot::{Counter, Counters, FrameKind};
-#[cfg(feature = "graphs")]
-use crate::graphs;
 use crate::{searching, sorting};
 
 /// Declares every catalogue list from one list of algorithm modules per family, so they cannot disagree.
@@ -478,6 +478,8 @@ impl Card {
     }
 
     /// An input from a generator, shaped for this algorithm: searches get sorted values and a target.
+    // `..Input::default()` fills the graph field, which exists only with the `graphs` feature.
+    #[allow(clippy::needless_update)]
     pub fn generate(&self, generator: &Generator) -> Result<Input, InputError> {
         let mut values = generator.values()?;
         let target = match self.input.kind {

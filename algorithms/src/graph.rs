@@ -59,16 +59,20 @@ impl TryFrom<GraphJson> for Graph {
     fn try_from(json: GraphJson) -> Result<Graph, GraphError> {
         let mut builder = Builder::new(json.directed);
         for (index, label) in json.nodes.iter().enumerate() {
-            check_label(label).map_err(|reason| GraphError::json(format!("node {}: {reason}", index + 1)))?;
+            check_label(label)
+                .map_err(|reason| GraphError::json(format!("node {}: {reason}", index + 1)))?;
             if builder.find(label).is_some() {
-                return Err(GraphError::json(format!("node {}: \"{label}\" is listed twice", index + 1)));
+                return Err(GraphError::json(format!(
+                    "node {}: \"{label}\" is listed twice",
+                    index + 1
+                )));
             }
             builder.node(label);
         }
         let known = |label: &str, what: String| {
-            builder
-                .find(label)
-                .ok_or_else(|| GraphError::json(format!("{what} names \"{label}\", which is not in nodes")))
+            builder.find(label).ok_or_else(|| {
+                GraphError::json(format!("{what} names \"{label}\", which is not in nodes"))
+            })
         };
         let mut edges = Vec::with_capacity(json.edges.len());
         for (index, (from, to, weight)) in json.edges.iter().enumerate() {
@@ -95,10 +99,9 @@ impl TryFrom<GraphJson> for Graph {
                 )));
             }
             Some(positions) => {
-                if let Some(index) = positions
-                    .iter()
-                    .position(|&(x, y)| !(0..=LAYOUT_SIDE).contains(&x) || !(0..=LAYOUT_SIDE).contains(&y))
-                {
+                if let Some(index) = positions.iter().position(|&(x, y)| {
+                    !(0..=LAYOUT_SIDE).contains(&x) || !(0..=LAYOUT_SIDE).contains(&y)
+                }) {
                     return Err(GraphError::json(format!(
                         "position {} is outside 0…{LAYOUT_SIDE}",
                         index + 1
@@ -108,8 +111,16 @@ impl TryFrom<GraphJson> for Graph {
             }
             None => circle_layout(json.nodes.len()),
         };
-        let start = json.start.as_deref().map(|s| known(s, "start".into())).transpose()?;
-        let goal = json.goal.as_deref().map(|s| known(s, "goal".into())).transpose()?;
+        let start = json
+            .start
+            .as_deref()
+            .map(|s| known(s, "start".into()))
+            .transpose()?;
+        let goal = json
+            .goal
+            .as_deref()
+            .map(|s| known(s, "goal".into()))
+            .transpose()?;
         Ok(Graph {
             directed: json.directed,
             labels: json.nodes,
@@ -142,7 +153,11 @@ impl From<Graph> for GraphJson {
 /// Why a graph could not be read. Text errors name the line and column (both from 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GraphError {
-    Text { line: usize, column: usize, reason: String },
+    Text {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     Json(String),
 }
 
@@ -155,7 +170,11 @@ impl GraphError {
 impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            GraphError::Text { line, column, reason } => write!(f, "line {line}, column {column}: {reason}"),
+            GraphError::Text {
+                line,
+                column,
+                reason,
+            } => write!(f, "line {line}, column {column}: {reason}"),
             GraphError::Json(reason) => f.write_str(reason),
         }
     }
@@ -171,8 +190,13 @@ fn check_label(label: &str) -> Result<(), String> {
         return Err(format!("\"{label}\" is longer than {LABEL_MAX} characters"));
     }
     // ASCII only: Unicode's letter tables would weigh more than every other rule here in the app.
-    if let Some(c) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-')) {
-        return Err(format!("\"{label}\" has '{c}': labels are letters A–Z, digits, _ and -"));
+    if let Some(c) = label
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
+    {
+        return Err(format!(
+            "\"{label}\" has '{c}': labels are letters A–Z, digits, _ and -"
+        ));
     }
     Ok(())
 }
@@ -236,7 +260,11 @@ fn words(line: &str) -> Vec<(usize, &str)> {
 }
 
 fn weight_at(line: usize, column: usize, word: &str) -> Result<i64, GraphError> {
-    let error = |reason: String| GraphError::Text { line, column, reason };
+    let error = |reason: String| GraphError::Text {
+        line,
+        column,
+        reason,
+    };
     let weight: i64 = word
         .parse()
         .map_err(|_| error(format!("\"{word}\" is not a whole-number weight")))?;
@@ -276,7 +304,11 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
     let mut placed: Vec<(usize, usize, String, (i32, i32))> = Vec::new();
     for (index, (line, words)) in lines.iter().enumerate() {
         let line = *line;
-        let error = |column: usize, reason: String| GraphError::Text { line, column, reason };
+        let error = |column: usize, reason: String| GraphError::Text {
+            line,
+            column,
+            reason,
+        };
         let keyword = words[0].1;
         match keyword {
             "directed" | "undirected" if words.len() == 1 => {
@@ -288,13 +320,21 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
             }
             "at" => {
                 let [_, (column, label), (x_column, x), (y_column, y)] = words[..] else {
-                    return Err(error(words[0].0, "write \"at A 120 340\": a node label and two coordinates".into()));
+                    return Err(error(
+                        words[0].0,
+                        "write \"at A 120 340\": a node label and two coordinates".into(),
+                    ));
                 };
                 let coordinate = |column: usize, text: &str| {
                     text.parse::<i32>()
                         .ok()
                         .filter(|v| (0..=LAYOUT_SIDE).contains(v))
-                        .ok_or_else(|| error(column, format!("\"{text}\" is not a coordinate in 0…{LAYOUT_SIDE}")))
+                        .ok_or_else(|| {
+                            error(
+                                column,
+                                format!("\"{text}\" is not a coordinate in 0…{LAYOUT_SIDE}"),
+                            )
+                        })
                 };
                 let point = (coordinate(x_column, x)?, coordinate(y_column, y)?);
                 placed.push((line, column, label.to_owned(), point));
@@ -302,7 +342,10 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
             }
             "start" | "goal" => {
                 let [_, (column, label)] = words[..] else {
-                    return Err(error(words[0].0, format!("write \"{keyword} A\": one node label")));
+                    return Err(error(
+                        words[0].0,
+                        format!("write \"{keyword} A\": one node label"),
+                    ));
                 };
                 pending_ends.push((keyword == "start", line, column, label.to_owned()));
                 continue;
@@ -310,7 +353,10 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
             _ => {}
         }
         if words.len() > 3 {
-            return Err(error(words[3].0, "an edge is \"from to weight\": too many words".into()));
+            return Err(error(
+                words[3].0,
+                "an edge is \"from to weight\": too many words".into(),
+            ));
         }
         for &(column, label) in words.iter().take(2) {
             check_label(label).map_err(|reason| error(column, reason))?;
@@ -341,16 +387,22 @@ fn parse_edge_list(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, Graph
     }
     let mut graph = builder.finish();
     for (line, column, label, point) in placed {
-        let index = graph.labels.iter().position(|l| *l == label).ok_or_else(|| GraphError::Text {
-            line,
-            column,
-            reason: format!("\"{label}\" is not a node of the graph"),
-        })?;
+        let index = graph
+            .labels
+            .iter()
+            .position(|l| *l == label)
+            .ok_or_else(|| GraphError::Text {
+                line,
+                column,
+                reason: format!("\"{label}\" is not a node of the graph"),
+            })?;
         graph.positions[index] = point;
     }
     Ok(graph)
 }
 
+// Indices, not iterators: the symmetry check reads cells[j][i] beside cells[i][j].
+#[allow(clippy::needless_range_loop)]
 fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphError> {
     let (first_line, first) = &lines[0];
     if first.len() > 1 {
@@ -361,7 +413,8 @@ fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphErr
         });
     }
     let mut rows = &lines[1..];
-    let directed = matches!(rows.first(), Some((_, words)) if words.len() == 1 && words[0].1 == "directed");
+    let directed =
+        matches!(rows.first(), Some((_, words)) if words.len() == 1 && words[0].1 == "directed");
     if directed {
         rows = &rows[1..];
     }
@@ -373,11 +426,17 @@ fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphErr
     let mut cells = vec![vec![None; n]; n];
     for (i, (line, words)) in rows.iter().enumerate() {
         if words.len() != n {
-            let column = words.get(n).map_or(words.last().map_or(1, |w| w.0), |w| w.0);
+            let column = words
+                .get(n)
+                .map_or(words.last().map_or(1, |w| w.0), |w| w.0);
             return Err(GraphError::Text {
                 line: *line,
                 column,
-                reason: format!("row {} has {} entries; a matrix of {n} rows needs {n}", i + 1, words.len()),
+                reason: format!(
+                    "row {} has {} entries; a matrix of {n} rows needs {n}",
+                    i + 1,
+                    words.len()
+                ),
             });
         }
         for (j, &(column, word)) in words.iter().enumerate() {
@@ -389,7 +448,9 @@ fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphErr
     }
     for i in 0..n {
         for j in 0..n {
-            let Some((weight, line, column)) = cells[i][j] else { continue };
+            let Some((weight, line, column)) = cells[i][j] else {
+                continue;
+            };
             if !directed {
                 if cells[j][i].map(|c| c.0) != Some(weight) {
                     return Err(GraphError::Text {
@@ -397,7 +458,10 @@ fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphErr
                         column,
                         reason: format!(
                             "row {} column {} is {weight} but row {} column {} is not: an undirected matrix is symmetric (write \"directed\" under \"matrix\" otherwise)",
-                            i + 1, j + 1, j + 1, i + 1
+                            i + 1,
+                            j + 1,
+                            j + 1,
+                            i + 1
                         ),
                     });
                 }
@@ -405,7 +469,11 @@ fn parse_matrix(lines: &[(usize, Vec<(usize, &str)>)]) -> Result<Graph, GraphErr
                     continue;
                 }
             }
-            builder.graph.edges.push(Edge { from: i, to: j, weight });
+            builder.graph.edges.push(Edge {
+                from: i,
+                to: j,
+                weight,
+            });
         }
     }
     Ok(builder.finish())
@@ -430,9 +498,16 @@ pub fn circle_layout(n: usize) -> Vec<(i32, i32)> {
             // From the top, clockwise: angle −π/2 + 2πi/n, kept within [−π, π].
             let turn = i as f64 / n.max(1) as f64;
             let angle = std::f64::consts::TAU * turn - std::f64::consts::FRAC_PI_2;
-            let angle = if angle > std::f64::consts::PI { angle - std::f64::consts::TAU } else { angle };
+            let angle = if angle > std::f64::consts::PI {
+                angle - std::f64::consts::TAU
+            } else {
+                angle
+            };
             let (sin, cos) = sin_cos(angle);
-            ((centre + radius * cos).round() as i32, (centre + radius * sin).round() as i32)
+            (
+                (centre + radius * cos).round() as i32,
+                (centre + radius * sin).round() as i32,
+            )
         })
         .collect()
 }
@@ -547,21 +622,35 @@ pub const GENERATOR_MAX_EDGES: usize = 50_000;
 
 impl GraphGenerator {
     pub fn generate(&self) -> Result<Graph, String> {
-        let GraphGenerator { nodes: n, density, min_weight, max_weight, directed, acyclic, seed } = *self;
+        let GraphGenerator {
+            nodes: n,
+            density,
+            min_weight,
+            max_weight,
+            directed,
+            acyclic,
+            seed,
+        } = *self;
         if min_weight > max_weight {
-            return Err(format!("the smallest weight {min_weight} is larger than the largest {max_weight}"));
+            return Err(format!(
+                "the smallest weight {min_weight} is larger than the largest {max_weight}"
+            ));
         }
         if min_weight.abs() > WEIGHT_LIMIT || max_weight.abs() > WEIGHT_LIMIT {
             return Err(format!("weights must be within ±{WEIGHT_LIMIT}"));
         }
         if n > GENERATOR_MAX_NODES {
-            return Err(format!("{n} nodes is more than the {GENERATOR_MAX_NODES} a generator makes"));
+            return Err(format!(
+                "{n} nodes is more than the {GENERATOR_MAX_NODES} a generator makes"
+            ));
         }
         if density > 100 {
             return Err(format!("a density of {density}% is more than 100%"));
         }
         let pairs = n * n.saturating_sub(1) / 2;
-        let wanted = (pairs * usize::from(density)).div_ceil(100).max(n.saturating_sub(1));
+        let wanted = (pairs * usize::from(density))
+            .div_ceil(100)
+            .max(n.saturating_sub(1));
         if wanted > GENERATOR_MAX_EDGES {
             return Err(format!(
                 "{n} nodes at {density}% density is {wanted} edges, more than the {GENERATOR_MAX_EDGES} a generator makes"
@@ -669,7 +758,18 @@ mod tests {
         assert_eq!(graph.labels, ["A", "B", "C", "D"]);
         assert_eq!(
             graph.edges,
-            [Edge { from: 0, to: 1, weight: 4 }, Edge { from: 1, to: 2, weight: 1 }]
+            [
+                Edge {
+                    from: 0,
+                    to: 1,
+                    weight: 4
+                },
+                Edge {
+                    from: 1,
+                    to: 2,
+                    weight: 1
+                }
+            ]
         );
         assert_eq!((graph.start, graph.goal), (Some(0), Some(2)));
         assert_eq!(parse_graph(&graph.to_text()).unwrap(), graph);
@@ -681,9 +781,17 @@ mod tests {
         assert_eq!(graph.positions[1], (10, 990));
         assert_eq!(graph.positions[0], circle_layout(2)[0]);
         assert_eq!(parse_graph(&graph.to_text()).unwrap(), graph);
-        let generated = GraphGenerator { nodes: 12, density: 20, min_weight: -3, max_weight: 9, directed: true, acyclic: false, seed: 5 }
-            .generate()
-            .unwrap();
+        let generated = GraphGenerator {
+            nodes: 12,
+            density: 20,
+            min_weight: -3,
+            max_weight: 9,
+            directed: true,
+            acyclic: false,
+            seed: 5,
+        }
+        .generate()
+        .unwrap();
         assert_eq!(parse_graph(&generated.to_text()).unwrap(), generated);
         assert_eq!(
             parse_graph("A B\nat A 10 1001").unwrap_err().to_string(),
@@ -698,14 +806,26 @@ mod tests {
     #[test]
     fn edge_list_errors_name_line_and_column() {
         let error = |text: &str| parse_graph(text).unwrap_err().to_string();
-        assert_eq!(error("A B 4\nB C x"), "line 2, column 5: \"x\" is not a whole-number weight");
+        assert_eq!(
+            error("A B 4\nB C x"),
+            "line 2, column 5: \"x\" is not a whole-number weight"
+        );
         assert_eq!(
             error("A B 4\n\nB C 2000000"),
             "line 3, column 5: weight 2000000 is outside the allowed range ±1000000"
         );
-        assert_eq!(error("A B 1 2"), "line 1, column 7: an edge is \"from to weight\": too many words");
-        assert_eq!(error("A B\nstart Q"), "line 2, column 7: \"Q\" is not a node of the graph");
-        assert_eq!(error("A B\ndirected"), "line 2, column 1: \"directed\" must be the first line");
+        assert_eq!(
+            error("A B 1 2"),
+            "line 1, column 7: an edge is \"from to weight\": too many words"
+        );
+        assert_eq!(
+            error("A B\nstart Q"),
+            "line 2, column 7: \"Q\" is not a node of the graph"
+        );
+        assert_eq!(
+            error("A B\ndirected"),
+            "line 2, column 1: \"directed\" must be the first line"
+        );
         assert_eq!(
             error("A b$c"),
             "line 1, column 3: \"b$c\" has '$': labels are letters A–Z, digits, _ and -"
@@ -719,10 +839,28 @@ mod tests {
         assert_eq!(graph.labels, ["A", "B", "C"]);
         assert_eq!(
             graph.edges,
-            [Edge { from: 0, to: 1, weight: 4 }, Edge { from: 1, to: 2, weight: 1 }]
+            [
+                Edge {
+                    from: 0,
+                    to: 1,
+                    weight: 4
+                },
+                Edge {
+                    from: 1,
+                    to: 2,
+                    weight: 1
+                }
+            ]
         );
         let directed = parse_graph("matrix\ndirected\n0 4\n0 0\n").unwrap();
-        assert_eq!(directed.edges, [Edge { from: 0, to: 1, weight: 4 }]);
+        assert_eq!(
+            directed.edges,
+            [Edge {
+                from: 0,
+                to: 1,
+                weight: 4
+            }]
+        );
         assert_eq!(
             parse_graph("matrix\n0 4\n0 0").unwrap_err().to_string(),
             "line 2, column 3: row 1 column 2 is 4 but row 2 column 1 is not: an undirected matrix is symmetric (write \"directed\" under \"matrix\" otherwise)"
@@ -741,10 +879,20 @@ mod tests {
         assert_eq!(json["start"], "A");
         assert_eq!(serde_json::from_value::<Graph>(json).unwrap(), graph);
         let bad = serde_json::json!({"nodes": ["A"], "edges": [["A", "Z", 1]]});
-        let error = serde_json::from_value::<Graph>(bad).unwrap_err().to_string();
-        assert!(error.contains("edge 1 names \"Z\", which is not in nodes"), "{error}");
+        let error = serde_json::from_value::<Graph>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("edge 1 names \"Z\", which is not in nodes"),
+            "{error}"
+        );
         let twice = serde_json::json!({"nodes": ["A", "A"], "edges": []});
-        assert!(serde_json::from_value::<Graph>(twice).unwrap_err().to_string().contains("listed twice"));
+        assert!(
+            serde_json::from_value::<Graph>(twice)
+                .unwrap_err()
+                .to_string()
+                .contains("listed twice")
+        );
     }
 
     #[test]
@@ -752,8 +900,12 @@ mod tests {
         let centre = f64::from(LAYOUT_SIDE) / 2.0;
         for n in [1, 2, 3, 7, 200] {
             for (i, &(x, y)) in circle_layout(n).iter().enumerate() {
-                let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-                let expected = (centre + centre * 0.9 * angle.cos(), centre + centre * 0.9 * angle.sin());
+                let angle =
+                    std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+                let expected = (
+                    centre + centre * 0.9 * angle.cos(),
+                    centre + centre * 0.9 * angle.sin(),
+                );
                 assert!((f64::from(x) - expected.0).abs() <= 0.5 + 1e-9, "{n} {i}");
                 assert!((f64::from(y) - expected.1).abs() <= 0.5 + 1e-9, "{n} {i}");
             }
@@ -762,16 +914,41 @@ mod tests {
 
     #[test]
     fn generator_is_reproducible_connected_and_within_limits() {
-        let generator = GraphGenerator { nodes: 40, density: 10, min_weight: 1, max_weight: 9, directed: false, acyclic: false, seed: 3 };
+        let generator = GraphGenerator {
+            nodes: 40,
+            density: 10,
+            min_weight: 1,
+            max_weight: 9,
+            directed: false,
+            acyclic: false,
+            seed: 3,
+        };
         let graph = generator.generate().unwrap();
         assert_eq!(graph, generator.generate().unwrap());
-        assert_ne!(graph, GraphGenerator { seed: 4, ..generator.clone() }.generate().unwrap());
+        assert_ne!(
+            graph,
+            GraphGenerator {
+                seed: 4,
+                ..generator.clone()
+            }
+            .generate()
+            .unwrap()
+        );
         assert_eq!(graph.len(), 40);
-        assert!(graph.edges.len() >= 39 && graph.edges.len() <= 78 + 1, "{}", graph.edges.len());
-        assert!(graph.edges.iter().all(|e| (1..=9).contains(&e.weight) && e.from != e.to));
+        assert!(
+            graph.edges.len() >= 39 && graph.edges.len() <= 78 + 1,
+            "{}",
+            graph.edges.len()
+        );
+        assert!(
+            graph
+                .edges
+                .iter()
+                .all(|e| (1..=9).contains(&e.weight) && e.from != e.to)
+        );
         // Connected: everything reachable from node 0.
         let adjacency = graph.adjacency();
-        let mut seen = vec![false; 40];
+        let mut seen = [false; 40];
         let mut stack = vec![0];
         while let Some(node) = stack.pop() {
             if !std::mem::replace(&mut seen[node], true) {
@@ -779,10 +956,36 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&s| s));
-        assert!(graph.positions.iter().all(|&(x, y)| (0..=LAYOUT_SIDE).contains(&x) && (0..=LAYOUT_SIDE).contains(&y)));
-        assert!(GraphGenerator { min_weight: 5, max_weight: 1, ..generator.clone() }.generate().is_err());
-        assert!(GraphGenerator { nodes: 5_001, ..generator.clone() }.generate().is_err());
-        let dag = GraphGenerator { directed: true, acyclic: true, ..generator }.generate().unwrap();
+        assert!(
+            graph
+                .positions
+                .iter()
+                .all(|&(x, y)| (0..=LAYOUT_SIDE).contains(&x) && (0..=LAYOUT_SIDE).contains(&y))
+        );
+        assert!(
+            GraphGenerator {
+                min_weight: 5,
+                max_weight: 1,
+                ..generator.clone()
+            }
+            .generate()
+            .is_err()
+        );
+        assert!(
+            GraphGenerator {
+                nodes: 5_001,
+                ..generator.clone()
+            }
+            .generate()
+            .is_err()
+        );
+        let dag = GraphGenerator {
+            directed: true,
+            acyclic: true,
+            ..generator
+        }
+        .generate()
+        .unwrap();
         assert!(dag.directed && dag.edges.iter().all(|e| e.from < e.to));
     }
 }

@@ -107,10 +107,17 @@ impl<'de> Deserialize<'de> for Value {
                     Value::Label(v.to_owned())
                 })
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Value, A::Error> {
                 use serde::de::Error;
-                let first = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &self))?;
-                let second = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+                let first = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let second = seq
+                    .next_element()?
+                    .ok_or_else(|| A::Error::invalid_length(1, &self))?;
                 if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
                     return Err(A::Error::invalid_length(3, &self));
                 }

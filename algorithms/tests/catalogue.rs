@@ -268,7 +268,10 @@ fn timeline_memory_per_step_at_n_1000() {
 
 #[test]
 fn edge_cases() {
-    for entry in CATALOGUE.iter().filter(|e| e.input.kind != InputKind::Graph) {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind != InputKind::Graph)
+    {
         let search = entry.input.kind != InputKind::Array;
         let target = search.then_some(5);
         let cases: Vec<Vec<i64>> = vec![
@@ -307,7 +310,10 @@ fn edge_cases() {
 
 #[test]
 fn limits_are_explicit_and_the_maximum_size_runs() {
-    for entry in CATALOGUE.iter().filter(|e| e.input.kind != InputKind::Graph) {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind != InputKind::Graph)
+    {
         let search = entry.input.kind != InputKind::Array;
         let at_max = |n: usize| Input {
             values: (0..n as i64)
@@ -526,7 +532,10 @@ fn graph(directed: bool, n: usize, edges: &[(usize, usize, i64)], start: Option<
 
 #[test]
 fn graph_edge_cases() {
-    for entry in CATALOGUE.iter().filter(|e| e.input.kind == InputKind::Graph) {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind == InputKind::Graph)
+    {
         let rules = entry.input.graph.unwrap();
         let directed = rules.directed.unwrap_or(false);
         let start = Some(0);
@@ -535,7 +544,12 @@ fn graph_edge_cases() {
             graph(directed, 1, &[(0, 0, 3)], start),
             graph(directed, 3, &[(0, 1, 0), (0, 1, 0)], start),
             graph(directed, 4, &[(2, 3, 5)], start),
-            graph(directed, 5, &[(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1)], Some(4)),
+            graph(
+                directed,
+                5,
+                &[(0, 1, 1), (1, 2, 1), (2, 3, 1), (3, 4, 1)],
+                Some(4),
+            ),
         ];
         for input in cases {
             let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
@@ -552,10 +566,14 @@ fn graph_edge_cases() {
 
 #[test]
 fn graph_limits_and_rules_are_explicit() {
-    for entry in CATALOGUE.iter().filter(|e| e.input.kind == InputKind::Graph) {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind == InputKind::Graph)
+    {
         let rules = entry.input.graph.unwrap();
         let directed = rules.directed.unwrap_or(true);
-        let error = |input: Input, mode: Mode| entry.validate(&input, mode).unwrap_err().to_string();
+        let error =
+            |input: Input, mode: Mode| entry.validate(&input, mode).unwrap_err().to_string();
         // A path through the most nodes steps; one more node is refused for stepping, not for counting.
         let path = |n: usize| {
             let edges: Vec<(usize, usize, i64)> = (1..n).map(|i| (i - 1, i, 1)).collect();
@@ -563,16 +581,25 @@ fn graph_limits_and_rules_are_explicit() {
         };
         let max = entry.input.max_step_n;
         let counters = entry.count(path(max)).unwrap();
-        assert!(counters.edges_examined > 0, "{} did work at {max} nodes", entry.id);
+        assert!(
+            counters.edges_examined > 0,
+            "{} did work at {max} nodes",
+            entry.id
+        );
         assert_eq!(
             error(path(max + 1), Mode::Step),
-            format!("{} nodes is more than the {max} this algorithm can step through", max + 1),
+            format!(
+                "{} nodes is more than the {max} this algorithm can step through",
+                max + 1
+            ),
             "{}",
             entry.id
         );
         entry.validate(&path(max + 1), Mode::Count).unwrap();
         assert!(error(path(entry.input.max_count_n + 1), Mode::Count).contains("can count"));
-        let many: Vec<(usize, usize, i64)> = (0..=rules.max_step_edges).map(|i| (i % 10, (i + 1) % 10, 1)).collect();
+        let many: Vec<(usize, usize, i64)> = (0..=rules.max_step_edges)
+            .map(|i| (i % 10, (i + 1) % 10, 1))
+            .collect();
         assert_eq!(
             error(graph(directed, 10, &many, Some(0)), Mode::Step),
             format!(
@@ -582,8 +609,13 @@ fn graph_limits_and_rules_are_explicit() {
             )
         );
         match rules.directed {
-            Some(true) => assert!(error(graph(false, 2, &[], Some(0)), Mode::Step).contains("needs a directed graph")),
-            Some(false) => assert!(error(graph(true, 2, &[], Some(0)), Mode::Step).contains("needs an undirected graph")),
+            Some(true) => assert!(
+                error(graph(false, 2, &[], Some(0)), Mode::Step).contains("needs a directed graph")
+            ),
+            Some(false) => assert!(
+                error(graph(true, 2, &[], Some(0)), Mode::Step)
+                    .contains("needs an undirected graph")
+            ),
             None => {}
         }
         let negative = graph(directed, 2, &[(0, 1, -4)], Some(0));
@@ -595,10 +627,18 @@ fn graph_limits_and_rules_are_explicit() {
             ),
         }
         if rules.needs_start {
-            assert!(error(graph(directed, 2, &[], None), Mode::Step).contains("choose a start node"));
+            assert!(
+                error(graph(directed, 2, &[], None), Mode::Step).contains("choose a start node")
+            );
         }
         assert_eq!(
-            error(Input { values: vec![1, 2], ..Input::default() }, Mode::Step),
+            error(
+                Input {
+                    values: vec![1, 2],
+                    ..Input::default()
+                },
+                Mode::Step
+            ),
             "this algorithm takes a graph"
         );
         assert_eq!(
@@ -609,7 +649,9 @@ fn graph_limits_and_rules_are_explicit() {
     // And the array algorithms refuse graphs.
     let sort = algorithms::catalogue::find("bubble-sort").unwrap();
     assert_eq!(
-        sort.validate(&graph(false, 2, &[], None), Mode::Step).unwrap_err().to_string(),
+        sort.validate(&graph(false, 2, &[], None), Mode::Step)
+            .unwrap_err()
+            .to_string(),
         "this algorithm takes a list of values, not a graph"
     );
 }

@@ -16,7 +16,11 @@ const FIXTURE: &str = include_str!("fixtures/trace-hashes.txt");
 fn profiles(entry: &Entry) -> [(&'static str, Input); 3] {
     if entry.input.kind == InputKind::Graph {
         let rules = entry.input.graph.unwrap();
-        let low = if rules.negative_weights { -WEIGHT_LIMIT } else { 0 };
+        let low = if rules.negative_weights {
+            -WEIGHT_LIMIT
+        } else {
+            0
+        };
         let graph = |nodes: usize, density: u8, min_weight: i64, max_weight: i64| {
             entry
                 .generate_graph(&GraphGenerator {
@@ -83,9 +87,7 @@ fn trace_line(entry: &Entry, profile: &str, input: Input) -> String {
 fn check() {
     let actual: String = CATALOGUE
         .iter()
-        .flat_map(|entry| {
-            profiles(entry).map(|(profile, input)| trace_line(entry, profile, input))
-        })
+        .flat_map(|entry| profiles(entry).map(|(profile, input)| trace_line(entry, profile, input)))
         .collect();
     if actual == FIXTURE {
         return;

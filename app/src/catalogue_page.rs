@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::router::Link;
 
-
 fn matches(entry: &Card, query: &str, category: Option<Category>) -> bool {
     let query = query.trim().to_lowercase();
     category.is_none_or(|c| entry.category == c)
@@ -27,7 +26,7 @@ pub fn CataloguePage() -> impl IntoView {
         view! {
             <button
                 class="chip"
-                data-testid=format!("filter-{}", label.to_lowercase())
+                data-testid=format!("filter-{}", choice.map_or("all", Category::id))
                 aria-pressed=move || (category.get() == choice).to_string()
                 on:click=move |_| category.set(choice)
             >

@@ -3,9 +3,9 @@
 //! from a node to another for an edge, select a node or an edge to change or delete it. Drawing edits the
 //! same text the typed form shows, so every graph has one form, which the address also holds.
 
+use algorithms::GraphGenerator;
 use algorithms::catalogue::Card;
 use algorithms::graph::{Edge, Graph, LAYOUT_SIDE, default_label, parse_graph};
-use algorithms::GraphGenerator;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -27,7 +27,11 @@ enum Selected {
 const PLACEHOLDER: &str = "A B 4\nB C 1\nA C 7\nstart A";
 
 #[component]
-pub fn GraphEditor(entry: &'static Card, source: Source, on_apply: Callback<Source>) -> impl IntoView {
+pub fn GraphEditor(
+    entry: &'static Card,
+    source: Source,
+    on_apply: Callback<Source>,
+) -> impl IntoView {
     let rules = entry.input.graph.expect("a graph algorithm");
     let fallback = match Source::default_for(entry) {
         Source::GraphGenerated(g) => g,
@@ -36,7 +40,12 @@ pub fn GraphEditor(entry: &'static Card, source: Source, on_apply: Callback<Sour
     let (text, generator, mode) = match &source {
         Source::GraphText { text, .. } => (text.clone(), fallback.clone(), Mode::Type),
         Source::GraphGenerated(g) => {
-            let text = entry.generate_graph(g).ok().and_then(|i| i.graph).map(|g| g.to_text()).unwrap_or_default();
+            let text = entry
+                .generate_graph(g)
+                .ok()
+                .and_then(|i| i.graph)
+                .map(|g| g.to_text())
+                .unwrap_or_default();
             (text, g.clone(), Mode::Generate)
         }
         _ => (String::new(), fallback.clone(), Mode::Generate),
@@ -53,20 +62,34 @@ pub fn GraphEditor(entry: &'static Card, source: Source, on_apply: Callback<Sour
     let error = RwSignal::new(None::<(Field, String)>);
 
     let number = |field: &str, text: String| -> Result<i64, (Field, String)> {
-        text.trim()
-            .parse::<i64>()
-            .map_err(|_| (Field::Generator, format!("{field} \"{}\" is not a whole number", text.trim())))
+        text.trim().parse::<i64>().map_err(|_| {
+            (
+                Field::Generator,
+                format!("{field} \"{}\" is not a whole number", text.trim()),
+            )
+        })
     };
     let source_from_fields = move || -> Result<Source, (Field, String)> {
         if mode.get_untracked() != Mode::Generate {
-            return Ok(Source::GraphText { text: text.get_untracked(), seed: None });
+            return Ok(Source::GraphText {
+                text: text.get_untracked(),
+                seed: None,
+            });
         }
-        let nodes = usize::try_from(number("the node count", nodes.get_untracked())?)
-            .map_err(|_| (Field::Generator, "the node count cannot be negative".to_owned()))?;
+        let nodes =
+            usize::try_from(number("the node count", nodes.get_untracked())?).map_err(|_| {
+                (
+                    Field::Generator,
+                    "the node count cannot be negative".to_owned(),
+                )
+            })?;
         let density = u8::try_from(number("the density", density.get_untracked())?)
             .ok()
             .filter(|d| *d <= 100)
-            .ok_or((Field::Generator, "the density is a per cent from 0 to 100".to_owned()))?;
+            .ok_or((
+                Field::Generator,
+                "the density is a per cent from 0 to 100".to_owned(),
+            ))?;
         Ok(Source::GraphGenerated(GraphGenerator {
             nodes,
             density,
@@ -103,7 +126,8 @@ pub fn GraphEditor(entry: &'static Card, source: Source, on_apply: Callback<Sour
     };
     // Switching to drawing starts from the typed graph, or from the generated one.
     let switch = move |next: Mode| {
-        if next == Mode::Draw && mode.get_untracked() == Mode::Generate
+        if next == Mode::Draw
+            && mode.get_untracked() == Mode::Generate
             && let Ok(Source::GraphGenerated(g)) = source_from_fields()
             && let Ok(input) = entry.generate_graph(&g)
         {
@@ -126,7 +150,11 @@ pub fn GraphEditor(entry: &'static Card, source: Source, on_apply: Callback<Sour
         entry.input.max_step_n,
         rules.max_step_edges,
         algorithms::graph::WEIGHT_LIMIT,
-        if rules.negative_weights { "" } else { ", not negative" }
+        if rules.negative_weights {
+            ""
+        } else {
+            ", not negative"
+        }
     );
 
     view! {
@@ -178,7 +206,8 @@ pub fn GraphEditor(entry: &'static Card, source: Source, on_apply: Callback<Sour
 /// The drawing surface over the editor's text: each change rewrites the text from the drawn graph.
 #[component]
 fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoView {
-    let start = parse_graph(&text.get_untracked()).unwrap_or_else(|_| parse_graph("").expect("empty"));
+    let start =
+        parse_graph(&text.get_untracked()).unwrap_or_else(|_| parse_graph("").expect("empty"));
     let graph = RwSignal::new(start);
     if let Some(directed) = directed_fixed {
         graph.update(|g| g.directed = directed);
@@ -199,7 +228,10 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
         let scale = f64::from(side) / rect.width().max(1.0);
         let x = (f64::from(event.client_x()) - rect.left()) * scale - 40.0;
         let y = (f64::from(event.client_y()) - rect.top()) * scale - 40.0;
-        Some((x.round().clamp(0.0, 1000.0) as i32, y.round().clamp(0.0, 1000.0) as i32))
+        Some((
+            x.round().clamp(0.0, 1000.0) as i32,
+            y.round().clamp(0.0, 1000.0) as i32,
+        ))
     };
     let add_node = move |event: web_sys::PointerEvent| {
         if event.target() != event.current_target() {
@@ -207,7 +239,10 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
         }
         let Some((x, y)) = point(&event) else { return };
         change(&|g: &mut Graph| {
-            let label = (0..).map(default_label).find(|l| !g.labels.contains(l)).expect("a free label");
+            let label = (0..)
+                .map(default_label)
+                .find(|l| !g.labels.contains(l))
+                .expect("a free label");
             g.labels.push(label);
             g.positions.push((x, y));
         });
@@ -215,15 +250,25 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
     };
     let weight_value = move || weight.get_untracked().trim().parse::<i64>().ok();
     let finish_drag = move |to: usize| {
-        let Some(from) = dragging.get_untracked() else { return };
+        let Some(from) = dragging.get_untracked() else {
+            return;
+        };
         dragging.set(None);
         if from == to {
             selected.set(Some(Selected::Node(to)));
             return;
         }
         let w = weight_value().unwrap_or(1);
-        change(&|g: &mut Graph| g.edges.push(Edge { from, to, weight: w }));
-        selected.set(Some(Selected::Edge(graph.with_untracked(|g| g.edges.len()) - 1)));
+        change(&|g: &mut Graph| {
+            g.edges.push(Edge {
+                from,
+                to,
+                weight: w,
+            })
+        });
+        selected.set(Some(Selected::Edge(
+            graph.with_untracked(|g| g.edges.len()) - 1,
+        )));
     };
     let delete = move |_| {
         match selected.get_untracked() {
@@ -297,7 +342,10 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
     let picked_text = move || {
         graph.with(|g| match selected.get() {
             Some(Selected::Node(node)) => g.labels.get(node).map(|l| format!("Node {l}")),
-            Some(Selected::Edge(edge)) => g.edges.get(edge).map(|e| format!("Edge {} – {}", g.labels[e.from], g.labels[e.to])),
+            Some(Selected::Edge(edge)) => g
+                .edges
+                .get(edge)
+                .map(|e| format!("Edge {} – {}", g.labels[e.from], g.labels[e.to])),
             None => None,
         })
     };
@@ -359,7 +407,14 @@ mod tests {
         let mut graph = parse_graph("A B 1\nB C 2\nC D 3\nstart D\ngoal B").unwrap();
         remove_node(&mut graph, 1);
         assert_eq!(graph.labels, ["A", "C", "D"]);
-        assert_eq!(graph.edges, [Edge { from: 1, to: 2, weight: 3 }]);
+        assert_eq!(
+            graph.edges,
+            [Edge {
+                from: 1,
+                to: 2,
+                weight: 3
+            }]
+        );
         assert_eq!((graph.start, graph.goal), (Some(2), None));
     }
 }

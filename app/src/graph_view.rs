@@ -126,15 +126,32 @@ pub fn GraphStage(
         .collect_view();
 
     let structures = Memo::new(move |_| snapshot.with(|s| graph_frame(s).structures.clone()));
-    let structure_views = move || structures.with(|all| all.iter().map(structure_view).collect_view());
+    let structure_views =
+        move || structures.with(|all| all.iter().map(structure_view).collect_view());
 
-    let columns: Vec<String> = snapshot.with_untracked(|s| graph_frame(s).table.iter().map(|c| c.name.clone()).collect());
+    let columns: Vec<String> = snapshot.with_untracked(|s| {
+        graph_frame(s)
+            .table
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    });
     let cells: Vec<Vec<RwSignal<String>>> = (0..columns.len())
         .map(|column| {
             tracked(snapshot, move |s| {
-                let values = graph_frame(s).table.get(column).map(|c| c.values.as_slice()).unwrap_or(&[]);
+                let values = graph_frame(s)
+                    .table
+                    .get(column)
+                    .map(|c| c.values.as_slice())
+                    .unwrap_or(&[]);
                 (0..n)
-                    .map(|node| values.get(node).cloned().flatten().map_or("–".to_owned(), |v| v.to_string()))
+                    .map(|node| {
+                        values
+                            .get(node)
+                            .cloned()
+                            .flatten()
+                            .map_or("–".to_owned(), |v| v.to_string())
+                    })
                     .collect()
             })
         })
@@ -197,13 +214,16 @@ fn structure_view(structure: &Structure) -> impl IntoView + use<> {
         .items
         .iter()
         .map(|item| {
-            let key = item.key.as_ref().map(|k| view! { <span class="key">{k.to_string()}</span> });
+            let key = item
+                .key
+                .as_ref()
+                .map(|k| view! { <span class="key">{k.to_string()}</span> });
             view! { <li>{item.label.clone()}{key}</li> }
         })
         .collect_view();
     view! {
         <section class="structure" data-testid=format!("structure-{}", structure.name.replace(' ', "-"))>
-            <h3>{structure.name.clone()} <span class="structure-kind">{format!(" ({kind}, {})", structure.items.len())}</span></h3>
+            <h2>{structure.name.clone()} <span class="structure-kind">{format!(" ({kind}, {})", structure.items.len())}</span></h2>
             <ol>{items}</ol>
         </section>
     }
@@ -284,7 +304,13 @@ mod tests {
             .node(1, NodeState::Frontier)
             .node(2, NodeState::Frontier)
             .edge(0, EdgeState::Tree);
-        assert_eq!(describe(&frame, &labels), "Frontier: B, C. Visited: A. 1 tree edges.");
-        assert_eq!(describe(&GraphFrame::default(), &labels), "No node visited yet.");
+        assert_eq!(
+            describe(&frame, &labels),
+            "Frontier: B, C. Visited: A. 1 tree edges."
+        );
+        assert_eq!(
+            describe(&GraphFrame::default(), &labels),
+            "No node visited yet."
+        );
     }
 }

@@ -11,13 +11,13 @@
 
 mod array_view;
 mod catalogue_page;
+mod decimal;
+pub mod engines;
+mod export;
 #[cfg(feature = "graphs")]
 mod graph_editor;
 #[cfg(feature = "graphs")]
 mod graph_view;
-mod decimal;
-pub mod engines;
-mod export;
 mod input_editor;
 mod playback;
 pub mod plot;
@@ -26,10 +26,10 @@ mod quiz;
 pub mod race;
 pub mod router;
 pub mod sessions;
+pub mod stage;
 pub mod storage;
 mod theme;
 pub mod tracker;
-pub mod stage;
 pub mod url_state;
 mod visualizer;
 

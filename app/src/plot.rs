@@ -32,7 +32,11 @@ const COLOURS: [&str; 7] = [
 const MAX_NODES: usize = 2048;
 
 fn sizes(entry: &Card) -> Vec<usize> {
-    let most = if entry.input.kind == InputKind::Graph { MAX_NODES } else { MAX_N };
+    let most = if entry.input.kind == InputKind::Graph {
+        MAX_NODES
+    } else {
+        MAX_N
+    };
     let limit = entry.input.max_count_n.min(most);
     (1..)
         .map(|k| 1usize << k)
@@ -113,11 +117,7 @@ pub fn PlotPage() -> impl IntoView {
 
     Effect::new(move |_| {
         let ids: Vec<&str> = selected.get().iter().map(|e| e.id).collect();
-        let url = format!(
-            "/plot?ids={}&metric={}",
-            ids.join(","),
-            metric.get().id()
-        );
+        let url = format!("/plot?ids={}&metric={}", ids.join(","), metric.get().id());
         navigate(location, &url, true);
     });
 
@@ -341,7 +341,10 @@ fn chart_svg(all: &[Series], metric: Counter) -> String {
     use std::fmt::Write;
     let read = |c: &algorithms::Counters| metric.of(c);
     // An algorithm that does not count this is left out rather than drawn at zero.
-    let all: Vec<&Series> = all.iter().filter(|s| s.entry.counters.contains(&metric)).collect();
+    let all: Vec<&Series> = all
+        .iter()
+        .filter(|s| s.entry.counters.contains(&metric))
+        .collect();
     let max_n = all
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.n))

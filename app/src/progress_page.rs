@@ -423,28 +423,29 @@ fn answered(answers: u32, right: u32) -> String {
 
 #[component]
 fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
-    let category_rows = Category::listed().map(|category| {
-        let (runs, answers, right, tried) = dashboard
-            .algorithms
-            .iter()
-            .filter(|a| catalogue::card(&a.0).is_some_and(|c| c.category == category))
-            .fold((0, 0, 0, 0), |acc, a| {
-                (acc.0 + a.1, acc.1 + a.2, acc.2 + a.3, acc.3 + 1)
-            });
-        let of = catalogue::CARDS
-            .iter()
-            .filter(|c| c.category == category)
-            .count();
-        view! {
-            <tr data-testid=format!("category-{}", category.name().to_lowercase())>
-                <th scope="row">{category.name()}</th>
-                <td>{format!("{tried} of {of}")}</td>
-                <td>{runs}</td>
-                <td>{answered(answers, right)}</td>
-            </tr>
-        }
-    })
-    .collect::<Vec<_>>();
+    let category_rows = Category::listed()
+        .map(|category| {
+            let (runs, answers, right, tried) = dashboard
+                .algorithms
+                .iter()
+                .filter(|a| catalogue::card(&a.0).is_some_and(|c| c.category == category))
+                .fold((0, 0, 0, 0), |acc, a| {
+                    (acc.0 + a.1, acc.1 + a.2, acc.2 + a.3, acc.3 + 1)
+                });
+            let of = catalogue::CARDS
+                .iter()
+                .filter(|c| c.category == category)
+                .count();
+            view! {
+                <tr data-testid=format!("category-{}", category.name().to_lowercase())>
+                    <th scope="row">{category.name()}</th>
+                    <td>{format!("{tried} of {of}")}</td>
+                    <td>{runs}</td>
+                    <td>{answered(answers, right)}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
     let mut algorithms = dashboard.algorithms.clone();
     algorithms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let algorithm_rows = algorithms

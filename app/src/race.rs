@@ -34,7 +34,10 @@ fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
 /// What algorithm A may be: those drawn like `entry` (arrays, or graphs: each kind's races are in the page
 /// module that draws it).
 fn candidates(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
-    CARDS.iter().copied().filter(move |other| other.frame == entry.frame)
+    CARDS
+        .iter()
+        .copied()
+        .filter(move |other| other.frame == entry.frame)
 }
 
 struct Lane {
@@ -130,7 +133,10 @@ pub fn RacePage() -> impl IntoView {
     let other_kind = move || {
         let graphs = a.get().frame == algorithms::FrameKind::Graph;
         let (href, label) = if graphs {
-            ("/race?a=bubble-sort&b=insertion-sort", "Race sorts and searches instead")
+            (
+                "/race?a=bubble-sort&b=insertion-sort",
+                "Race sorts and searches instead",
+            )
         } else {
             ("/race?a=bfs&b=dfs", "Race graph algorithms instead")
         };
@@ -228,10 +234,19 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
     let work_of = |entry: &Card, c: &Counters| entry.work.iter().map(|w| w.of(c)).sum::<u64>();
     let work_name = {
         let names = |entry: &Card| {
-            entry.work.iter().map(|w| w.label().to_lowercase()).collect::<Vec<_>>().join(" + ")
+            entry
+                .work
+                .iter()
+                .map(|w| w.label().to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" + ")
         };
         let (a, b) = (names(entry_a), names(entry_b));
-        if a == b { a } else { format!("{a} against {b}") }
+        if a == b {
+            a
+        } else {
+            format!("{a} against {b}")
+        }
     };
     let winner = move || {
         (playback.step.get() >= last_step).then(|| {

@@ -9,7 +9,12 @@ use leptos::prelude::*;
 use crate::array_view::ArrayStage;
 
 /// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph).
-pub fn stage(card: &'static Card, snapshot: Memo<Snapshot>, input: &Input, legend: bool) -> AnyView {
+pub fn stage(
+    card: &'static Card,
+    snapshot: Memo<Snapshot>,
+    input: &Input,
+    legend: bool,
+) -> AnyView {
     match card.frame {
         FrameKind::Array => {
             view! { <ArrayStage snapshot=snapshot values=input.values.clone() legend=legend /> }.into_any()

@@ -26,7 +26,10 @@ pub enum Source {
     Generated(Generator),
     /// A graph as typed, drawn or imported: the edge-list (or matrix) text `parse_graph` reads.
     #[cfg(feature = "graphs")]
-    GraphText { text: String, seed: Option<u64> },
+    GraphText {
+        text: String,
+        seed: Option<u64>,
+    },
     #[cfg(feature = "graphs")]
     GraphGenerated(algorithms::GraphGenerator),
 }
@@ -77,6 +80,8 @@ impl Source {
     }
 
     /// The input, if `entry` accepts it for stepping; otherwise which field is wrong and why.
+    // `..Input::default()` fills the graph field, which exists only with the `graphs` feature.
+    #[allow(clippy::needless_update)]
     pub fn input(&self, entry: &Card) -> Result<Input, (Field, String)> {
         let input = match self {
             Source::Typed {
@@ -108,7 +113,8 @@ impl Source {
             #[cfg(feature = "graphs")]
             Source::GraphText { text, seed } => Input {
                 graph: Some(
-                    algorithms::graph::parse_graph(text).map_err(|e| (Field::Values, e.to_string()))?,
+                    algorithms::graph::parse_graph(text)
+                        .map_err(|e| (Field::Values, e.to_string()))?,
                 ),
                 seed: *seed,
                 ..Input::default()
@@ -154,7 +160,14 @@ pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, 
     if entry.input.graph.is_some() {
         let source = graph_source(entry, &get, &mut problems);
         let (step, speed) = step_and_speed(&get, &mut problems);
-        return (ViewState { source, step, speed }, problems);
+        return (
+            ViewState {
+                source,
+                step,
+                speed,
+            },
+            problems,
+        );
     }
     let number = |problems: &mut Vec<String>, key: &str, default: i64| -> i64 {
         match get(key) {
@@ -238,7 +251,11 @@ fn step_and_speed(get: &impl Fn(&str) -> Option<String>, problems: &mut Vec<Stri
 
 /// A graph's source from the query: its text, or its generator's settings (missing ones from the default).
 #[cfg(feature = "graphs")]
-fn graph_source(entry: &Card, get: &impl Fn(&str) -> Option<String>, problems: &mut Vec<String>) -> Source {
+fn graph_source(
+    entry: &Card,
+    get: &impl Fn(&str) -> Option<String>,
+    problems: &mut Vec<String>,
+) -> Source {
     let Source::GraphGenerated(fallback) = Source::default_for(entry) else {
         unreachable!("a graph's default is generated")
     };
@@ -252,9 +269,17 @@ fn graph_source(entry: &Card, get: &impl Fn(&str) -> Option<String>, problems: &
         })
     };
     if let Some(text) = get("graph") {
-        return Source::GraphText { text, seed: seed(problems) };
+        return Source::GraphText {
+            text,
+            seed: seed(problems),
+        };
     }
-    if ["nodes", "density", "wmin", "wmax", "directed", "acyclic", "seed"].iter().all(|k| get(k).is_none()) {
+    if [
+        "nodes", "density", "wmin", "wmax", "directed", "acyclic", "seed",
+    ]
+    .iter()
+    .all(|k| get(k).is_none())
+    {
         return Source::GraphGenerated(fallback);
     }
     let mut number = |key: &str, default: i64| -> i64 {
@@ -268,11 +293,22 @@ fn graph_source(entry: &Card, get: &impl Fn(&str) -> Option<String>, problems: &
     };
     let nodes = number("nodes", fallback.nodes as i64).max(0) as usize;
     let density = number("density", i64::from(fallback.density)).clamp(0, 100) as u8;
-    let (min_weight, max_weight) = (number("wmin", fallback.min_weight), number("wmax", fallback.max_weight));
+    let (min_weight, max_weight) = (
+        number("wmin", fallback.min_weight),
+        number("wmax", fallback.max_weight),
+    );
     let directed = number("directed", i64::from(fallback.directed)) != 0;
     let acyclic = number("acyclic", i64::from(fallback.acyclic)) != 0;
     let seed = number("seed", fallback.seed as i64).max(0) as u64;
-    Source::GraphGenerated(algorithms::GraphGenerator { nodes, density, min_weight, max_weight, directed, acyclic, seed })
+    Source::GraphGenerated(algorithms::GraphGenerator {
+        nodes,
+        density,
+        min_weight,
+        max_weight,
+        directed,
+        acyclic,
+        seed,
+    })
 }
 
 /// The query string (without `?`) for a state.

@@ -150,7 +150,11 @@ fn graph_svg(
         let length = (dx * dx + dy * dy).sqrt().max(1.0);
         // Stop at the node's rim, so an arrowhead shows.
         let (x2, y2) = (x2 - dx / length * radius, y2 - dy / length * radius);
-        let arrow = if graph.directed { r#" marker-end="url(#arrow)""# } else { "" };
+        let arrow = if graph.directed {
+            r#" marker-end="url(#arrow)""#
+        } else {
+            ""
+        };
         let _ = write!(
             svg,
             r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{colour}" stroke-width="{width}"{dash}{arrow}/>"#
@@ -165,8 +169,8 @@ fn graph_svg(
             );
         }
     }
-    for node in 0..graph.len() {
-        let (fill, stroke) = node_colours(nodes[node]);
+    for (node, &state) in nodes.iter().enumerate() {
+        let (fill, stroke) = node_colours(state);
         let (x, y) = at(node);
         let _ = write!(
             svg,
@@ -205,7 +209,11 @@ fn graph_svg(
             r##"<text x="592" y="{y}" font-size="12" fill="#1c1d21"><tspan font-weight="600">{} ({kind}):</tspan> {}{}</text>"##,
             escape(&structure.name),
             escape(&items.join(", ")),
-            if more > 0 { format!(" … +{more}") } else { String::new() }
+            if more > 0 {
+                format!(" … +{more}")
+            } else {
+                String::new()
+            }
         );
         y += 20.0;
     }
@@ -225,7 +233,13 @@ fn graph_svg(
             let cells: Vec<String> = frame
                 .table
                 .iter()
-                .map(|c| c.values.get(node).cloned().flatten().map_or("–".into(), |v| v.to_string()))
+                .map(|c| {
+                    c.values
+                        .get(node)
+                        .cloned()
+                        .flatten()
+                        .map_or("–".into(), |v| v.to_string())
+                })
                 .collect();
             let _ = write!(
                 svg,
@@ -264,7 +278,10 @@ mod tests {
     #[test]
     fn bars_carry_their_marks_values_and_the_narration_escaped() {
         let snapshot = snapshot_at("bubble-sort", vec![5, 1, 4], 1);
-        let input = Input { values: vec![5, 1, 4], ..Input::default() };
+        let input = Input {
+            values: vec![5, 1, 4],
+            ..Input::default()
+        };
         let svg = frame_svg(&snapshot, &input, "Bubble <sort> & co").unwrap();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"800\""));
         assert!(svg.ends_with("</svg>"));
@@ -283,7 +300,10 @@ mod tests {
     fn many_bars_are_drawn_without_values_and_the_tallest_fills_the_height() {
         let values: Vec<i64> = (1..=40).collect();
         let snapshot = snapshot_at("insertion-sort", values.clone(), 0);
-        let input = Input { values: values.clone(), ..Input::default() };
+        let input = Input {
+            values: values.clone(),
+            ..Input::default()
+        };
         let svg = frame_svg(&snapshot, &input, "Insertion sort").unwrap();
         assert_eq!(svg.matches("<rect x=").count(), 40);
         assert!(!svg.contains(">40</text>"));
@@ -295,7 +315,10 @@ mod tests {
     #[test]
     fn a_graph_frame_draws_its_states_structures_and_table() {
         let graph = algorithms::graph::parse_graph("A B 4\nB C 1\nA C 9\nstart A").unwrap();
-        let input = Input { graph: Some(graph), ..Input::default() };
+        let input = Input {
+            graph: Some(graph),
+            ..Input::default()
+        };
         let entry = catalogue::find("dijkstra").unwrap();
         let mut run = entry.start(input.clone()).unwrap();
         // Step 2 settles A; step 3 relaxes A → B.
@@ -306,9 +329,18 @@ mod tests {
         assert_eq!(svg.matches("<circle").count(), 3);
         assert_eq!(svg.matches("<line").count(), 3);
         // A is current; A → B is being relaxed: drawn in the relaxed colour and width.
-        assert!(svg.contains(r##"fill="#d55e00" stroke="#a94a00""##), "{svg}");
-        assert!(svg.contains(r##"stroke="#d55e00" stroke-width="4""##), "{svg}");
-        assert!(svg.contains("heap (heap, smallest first):</tspan> B (4)"), "{svg}");
+        assert!(
+            svg.contains(r##"fill="#d55e00" stroke="#a94a00""##),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(r##"stroke="#d55e00" stroke-width="4""##),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("heap (heap, smallest first):</tspan> B (4)"),
+            "{svg}"
+        );
         assert!(svg.contains("node  dist  pred"));
         assert!(svg.contains(">B  4  A</text>"), "{svg}");
         assert!(svg.contains(&escape(&snapshot.narration)));

@@ -56,7 +56,8 @@ try {
   await page.getByTestId('bar').first().waitFor();
   // Per step: dispatch the key, let Leptos's effects run, force style and layout, read the clock. The
   // baseline is the same with a key the page ignores, so the harness's own cost is visible.
-  const timeKeys = (key) =>
+  const timeKeys = (key) => timeKeysOn(page, key);
+  const timeKeysOn = (page, key) =>
     page.evaluate(
       async ({ key, steps }) => {
         const times = [];
@@ -106,6 +107,30 @@ try {
   console.log('|---|---|---|');
   console.log(`| step forward | ${ms(percentile(p95s('stepping'), 0.5))} | ${spread(p95s('stepping'))} |`);
   console.log(`| baseline | ${ms(percentile(p95s('baseline'), 0.5))} | ${spread(p95s('baseline'))} |`);
+  // A graph at the stepping limits' scale: 200 nodes, about 1,000 edges (5% of the pairs), Dijkstra.
+  const graphUrl = `${server.url}/algorithms/dijkstra?nodes=200&density=5&wmin=1&wmax=99&directed=0&acyclic=0&seed=1`;
+  const { page: graphPage, errors: graphErrors } = await openPage(browser, graphUrl);
+  await graphPage.getByTestId('node').first().waitFor();
+  const graphSize = await graphPage.evaluate(() => [
+    document.querySelectorAll('[data-testid=node]').length,
+    document.querySelectorAll('[data-testid=edge]').length,
+  ]);
+  const graphRounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    graphRounds.push({
+      baseline: await timeKeysOn(graphPage, 'x'),
+      stepping: await timeKeysOn(graphPage, 'ArrowRight'),
+    });
+  }
+  const graphP95s = (kind) => graphRounds.map((r) => percentile(r[kind], 0.95));
+  const graphStepping = graphRounds.flatMap((r) => r.stepping);
+  console.log(`\n| measure (Dijkstra, ${graphSize[0]} nodes, ${graphSize[1]} edges) | p50 | p95 | median of the ${ROUNDS} p95s | spread of the p95s |`);
+  console.log('|---|---|---|---|---|');
+  console.log(`| step forward (${ROUNDS} × ${STEPS} steps) | ${ms(percentile(graphStepping, 0.5))} | ${ms(percentile(graphStepping, 0.95))} | ${ms(percentile(graphP95s('stepping'), 0.5))} | ${spread(graphP95s('stepping'))} |`);
+  const graphBaseline = graphRounds.flatMap((r) => r.baseline);
+  console.log(`| baseline: an ignored key | ${ms(percentile(graphBaseline, 0.5))} | ${ms(percentile(graphBaseline, 0.95))} | ${ms(percentile(graphP95s('baseline'), 0.5))} | ${spread(graphP95s('baseline'))} |`);
+  if (graphErrors.length) throw new Error(graphErrors.join('\n'));
+
   console.log(`\nsession saves on the server during the rounds: ${saves}`);
   if (saves < ROUNDS) throw new Error(`expected a session save after each round, saw ${saves}`);
   console.log(`\nplaying at 60 steps/s for ${(elapsed / 1000).toFixed(1)} s: ${stepped} steps, ${longTasks.length} long tasks${longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);

@@ -15,6 +15,8 @@ const ROUTES = [
   { path: '/algorithms/bubble-sort', budget: 300, ready: firstBar, note: 'sorting family' },
   { path: '/algorithms/binary-search', budget: 300, ready: firstBar, note: 'searching family' },
   { path: '/race', budget: 300, ready: firstBar, note: 'bubble vs insertion sort' },
+  { path: '/algorithms/dijkstra', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'graph family' },
+  { path: '/race?a=bfs&b=dfs', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'BFS vs DFS' },
   // Opened from a visualizer, the quiz adds only its page module (the engine is already there); no budget
   // was set for it: it loads only when the learner asks for it.
   { path: '/algorithms/bubble-sort/quiz', budget: null, ready: firstBar, note: 'opened directly, cold' },

@@ -14,6 +14,7 @@ const ROUTES = [
   ['sorting visualizer', '/algorithms/bubble-sort?values=38,27,43,3,9,82,10,55,21,64', '[data-testid=bar]'],
   ['searching visualizer', '/algorithms/binary-search?values=1,3,5,7,9,11,13&target=9', '[data-testid=bar]'],
   ['quiz', '/algorithms/bubble-sort/quiz?values=38,27,43,3,9', '[data-testid=quiz]'],
+  ['graph visualizer', '/algorithms/dijkstra?nodes=8&density=30&wmin=1&wmax=9&directed=0&acyclic=0&seed=2&step=5', '[data-testid=node]'],
   ['race', '/race', '[data-testid=lane-a]'],
   ['plot', '/plot', '[data-testid=measure]'],
   ['progress', '/progress', '[data-testid=streak-panel]'],

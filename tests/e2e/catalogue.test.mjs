@@ -11,7 +11,7 @@ const visibleIds = (page) =>
 test('the catalogue lists every algorithm, searches, filters and opens one', async () => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   await page.getByTestId('card').first().waitFor();
-  assert.equal((await visibleIds(page)).length, 22);
+  assert.equal((await visibleIds(page)).length, 30);
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-desktop.png'), fullPage: true });
 
   await page.getByTestId('search').fill('quicksort');
@@ -26,6 +26,11 @@ test('the catalogue lists every algorithm, searches, filters and opens one', asy
   assert.equal(searches.length, 6);
   assert.ok(searches.every((id) => id.endsWith('-search')), searches.join());
   assert.equal(await page.getByTestId('filter-searching').getAttribute('aria-pressed'), 'true');
+
+  // Categories are the catalogue's: the graph family's four are filters too.
+  await page.getByTestId('filter-shortest_paths').click();
+  assert.deepEqual(await visibleIds(page), ['dijkstra', 'bellman-ford']);
+  await page.getByTestId('filter-searching').click();
 
   await page.locator('[data-id=binary-search] a').click();
   // Client-side navigation, then the address bar gains the input, step and speed.

@@ -42,6 +42,12 @@ test('each route fetches its page module and only the engines it runs', async ()
 
   const race = await modulesFetched('/race', bars);
   assert.deepEqual(race.modules(), ['engine-sorting', 'page-race']);
+  // A graph algorithm's page and a race of graph algorithms are the graph module's, with the graph engine.
+  const nodes = (page) => page.getByTestId('node').first().waitFor();
+  const graph = await modulesFetched('/algorithms/dijkstra', nodes);
+  assert.deepEqual(graph.modules(), ['engine-graphs', 'page-graph']);
+  const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
+  assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph']);
 
   const plot = await modulesFetched('/plot', (page) => page.getByTestId('measure').waitFor());
   assert.deepEqual(plot.modules(), ['page-plot'], 'nothing is measured before Measure');

@@ -34,7 +34,8 @@ enum Command {
 struct RunArgs {
     /// The algorithm's id, as `trace list` prints it (e.g. bubble-sort).
     algorithm: String,
-    /// The input as JSON: a list of whole numbers, or {"values": [...], "target": 7, "seed": 1}.
+    /// The input as JSON: a list of whole numbers, or {"values": [...], "target": 7, "seed": 1}, or for a
+    /// graph algorithm {"graph": {"nodes": ["A", "B"], "edges": [["A", "B", 4]], "start": "A"}}.
     /// `@path` reads it from a file, `@-` from standard input.
     #[arg(long)]
     input: String,
@@ -54,7 +55,11 @@ struct RunArgs {
 struct CountReport<'a> {
     algorithm: &'a str,
     version: u32,
+    /// Values, or a graph's nodes.
     n: usize,
+    /// A graph's edges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edges: Option<usize>,
     steps: u64,
     counters: algorithms::Counters,
 }
@@ -99,7 +104,10 @@ impl From<io::Error> for Error {
 fn run(args: &RunArgs) -> Result<(), Error> {
     let entry = find(&args.algorithm)?;
     let input = read_input(&args.input)?;
-    let n = input.values.len();
+    let (n, edges) = match &input.graph {
+        Some(graph) => (graph.len(), Some(graph.edges.len())),
+        None => (input.values.len(), None),
+    };
     let invalid = |error| Error::Usage(format!("the input does not suit {}: {error}", entry.id));
     if args.count_only {
         let mut machine = entry.start_counting(input).map_err(invalid)?;
@@ -108,6 +116,7 @@ fn run(args: &RunArgs) -> Result<(), Error> {
             algorithm: entry.id,
             version: entry.version,
             n,
+            edges,
             steps: machine.step(),
             counters,
         });

@@ -259,3 +259,38 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn every_graph_algorithm_runs_from_the_json_form() {
+    let graph = r#"{"graph": {"directed": true, "nodes": ["A", "B", "C", "D"],
+        "edges": [["A", "B", 4], ["A", "C", 1], ["C", "B", 1], ["B", "D", 5]], "start": "A", "goal": "D"}}"#;
+    let undirected = graph.replace(r#""directed": true"#, r#""directed": false"#);
+    for entry in CATALOGUE.iter().filter(|e| e.input.graph.is_some()) {
+        let directed = entry.input.graph.unwrap().directed.unwrap_or(true);
+        let input = if directed { graph.to_owned() } else { undirected.clone() };
+        let last = stdout_json(&trace(&["run", entry.id, "--input", &input]));
+        assert_eq!(last["finished"], true, "{}", entry.id);
+        assert!(last["frame"]["graph"].is_object(), "{}", entry.id);
+        let counted = stdout_json(&trace(&["run", entry.id, "--count-only", "--input", &input]));
+        assert_eq!(counted["counters"], last["counters"], "{}", entry.id);
+        assert_eq!((counted["n"].as_u64(), counted["edges"].as_u64()), (Some(4), Some(4)));
+    }
+    let dijkstra = stdout_json(&trace(&["run", "dijkstra", "--input", graph]));
+    let dist = &dijkstra["frame"]["graph"]["table"][0];
+    assert_eq!(dist["name"], "dist");
+    assert_eq!(dist["values"], serde_json::json!([0, 2, 1, 7]));
+    assert!(dijkstra["narration"].as_str().unwrap().contains("costs 7: A → C → B → D"));
+    // A label the graph does not have, and a negative weight where the algorithm refuses one.
+    let unknown = graph.replace(r#"["B", "D", 5]"#, r#"["B", "Q", 5]"#);
+    assert_fails_with(
+        &trace(&["run", "bfs", "--input", &unknown]),
+        "edge 4 names \"Q\", which is not in nodes",
+    );
+    let negative = graph.replace(r#"["A", "B", 4]"#, r#"["A", "B", -4]"#);
+    assert_fails_with(
+        &trace(&["run", "dijkstra", "--input", &negative]),
+        "edge 1 (A → B) weighs -4: this algorithm needs weights of 0 or more",
+    );
+    let bellman = stdout_json(&trace(&["run", "bellman-ford", "--input", &negative]));
+    assert_eq!(bellman["frame"]["graph"]["table"][0]["values"], serde_json::json!([0, -4, 1, 1]));
+}

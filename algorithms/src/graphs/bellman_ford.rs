@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Marks, PATH_COUNTERS, PATH_WORK, distances, label, mark_path, path_text, predecessors};
+use super::{
+    Marks, PATH_COUNTERS, PATH_WORK, distances, label, mark_path, path_text, predecessors,
+};
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
@@ -51,7 +53,11 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
-    start: |input| Box::new(Run::new(BellmanFord::new(input.graph.expect("validated: a graph")))),
+    start: |input| {
+        Box::new(Run::new(BellmanFord::new(
+            input.graph.expect("validated: a graph"),
+        )))
+    },
     #[cfg(feature = "restore")]
     restore: restore::<BellmanFord>,
 };
@@ -126,7 +132,11 @@ impl BellmanFord {
         self.next += 1;
         c.edges_examined += 1;
         let Some(du) = self.dist[u] else {
-            return if self.checking() { At::Checked { arc } } else { At::Kept { arc } };
+            return if self.checking() {
+                At::Checked { arc }
+            } else {
+                At::Kept { arc }
+            };
         };
         let better = self.dist[v].is_none_or(|dv| du + w < dv);
         if self.checking() {
@@ -190,7 +200,9 @@ impl Algorithm for BellmanFord {
                 self.changed = false;
                 self.examine(c)
             }
-            At::Initialised | At::Relaxed { .. } | At::Kept { .. } | At::Checked { .. } => self.examine(c),
+            At::Initialised | At::Relaxed { .. } | At::Kept { .. } | At::Checked { .. } => {
+                self.examine(c)
+            }
         };
         true
     }
@@ -203,41 +215,105 @@ impl Algorithm for BellmanFord {
             format!("{} → {} (weight {w})", label(g, u), label(g, v))
         };
         let (line, narration) = match self.at {
-            At::Start => (0, format!("Start Bellman–Ford on {} nodes and {} edges from {}.", g.len(), g.edges.len(), label(g, g.start.unwrap_or(0)))),
-            At::Initialised => (1, format!("Every distance is ∞ except dist[{}] = 0.", label(g, g.start.unwrap_or(0)))),
+            At::Start => (
+                0,
+                format!(
+                    "Start Bellman–Ford on {} nodes and {} edges from {}.",
+                    g.len(),
+                    g.edges.len(),
+                    label(g, g.start.unwrap_or(0))
+                ),
+            ),
+            At::Initialised => (
+                1,
+                format!(
+                    "Every distance is ∞ except dist[{}] = 0.",
+                    label(g, g.start.unwrap_or(0))
+                ),
+            ),
             At::Relaxed { arc, before } => {
                 let (u, v, w, edge) = self.arcs[arc];
-                frame = frame.edge(edge, EdgeState::Relaxed).node(u, NodeState::Current);
+                frame = frame
+                    .edge(edge, EdgeState::Relaxed)
+                    .node(u, NodeState::Current);
                 let was = before.map_or("∞".to_owned(), |b| b.to_string());
-                (4, format!("Pass {}: {}: {} + {w} < {was}, so dist[{}] = {}.", self.pass, arc_text(arc), Value::from(self.dist[u]), label(g, v), Value::from(self.dist[v])))
+                (
+                    4,
+                    format!(
+                        "Pass {}: {}: {} + {w} < {was}, so dist[{}] = {}.",
+                        self.pass,
+                        arc_text(arc),
+                        Value::from(self.dist[u]),
+                        label(g, v),
+                        Value::from(self.dist[v])
+                    ),
+                )
             }
             At::Kept { arc } => {
                 let (u, v, _, edge) = self.arcs[arc];
-                frame = frame.edge(edge, EdgeState::Examined).node(u, NodeState::Current);
+                frame = frame
+                    .edge(edge, EdgeState::Examined)
+                    .node(u, NodeState::Current);
                 let why = match self.dist[u] {
                     None => format!("{} is not reached yet", label(g, u)),
-                    Some(_) => format!("no shorter than dist[{}] = {}", label(g, v), Value::from(self.dist[v])),
+                    Some(_) => format!(
+                        "no shorter than dist[{}] = {}",
+                        label(g, v),
+                        Value::from(self.dist[v])
+                    ),
                 };
                 (3, format!("Pass {}: {}: {why}.", self.pass, arc_text(arc)))
             }
-            At::PassDone => (5, format!("Pass {} improved a distance; another pass.", self.pass)),
+            At::PassDone => (
+                5,
+                format!("Pass {} improved a distance; another pass.", self.pass),
+            ),
             At::Checked { arc } => {
                 let (u, _, _, edge) = self.arcs[arc];
-                frame = frame.edge(edge, EdgeState::Examined).node(u, NodeState::Current);
-                (7, format!("Check: {} cannot improve anything.", arc_text(arc)))
+                frame = frame
+                    .edge(edge, EdgeState::Examined)
+                    .node(u, NodeState::Current);
+                (
+                    7,
+                    format!("Check: {} cannot improve anything.", arc_text(arc)),
+                )
             }
             At::Done if self.negative_cycle => {
                 let (u, v, _, edge) = self.arcs[self.next - 1];
-                frame = frame.edge(edge, EdgeState::Relaxed).node(v, NodeState::Current).node(u, NodeState::Current);
-                (7, format!("Check: {} still improves dist[{}]: a negative cycle is reachable from the start, so no shortest distances exist.", arc_text(self.next - 1), label(g, v)))
+                frame = frame
+                    .edge(edge, EdgeState::Relaxed)
+                    .node(v, NodeState::Current)
+                    .node(u, NodeState::Current);
+                (
+                    7,
+                    format!(
+                        "Check: {} still improves dist[{}]: a negative cycle is reachable from the start, so no shortest distances exist.",
+                        arc_text(self.next - 1),
+                        label(g, v)
+                    ),
+                )
             }
             At::Done => {
-                let early = if self.checking() { "After the check pass" } else { "A pass changed nothing" };
+                let early = if self.checking() {
+                    "After the check pass"
+                } else {
+                    "A pass changed nothing"
+                };
                 let goal = g.goal.map(|goal| match self.dist[goal] {
-                    Some(d) => format!(" The shortest path to {} costs {d}: {}.", label(g, goal), path_text(g, &self.pred, goal)),
+                    Some(d) => format!(
+                        " The shortest path to {} costs {d}: {}.",
+                        label(g, goal),
+                        path_text(g, &self.pred, goal)
+                    ),
                     None => format!(" {} cannot be reached.", label(g, goal)),
                 });
-                (8, format!("{early}: every distance is final, with no negative cycle.{}", goal.unwrap_or_default()))
+                (
+                    8,
+                    format!(
+                        "{early}: every distance is final, with no negative cycle.{}",
+                        goal.unwrap_or_default()
+                    ),
+                )
             }
         };
         let frame = frame
@@ -250,7 +326,10 @@ impl Algorithm for BellmanFord {
             variables: vec![
                 Variable::new("pass", running.then_some(self.pass)),
                 Variable::new("edge", running.then_some(self.next)),
-                Variable::new("negative cycle", (self.at == At::Done).then_some(self.negative_cycle)),
+                Variable::new(
+                    "negative cycle",
+                    (self.at == At::Done).then_some(self.negative_cycle),
+                ),
             ],
             frame: Frame::Graph(frame),
         }

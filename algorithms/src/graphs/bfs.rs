@@ -4,7 +4,9 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, distances, items, label, mark_path, predecessors};
+use super::{
+    Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, distances, items, label, mark_path, predecessors,
+};
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
@@ -169,13 +171,27 @@ impl Algorithm for Bfs {
                     label(g, g.start.unwrap_or(0))
                 ),
             ),
-            At::Enqueued => (1, format!("dist[{lu}] = 0; {lu} goes into the queue.", lu = label(g, self.queue[0]))),
+            At::Enqueued => (
+                1,
+                format!(
+                    "dist[{lu}] = 0; {lu} goes into the queue.",
+                    lu = label(g, self.queue[0])
+                ),
+            ),
             At::Dequeued => {
                 frame = frame.node(u, NodeState::Current);
-                (3, format!("Take {lu} from the front of the queue (distance {}).", self.dist[u].unwrap_or(0)))
+                (
+                    3,
+                    format!(
+                        "Take {lu} from the front of the queue (distance {}).",
+                        self.dist[u].unwrap_or(0)
+                    ),
+                )
             }
             At::Discovered { v, edge } => {
-                frame = frame.node(u, NodeState::Current).edge(edge, EdgeState::Examined);
+                frame = frame
+                    .node(u, NodeState::Current)
+                    .edge(edge, EdgeState::Examined);
                 (
                     6,
                     format!(
@@ -186,25 +202,48 @@ impl Algorithm for Bfs {
                 )
             }
             At::Seen { v, edge } => {
-                frame = frame.node(u, NodeState::Current).edge(edge, EdgeState::Examined);
-                (5, format!("{} was already discovered: nothing to do.", label(g, v)))
+                frame = frame
+                    .node(u, NodeState::Current)
+                    .edge(edge, EdgeState::Examined);
+                (
+                    5,
+                    format!("{} was already discovered: nothing to do.", label(g, v)),
+                )
             }
             At::Expanded => (4, format!("Every edge of {lu} is examined.")),
             At::Done => {
                 let reached = self.dist.iter().flatten().count();
                 let goal = g.goal.map(|goal| match self.dist[goal] {
-                    Some(d) => format!(" {} is {d} edges away: {}.", label(g, goal), super::path_text(g, &self.pred, goal)),
+                    Some(d) => format!(
+                        " {} is {d} edges away: {}.",
+                        label(g, goal),
+                        super::path_text(g, &self.pred, goal)
+                    ),
                     None => format!(" {} cannot be reached.", label(g, goal)),
                 });
-                (7, format!("The queue is empty: {reached} of {} nodes reached.{}", g.len(), goal.unwrap_or_default()))
+                (
+                    7,
+                    format!(
+                        "The queue is empty: {reached} of {} nodes reached.{}",
+                        g.len(),
+                        goal.unwrap_or_default()
+                    ),
+                )
             }
         };
         let started = !matches!(self.at, At::Start);
         let frame = frame
-            .structure("queue", StructureKind::Queue, items(g, self.queue.iter().copied()))
+            .structure(
+                "queue",
+                StructureKind::Queue,
+                items(g, self.queue.iter().copied()),
+            )
             .column("dist", distances(&self.dist))
             .column("pred", predecessors(g, &self.pred));
-        let current = matches!(self.at, At::Dequeued | At::Discovered { .. } | At::Seen { .. } | At::Expanded);
+        let current = matches!(
+            self.at,
+            At::Dequeued | At::Discovered { .. } | At::Seen { .. } | At::Expanded
+        );
         let v = match self.at {
             At::Discovered { v, .. } | At::Seen { v, .. } => Some(label(g, v)),
             _ => None,
@@ -227,7 +266,11 @@ impl Algorithm for Bfs {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self.adjacency.iter().map(|a| a.len() * 16 + 24).sum::<usize>()
+            + self
+                .adjacency
+                .iter()
+                .map(|a| a.len() * 16 + 24)
+                .sum::<usize>()
             + self.queue.len() * 8
             + self.dist.len() * 16
             + self.pred.len() * 24

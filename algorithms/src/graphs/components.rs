@@ -47,7 +47,11 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
-    start: |input| Box::new(Run::new(Components::new(input.graph.expect("validated: a graph")))),
+    start: |input| {
+        Box::new(Run::new(Components::new(
+            input.graph.expect("validated: a graph"),
+        )))
+    },
     #[cfg(feature = "restore")]
     restore: restore::<Components>,
 };
@@ -71,14 +75,22 @@ enum At {
 
 impl Components {
     pub fn new(graph: Graph) -> Self {
-        Components { sets: UnionFind::new(graph.len()), next: 0, count: graph.len(), at: At::Start, graph }
+        Components {
+            sets: UnionFind::new(graph.len()),
+            next: 0,
+            count: graph.len(),
+            at: At::Start,
+            graph,
+        }
     }
 
     /// The root of every node's set (call at the end: the same root means the same component).
     pub fn roots(&self) -> Vec<usize> {
         let mut sets = self.sets.clone();
         let mut scratch = Counters::default();
-        (0..self.graph.len()).map(|node| sets.find(node, &mut scratch)).collect()
+        (0..self.graph.len())
+            .map(|node| sets.find(node, &mut scratch))
+            .collect()
     }
 
     pub fn count(&self) -> usize {
@@ -117,22 +129,57 @@ impl Algorithm for Components {
         }
         // Roots stand out: each is its set's representative.
         for (node, &parent) in self.sets.parent.iter().enumerate() {
-            marks.nodes[node] = Some(if parent == node { NodeState::Finished } else { NodeState::Visited });
+            marks.nodes[node] = Some(if parent == node {
+                NodeState::Finished
+            } else {
+                NodeState::Visited
+            });
         }
         let mut frame = marks.frame();
         let (line, narration) = match self.at {
-            At::Start => (1, format!("Find the connected components of {} nodes and {} edges: each node starts as its own set.", g.len(), g.edges.len())),
+            At::Start => (
+                1,
+                format!(
+                    "Find the connected components of {} nodes and {} edges: each node starts as its own set.",
+                    g.len(),
+                    g.edges.len()
+                ),
+            ),
             At::Joined { edge } => {
                 let e = g.edges[edge];
-                frame = frame.edge(edge, EdgeState::Relaxed).node(e.from, NodeState::Current).node(e.to, NodeState::Current);
-                (4, format!("{} – {}: different sets, so join them ({} components left).", label(g, e.from), label(g, e.to), self.count))
+                frame = frame
+                    .edge(edge, EdgeState::Relaxed)
+                    .node(e.from, NodeState::Current)
+                    .node(e.to, NodeState::Current);
+                (
+                    4,
+                    format!(
+                        "{} – {}: different sets, so join them ({} components left).",
+                        label(g, e.from),
+                        label(g, e.to),
+                        self.count
+                    ),
+                )
             }
             At::Same { edge } => {
                 let e = g.edges[edge];
-                frame = frame.edge(edge, EdgeState::Rejected).node(e.from, NodeState::Current).node(e.to, NodeState::Current);
-                (3, format!("{} – {}: already in one set; nothing to join.", label(g, e.from), label(g, e.to)))
+                frame = frame
+                    .edge(edge, EdgeState::Rejected)
+                    .node(e.from, NodeState::Current)
+                    .node(e.to, NodeState::Current);
+                (
+                    3,
+                    format!(
+                        "{} – {}: already in one set; nothing to join.",
+                        label(g, e.from),
+                        label(g, e.to)
+                    ),
+                )
             }
-            At::Done => (5, format!("Every edge is done: {} connected components.", self.count)),
+            At::Done => (
+                5,
+                format!("Every edge is done: {} connected components.", self.count),
+            ),
         };
         let [parent, rank] = self.sets.columns(g);
         let frame = frame.column("parent", parent).column("rank", rank);

@@ -146,7 +146,11 @@ impl Algorithm for Dfs {
                         self.finished[u] = Some(self.clock);
                         self.clock += 1;
                         self.marks.nodes[u] = Some(NodeState::Finished);
-                        if self.stack.is_empty() { At::Done } else { At::Finished { u } }
+                        if self.stack.is_empty() {
+                            At::Done
+                        } else {
+                            At::Finished { u }
+                        }
                     }
                 }
             }
@@ -164,7 +168,11 @@ impl Algorithm for Dfs {
         let (line, narration) = match self.at {
             At::Start => (
                 0,
-                format!("Start depth-first search on {} nodes from {}.", g.len(), label(g, g.start.unwrap_or(0))),
+                format!(
+                    "Start depth-first search on {} nodes from {}.",
+                    g.len(),
+                    label(g, g.start.unwrap_or(0))
+                ),
             ),
             At::Pushed { v } => match self.pred[v] {
                 None => (1, format!("Discover {} (time 0) and push it.", label(g, v))),
@@ -183,8 +191,20 @@ impl Algorithm for Dfs {
             },
             At::Seen { u, v, edge } => {
                 frame = frame.edge(edge, EdgeState::Examined);
-                let state = if self.finished[v].is_some() { "finished" } else { "on the stack" };
-                (4, format!("Edge {} – {}: {} is already {state}.", label(g, u), label(g, v), label(g, v)))
+                let state = if self.finished[v].is_some() {
+                    "finished"
+                } else {
+                    "on the stack"
+                };
+                (
+                    4,
+                    format!(
+                        "Edge {} – {}: {} is already {state}.",
+                        label(g, u),
+                        label(g, v),
+                        label(g, v)
+                    ),
+                )
             }
             At::Finished { u } => (
                 6,
@@ -197,14 +217,27 @@ impl Algorithm for Dfs {
             ),
             At::Done => {
                 let reached = self.discovered.iter().flatten().count();
-                (7, format!("The stack is empty: {reached} of {} nodes reached and finished.", g.len()))
+                (
+                    7,
+                    format!(
+                        "The stack is empty: {reached} of {} nodes reached and finished.",
+                        g.len()
+                    ),
+                )
             }
         };
         let time = |times: &[Option<u32>]| -> Vec<Option<Value>> {
-            times.iter().map(|t| t.map(|t| Value::Int(i64::from(t)))).collect()
+            times
+                .iter()
+                .map(|t| t.map(|t| Value::Int(i64::from(t))))
+                .collect()
         };
         let frame = frame
-            .structure("stack", StructureKind::Stack, items(g, self.stack.iter().rev().map(|&(u, _)| u)))
+            .structure(
+                "stack",
+                StructureKind::Stack,
+                items(g, self.stack.iter().rev().map(|&(u, _)| u)),
+            )
             .column("discovered", time(&self.discovered))
             .column("finished", time(&self.finished))
             .column("pred", predecessors(g, &self.pred));
@@ -213,8 +246,14 @@ impl Algorithm for Dfs {
             narration,
             variables: vec![
                 Variable::new("u", top.map(|u| label(g, u))),
-                Variable::new("time", (self.at != At::Start).then_some(i64::from(self.clock))),
-                Variable::new("stack size", (self.at != At::Start).then_some(self.stack.len())),
+                Variable::new(
+                    "time",
+                    (self.at != At::Start).then_some(i64::from(self.clock)),
+                ),
+                Variable::new(
+                    "stack size",
+                    (self.at != At::Start).then_some(self.stack.len()),
+                ),
             ],
             frame: Frame::Graph(frame),
         }
@@ -226,7 +265,11 @@ impl Algorithm for Dfs {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self.adjacency.iter().map(|a| a.len() * 16 + 24).sum::<usize>()
+            + self
+                .adjacency
+                .iter()
+                .map(|a| a.len() * 16 + 24)
+                .sum::<usize>()
             + self.stack.capacity() * 16
             + self.discovered.len() * 16
             + self.pred.len() * 24

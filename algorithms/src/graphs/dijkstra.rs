@@ -7,7 +7,10 @@ use std::collections::BinaryHeap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Marks, PATH_COUNTERS, PATH_WORK, distances, keyed_items, label, mark_path, path_text, predecessors};
+use super::{
+    Marks, PATH_COUNTERS, PATH_WORK, distances, keyed_items, label, mark_path, path_text,
+    predecessors,
+};
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
@@ -55,7 +58,11 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
-    start: |input| Box::new(Run::new(Dijkstra::new(input.graph.expect("validated: a graph")))),
+    start: |input| {
+        Box::new(Run::new(Dijkstra::new(
+            input.graph.expect("validated: a graph"),
+        )))
+    },
     #[cfg(feature = "restore")]
     restore: restore::<Dijkstra>,
 };
@@ -80,8 +87,15 @@ enum At {
     Pushed,
     Settled,
     Stale,
-    Relaxed { v: usize, edge: usize, before: Option<i64> },
-    Kept { v: usize, edge: usize },
+    Relaxed {
+        v: usize,
+        edge: usize,
+        before: Option<i64>,
+    },
+    Kept {
+        v: usize,
+        edge: usize,
+    },
     Expanded,
     Done,
 }
@@ -190,11 +204,29 @@ impl Algorithm for Dijkstra {
         let (line, narration) = match self.at {
             At::Start => (
                 0,
-                format!("Start Dijkstra's algorithm on {} nodes from {}.", g.len(), label(g, g.start.unwrap_or(0))),
+                format!(
+                    "Start Dijkstra's algorithm on {} nodes from {}.",
+                    g.len(),
+                    label(g, g.start.unwrap_or(0))
+                ),
             ),
-            At::Pushed => (1, format!("Every distance is ∞ except dist[{}] = 0, which goes on the heap.", label(g, g.start.unwrap_or(0)))),
-            At::Settled => (3, format!("Pop ({d}, {lu}): the nearest unsettled node. dist[{lu}] = {d} is final.")),
-            At::Stale => (4, format!("Pop ({d}, {lu}): {lu} is already settled at a shorter distance; skip this entry.")),
+            At::Pushed => (
+                1,
+                format!(
+                    "Every distance is ∞ except dist[{}] = 0, which goes on the heap.",
+                    label(g, g.start.unwrap_or(0))
+                ),
+            ),
+            At::Settled => (
+                3,
+                format!("Pop ({d}, {lu}): the nearest unsettled node. dist[{lu}] = {d} is final."),
+            ),
+            At::Stale => (
+                4,
+                format!(
+                    "Pop ({d}, {lu}): {lu} is already settled at a shorter distance; skip this entry."
+                ),
+            ),
             At::Relaxed { v, edge, before } => {
                 frame = frame.edge(edge, EdgeState::Relaxed);
                 let w = g.edges[edge].weight;
@@ -226,10 +258,20 @@ impl Algorithm for Dijkstra {
             At::Done => {
                 let settled = self.settled.iter().filter(|s| **s).count();
                 let goal = g.goal.map(|goal| match self.dist[goal] {
-                    Some(d) => format!(" The shortest path to {} costs {d}: {}.", label(g, goal), path_text(g, &self.pred, goal)),
+                    Some(d) => format!(
+                        " The shortest path to {} costs {d}: {}.",
+                        label(g, goal),
+                        path_text(g, &self.pred, goal)
+                    ),
                     None => format!(" {} cannot be reached.", label(g, goal)),
                 });
-                (8, format!("The heap is empty: {settled} nodes settled.{}", goal.unwrap_or_default()))
+                (
+                    8,
+                    format!(
+                        "The heap is empty: {settled} nodes settled.{}",
+                        goal.unwrap_or_default()
+                    ),
+                )
             }
         };
         let frame = frame
@@ -246,7 +288,10 @@ impl Algorithm for Dijkstra {
             variables: vec![
                 Variable::new("u", working.then_some(lu)),
                 Variable::new("d", working.then_some(d)),
-                Variable::new("heap size", (self.at != At::Start).then_some(self.heap.len())),
+                Variable::new(
+                    "heap size",
+                    (self.at != At::Start).then_some(self.heap.len()),
+                ),
             ],
             frame: Frame::Graph(frame),
         }
@@ -258,7 +303,11 @@ impl Algorithm for Dijkstra {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self.adjacency.iter().map(|a| a.len() * 16 + 24).sum::<usize>()
+            + self
+                .adjacency
+                .iter()
+                .map(|a| a.len() * 16 + 24)
+                .sum::<usize>()
             + self.heap.capacity() * 16
             + self.dist.len() * 41
     }

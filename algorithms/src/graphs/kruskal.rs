@@ -50,7 +50,11 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
-    start: |input| Box::new(Run::new(Kruskal::new(input.graph.expect("validated: a graph")))),
+    start: |input| {
+        Box::new(Run::new(Kruskal::new(
+            input.graph.expect("validated: a graph"),
+        )))
+    },
     #[cfg(feature = "restore")]
     restore: restore::<Kruskal>,
 };
@@ -111,22 +115,24 @@ impl Algorithm for Kruskal {
                 });
                 At::Sorted
             }
-            At::Sorted | At::Kept { .. } | At::Discarded { .. } => match self.order.get(self.next).copied() {
-                None => At::Done,
-                Some(edge) => {
-                    self.next += 1;
-                    c.edges_examined += 1;
-                    let e = self.graph.edges[edge];
-                    let (a, b) = (self.sets.find(e.from, c), self.sets.find(e.to, c));
-                    if self.sets.union(a, b, c) {
-                        self.kept[edge] = true;
-                        self.weight += e.weight;
-                        At::Kept { edge }
-                    } else {
-                        At::Discarded { edge }
+            At::Sorted | At::Kept { .. } | At::Discarded { .. } => {
+                match self.order.get(self.next).copied() {
+                    None => At::Done,
+                    Some(edge) => {
+                        self.next += 1;
+                        c.edges_examined += 1;
+                        let e = self.graph.edges[edge];
+                        let (a, b) = (self.sets.find(e.from, c), self.sets.find(e.to, c));
+                        if self.sets.union(a, b, c) {
+                            self.kept[edge] = true;
+                            self.weight += e.weight;
+                            At::Kept { edge }
+                        } else {
+                            At::Discarded { edge }
+                        }
                     }
                 }
-            },
+            }
         };
         true
     }
@@ -149,29 +155,76 @@ impl Algorithm for Kruskal {
         let mut frame = marks.frame();
         let edge_text = |edge: usize| {
             let e = g.edges[edge];
-            format!("{} – {} (weight {})", label(g, e.from), label(g, e.to), e.weight)
+            format!(
+                "{} – {} (weight {})",
+                label(g, e.from),
+                label(g, e.to),
+                e.weight
+            )
         };
         let kept_count = self.kept.iter().filter(|k| **k).count();
         let (line, narration) = match self.at {
-            At::Start => (0, format!("Start Kruskal's algorithm on {} nodes and {} edges.", g.len(), g.edges.len())),
-            At::Sorted => (1, format!("Sort the {} edges by weight; each node is a tree of its own.", g.edges.len())),
+            At::Start => (
+                0,
+                format!(
+                    "Start Kruskal's algorithm on {} nodes and {} edges.",
+                    g.len(),
+                    g.edges.len()
+                ),
+            ),
+            At::Sorted => (
+                1,
+                format!(
+                    "Sort the {} edges by weight; each node is a tree of its own.",
+                    g.edges.len()
+                ),
+            ),
             At::Kept { edge } => {
                 let e = g.edges[edge];
-                frame = frame.edge(edge, EdgeState::Relaxed).node(e.from, NodeState::Current).node(e.to, NodeState::Current);
-                (4, format!("{} joins two different trees: keep it (weight so far {}).", edge_text(edge), self.weight))
+                frame = frame
+                    .edge(edge, EdgeState::Relaxed)
+                    .node(e.from, NodeState::Current)
+                    .node(e.to, NodeState::Current);
+                (
+                    4,
+                    format!(
+                        "{} joins two different trees: keep it (weight so far {}).",
+                        edge_text(edge),
+                        self.weight
+                    ),
+                )
             }
             At::Discarded { edge } => {
                 let e = g.edges[edge];
-                frame = frame.edge(edge, EdgeState::Rejected).node(e.from, NodeState::Current).node(e.to, NodeState::Current);
-                (5, format!("{} has both ends in one tree (root {}): it would close a cycle, discard it.", edge_text(edge), label(g, self.sets.parent[e.from])))
+                frame = frame
+                    .edge(edge, EdgeState::Rejected)
+                    .node(e.from, NodeState::Current)
+                    .node(e.to, NodeState::Current);
+                (
+                    5,
+                    format!(
+                        "{} has both ends in one tree (root {}): it would close a cycle, discard it.",
+                        edge_text(edge),
+                        label(g, self.sets.parent[e.from])
+                    ),
+                )
             }
-            At::Done => (6, format!("Every edge is considered: {kept_count} kept, total weight {}.", self.weight)),
+            At::Done => (
+                6,
+                format!(
+                    "Every edge is considered: {kept_count} kept, total weight {}.",
+                    self.weight
+                ),
+            ),
         };
         let remaining: Vec<Item> = self.order[self.next.min(self.order.len())..]
             .iter()
             .map(|&edge| {
                 let e = g.edges[edge];
-                Item { label: format!("{}–{}", label(g, e.from), label(g, e.to)), key: Some(Value::Int(e.weight)) }
+                Item {
+                    label: format!("{}–{}", label(g, e.from), label(g, e.to)),
+                    key: Some(Value::Int(e.weight)),
+                }
             })
             .collect();
         let [parent, rank] = self.sets.columns(g);
@@ -196,6 +249,9 @@ impl Algorithm for Kruskal {
     }
 
     fn heap_bytes(&self) -> usize {
-        super::graph_bytes(&self.graph) + self.order.capacity() * 8 + self.sets.heap_bytes() + self.kept.len()
+        super::graph_bytes(&self.graph)
+            + self.order.capacity() * 8
+            + self.sets.heap_bytes()
+            + self.kept.len()
     }
 }

@@ -97,7 +97,10 @@ pub(crate) fn items(graph: &Graph, nodes: impl IntoIterator<Item = usize>) -> Ve
 }
 
 /// Priority-queue items: labels with their keys, smallest key (the next out) first.
-pub(crate) fn keyed_items(graph: &Graph, entries: impl IntoIterator<Item = (i64, usize)>) -> Vec<Item> {
+pub(crate) fn keyed_items(
+    graph: &Graph,
+    entries: impl IntoIterator<Item = (i64, usize)>,
+) -> Vec<Item> {
     let mut entries: Vec<(i64, usize)> = entries.into_iter().collect();
     entries.sort_unstable();
     entries
@@ -206,7 +209,11 @@ impl UnionFind {
             return false;
         }
         c.comparisons += 1;
-        let (low, high) = if self.rank[a] < self.rank[b] { (a, b) } else { (b, a) };
+        let (low, high) = if self.rank[a] < self.rank[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
         c.writes += 1;
         self.parent[low] = high;
         if self.rank[low] == self.rank[high] {
@@ -221,7 +228,10 @@ impl UnionFind {
                 .iter()
                 .map(|&p| Some(Value::Label(graph.labels[p].clone())))
                 .collect(),
-            self.rank.iter().map(|&r| Some(Value::Int(i64::from(r)))).collect(),
+            self.rank
+                .iter()
+                .map(|&r| Some(Value::Int(i64::from(r))))
+                .collect(),
         ]
     }
 

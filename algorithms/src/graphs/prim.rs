@@ -55,7 +55,11 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
-    start: |input| Box::new(Run::new(Prim::new(input.graph.expect("validated: a graph")))),
+    start: |input| {
+        Box::new(Run::new(Prim::new(
+            input.graph.expect("validated: a graph"),
+        )))
+    },
     #[cfg(feature = "restore")]
     restore: restore::<Prim>,
 };
@@ -112,7 +116,8 @@ impl Prim {
         for &(next, e) in &self.adjacency[v] {
             c.edges_examined += 1;
             if !self.in_tree[next] {
-                self.heap.push(Reverse((self.graph.edges[e].weight, e, next)));
+                self.heap
+                    .push(Reverse((self.graph.edges[e].weight, e, next)));
                 c.pushes += 1;
                 c.relaxations += 1;
             }
@@ -129,11 +134,22 @@ impl Algorithm for Prim {
         self.at = match self.heap.pop() {
             Some(Reverse((_, edge, v))) => {
                 c.pops += 1;
-                if self.in_tree[v] { At::Discarded { edge } } else { self.add(v, Some(edge), c) }
+                if self.in_tree[v] {
+                    At::Discarded { edge }
+                } else {
+                    self.add(v, Some(edge), c)
+                }
             }
             None => {
-                let first = if self.at == At::Start { self.graph.start.or(Some(0)) } else { None };
-                match first.filter(|_| !self.graph.is_empty()).or_else(|| self.in_tree.iter().position(|t| !t)) {
+                let first = if self.at == At::Start {
+                    self.graph.start.or(Some(0))
+                } else {
+                    None
+                };
+                match first
+                    .filter(|_| !self.graph.is_empty())
+                    .or_else(|| self.in_tree.iter().position(|t| !t))
+                {
                     Some(root) => self.add(root, None, c),
                     None => At::Done,
                 }
@@ -161,24 +177,68 @@ impl Algorithm for Prim {
         let mut frame = marks.frame();
         let edge_text = |edge: usize| {
             let e = g.edges[edge];
-            format!("{} – {} (weight {})", label(g, e.from), label(g, e.to), e.weight)
+            format!(
+                "{} – {} (weight {})",
+                label(g, e.from),
+                label(g, e.to),
+                e.weight
+            )
         };
         let (line, narration) = match self.at {
-            At::Start => (0, format!("Start Prim's algorithm on {} nodes and {} edges.", g.len(), g.edges.len())),
+            At::Start => (
+                0,
+                format!(
+                    "Start Prim's algorithm on {} nodes and {} edges.",
+                    g.len(),
+                    g.edges.len()
+                ),
+            ),
             At::Added { v, edge: None } => {
                 frame = frame.node(v, NodeState::Current);
-                let how = if self.tree_edges.is_empty() && self.in_tree.iter().filter(|t| **t).count() == 1 { "Begin" } else { "Nothing left reaches a new node: begin a new tree" };
-                (if how == "Begin" { 1 } else { 6 }, format!("{how} at {}; its edges go on the heap.", label(g, v)))
+                let how = if self.tree_edges.is_empty()
+                    && self.in_tree.iter().filter(|t| **t).count() == 1
+                {
+                    "Begin"
+                } else {
+                    "Nothing left reaches a new node: begin a new tree"
+                };
+                (
+                    if how == "Begin" { 1 } else { 6 },
+                    format!("{how} at {}; its edges go on the heap.", label(g, v)),
+                )
             }
-            At::Added { v, edge: Some(edge) } => {
-                frame = frame.node(v, NodeState::Current).edge(edge, EdgeState::Relaxed);
-                (5, format!("The lightest edge out is {}: add {} to the tree (weight so far {}).", edge_text(edge), label(g, v), self.weight))
+            At::Added {
+                v,
+                edge: Some(edge),
+            } => {
+                frame = frame
+                    .node(v, NodeState::Current)
+                    .edge(edge, EdgeState::Relaxed);
+                (
+                    5,
+                    format!(
+                        "The lightest edge out is {}: add {} to the tree (weight so far {}).",
+                        edge_text(edge),
+                        label(g, v),
+                        self.weight
+                    ),
+                )
             }
             At::Discarded { edge } => {
                 frame = frame.edge(edge, EdgeState::Rejected);
-                (4, format!("{} leads back into the tree: discard it.", edge_text(edge)))
+                (
+                    4,
+                    format!("{} leads back into the tree: discard it.", edge_text(edge)),
+                )
             }
-            At::Done => (7, format!("Every node is in a tree: {} edges, total weight {}.", self.tree_edges.len(), self.weight)),
+            At::Done => (
+                7,
+                format!(
+                    "Every node is in a tree: {} edges, total weight {}.",
+                    self.tree_edges.len(),
+                    self.weight
+                ),
+            ),
         };
         let heap_items: Vec<Item> = {
             let mut entries: Vec<_> = self.heap.iter().map(|Reverse(entry)| *entry).collect();
@@ -187,7 +247,10 @@ impl Algorithm for Prim {
                 .into_iter()
                 .map(|(w, edge, _)| {
                     let e = g.edges[edge];
-                    Item { label: format!("{}–{}", label(g, e.from), label(g, e.to)), key: Some(Value::Int(w)) }
+                    Item {
+                        label: format!("{}–{}", label(g, e.from), label(g, e.to)),
+                        key: Some(Value::Int(w)),
+                    }
                 })
                 .collect()
         };
@@ -197,8 +260,14 @@ impl Algorithm for Prim {
             narration,
             variables: vec![
                 Variable::new("tree weight", (self.at != At::Start).then_some(self.weight)),
-                Variable::new("tree edges", (self.at != At::Start).then_some(self.tree_edges.len())),
-                Variable::new("heap size", (self.at != At::Start).then_some(self.heap.len())),
+                Variable::new(
+                    "tree edges",
+                    (self.at != At::Start).then_some(self.tree_edges.len()),
+                ),
+                Variable::new(
+                    "heap size",
+                    (self.at != At::Start).then_some(self.heap.len()),
+                ),
             ],
             frame: Frame::Graph(frame),
         }
@@ -210,7 +279,11 @@ impl Algorithm for Prim {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self.adjacency.iter().map(|a| a.len() * 16 + 24).sum::<usize>()
+            + self
+                .adjacency
+                .iter()
+                .map(|a| a.len() * 16 + 24)
+                .sum::<usize>()
             + self.heap.capacity() * 24
             + self.in_tree.len()
             + self.tree_edges.capacity() * 8

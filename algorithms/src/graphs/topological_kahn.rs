@@ -52,7 +52,11 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
-    start: |input| Box::new(Run::new(Kahn::new(input.graph.expect("validated: a graph")))),
+    start: |input| {
+        Box::new(Run::new(Kahn::new(
+            input.graph.expect("validated: a graph"),
+        )))
+    },
     #[cfg(feature = "restore")]
     restore: restore::<Kahn>,
 };
@@ -132,7 +136,8 @@ impl Algorithm for Kahn {
                 At::Counted
             }
             At::Counted => self.dequeue(c),
-            At::Output | At::Removed { .. } => match self.adjacency[self.u].get(self.next).copied() {
+            At::Output | At::Removed { .. } => match self.adjacency[self.u].get(self.next).copied()
+            {
                 None => self.dequeue(c),
                 Some((v, edge)) => {
                     self.next += 1;
@@ -177,35 +182,101 @@ impl Algorithm for Kahn {
         // An empty graph has no node to name; `u` is shown only while a node is being output.
         let lu = g.labels.get(self.u).map_or("", String::as_str);
         let (line, narration) = match self.at {
-            At::Start => (0, format!("Start Kahn's topological sort on {} nodes and {} edges.", g.len(), g.edges.len())),
-            At::Counted => (1, format!("Count incoming edges: {} nodes have none and go into the queue.", self.queue.len())),
+            At::Start => (
+                0,
+                format!(
+                    "Start Kahn's topological sort on {} nodes and {} edges.",
+                    g.len(),
+                    g.edges.len()
+                ),
+            ),
+            At::Counted => (
+                1,
+                format!(
+                    "Count incoming edges: {} nodes have none and go into the queue.",
+                    self.queue.len()
+                ),
+            ),
             At::Output => {
                 frame = frame.node(self.u, NodeState::Current);
-                (3, format!("Take {lu}: nothing left points to it, so it is number {} in the order.", self.order.len()))
+                (
+                    3,
+                    format!(
+                        "Take {lu}: nothing left points to it, so it is number {} in the order.",
+                        self.order.len()
+                    ),
+                )
             }
             At::Removed { v, edge, freed } => {
-                frame = frame.node(self.u, NodeState::Current).edge(edge, EdgeState::Examined);
+                frame = frame
+                    .node(self.u, NodeState::Current)
+                    .edge(edge, EdgeState::Examined);
                 let lv = label(g, v);
                 if freed {
-                    (5, format!("Remove {lu} → {lv}: {lv} has no incoming edge left, so it joins the queue."))
+                    (
+                        5,
+                        format!(
+                            "Remove {lu} → {lv}: {lv} has no incoming edge left, so it joins the queue."
+                        ),
+                    )
                 } else {
-                    (4, format!("Remove {lu} → {lv}: {lv} still has {} incoming.", self.indegree[v]))
+                    (
+                        4,
+                        format!(
+                            "Remove {lu} → {lv}: {lv} still has {} incoming.",
+                            self.indegree[v]
+                        ),
+                    )
                 }
             }
-            At::Done if cyclic => (6, format!("The queue is empty with {} of {} nodes ordered: the rest lie on or behind a cycle, so no topological order exists.", self.order.len(), g.len())),
-            At::Done => (6, format!("Every node is ordered: {}.", self.order.iter().map(|&n| label(g, n)).collect::<Vec<_>>().join(", "))),
+            At::Done if cyclic => (
+                6,
+                format!(
+                    "The queue is empty with {} of {} nodes ordered: the rest lie on or behind a cycle, so no topological order exists.",
+                    self.order.len(),
+                    g.len()
+                ),
+            ),
+            At::Done => (
+                6,
+                format!(
+                    "Every node is ordered: {}.",
+                    self.order
+                        .iter()
+                        .map(|&n| label(g, n))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
         };
         let frame = frame
-            .structure("queue", StructureKind::Queue, items(g, self.queue.iter().copied()))
-            .structure("order", StructureKind::List, items(g, self.order.iter().copied()))
-            .column("in-degree", self.indegree.iter().map(|&d| Some(Value::Int(d as i64))).collect());
+            .structure(
+                "queue",
+                StructureKind::Queue,
+                items(g, self.queue.iter().copied()),
+            )
+            .structure(
+                "order",
+                StructureKind::List,
+                items(g, self.order.iter().copied()),
+            )
+            .column(
+                "in-degree",
+                self.indegree
+                    .iter()
+                    .map(|&d| Some(Value::Int(d as i64)))
+                    .collect(),
+            );
         let working = matches!(self.at, At::Output | At::Removed { .. });
         View {
             line,
             narration,
             variables: vec![
                 Variable::new("u", working.then_some(lu)),
-                Variable::new("ordered", (self.at != At::Start).then_some(self.order.len())),
+                Variable::new(
+                    "ordered",
+                    (self.at != At::Start).then_some(self.order.len()),
+                ),
                 Variable::new("has cycle", (self.at == At::Done).then_some(cyclic)),
             ],
             frame: Frame::Graph(frame),
@@ -218,7 +289,11 @@ impl Algorithm for Kahn {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self.adjacency.iter().map(|a| a.len() * 16 + 24).sum::<usize>()
+            + self
+                .adjacency
+                .iter()
+                .map(|a| a.len() * 16 + 24)
+                .sum::<usize>()
             + self.indegree.len() * 24
             + self.removed.len()
     }

@@ -87,11 +87,17 @@ fn undirected(graph: &Graph) -> PetGraph<(), i64, Undirected> {
 fn dijkstra(graph: &Graph, weight: impl Fn(i64) -> i64) -> Vec<Option<i64>> {
     let start = NodeIndex::new(graph.start.unwrap());
     let found: HashMap<NodeIndex, i64> = if graph.directed {
-        algo::dijkstra(&directed(graph), start, None, |e| weight(*e.weight())).into_iter().collect()
+        algo::dijkstra(&directed(graph), start, None, |e| weight(*e.weight()))
+            .into_iter()
+            .collect()
     } else {
-        algo::dijkstra(&undirected(graph), start, None, |e| weight(*e.weight())).into_iter().collect()
+        algo::dijkstra(&undirected(graph), start, None, |e| weight(*e.weight()))
+            .into_iter()
+            .collect()
     };
-    (0..graph.len()).map(|i| found.get(&NodeIndex::new(i)).copied()).collect()
+    (0..graph.len())
+        .map(|i| found.get(&NodeIndex::new(i)).copied())
+        .collect()
 }
 
 /// Nodes reachable from the start.
@@ -147,7 +153,9 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
         "dfs" => {
             let discovered = numbers(last, "discovered");
             let finished = numbers(last, "finished");
-            let seen: BTreeSet<usize> = (0..graph.len()).filter(|&i| discovered[i].is_some()).collect();
+            let seen: BTreeSet<usize> = (0..graph.len())
+                .filter(|&i| discovered[i].is_some())
+                .collect();
             prop_assert_eq!(seen, reachable(graph), "DFS reaches what is reachable");
             // The parenthesis theorem, and every tree edge from an ancestor discovered earlier.
             for v in 0..graph.len() {
@@ -171,7 +179,11 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
             }
             // Complete: every edge out of a reached node leads to a reached node.
             for e in &graph.edges {
-                let ends = if graph.directed { vec![(e.from, e.to)] } else { vec![(e.from, e.to), (e.to, e.from)] };
+                let ends = if graph.directed {
+                    vec![(e.from, e.to)]
+                } else {
+                    vec![(e.from, e.to), (e.to, e.from)]
+                };
                 for (u, v) in ends {
                     if discovered[u].is_some() {
                         prop_assert!(discovered[v].is_some());
@@ -189,10 +201,16 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
             let reference = if graph.directed {
                 algo::bellman_ford(&directed(graph).map(|_, _| (), |_, w| as_float(*w)), start)
             } else {
-                algo::bellman_ford(&undirected(graph).map(|_, _| (), |_, w| as_float(*w)), start)
+                algo::bellman_ford(
+                    &undirected(graph).map(|_, _| (), |_, w| as_float(*w)),
+                    start,
+                )
             };
             match reference {
-                Err(_) => prop_assert!(flag(last, "negative cycle"), "petgraph finds a negative cycle"),
+                Err(_) => prop_assert!(
+                    flag(last, "negative cycle"),
+                    "petgraph finds a negative cycle"
+                ),
                 Ok(paths) => {
                     prop_assert!(!flag(last, "negative cycle"), "no negative cycle");
                     let expected: Vec<Option<i64>> = paths
@@ -206,21 +224,33 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
             }
         }
         "prim" | "kruskal" => {
-            prop_assert_eq!(int(last, "tree weight"), forest_weight(graph), "minimum spanning forest weight");
-            let kept = int(last, if entry.id == "prim" { "tree edges" } else { "edges kept" });
-            prop_assert_eq!(kept as usize, graph.len() - components(graph).len(), "a forest spans each component");
+            prop_assert_eq!(
+                int(last, "tree weight"),
+                forest_weight(graph),
+                "minimum spanning forest weight"
+            );
+            let kept = int(
+                last,
+                if entry.id == "prim" {
+                    "tree edges"
+                } else {
+                    "edges kept"
+                },
+            );
+            prop_assert_eq!(
+                kept as usize,
+                graph.len() - components(graph).len(),
+                "a forest spans each component"
+            );
         }
         "connected-components" => {
             let parents = column(last, "parent");
-            let mut roots: Vec<usize> = (0..graph.len()).collect();
             // Follow parents to the root (the final table may not be fully compressed).
-            for node in 0..graph.len() {
-                let mut at = node;
-                for _ in 0..graph.len() {
-                    at = label_index(graph, &parents[at]).unwrap();
-                }
-                roots[node] = at;
-            }
+            let roots: Vec<usize> = (0..graph.len())
+                .map(|node| {
+                    (0..graph.len()).fold(node, |at, _| label_index(graph, &parents[at]).unwrap())
+                })
+                .collect();
             let mut sets: HashMap<usize, BTreeSet<usize>> = HashMap::new();
             for (node, root) in roots.into_iter().enumerate() {
                 sets.entry(root).or_default().insert(node);
@@ -232,15 +262,28 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
         }
         "topological-sort-kahn" => {
             let cyclic = algo::toposort(&directed(graph), None).is_err();
-            prop_assert_eq!(flag(last, "has cycle"), cyclic, "a cycle exactly when petgraph finds one");
+            prop_assert_eq!(
+                flag(last, "has cycle"),
+                cyclic,
+                "a cycle exactly when petgraph finds one"
+            );
             if !cyclic {
-                let order = &frame(last).structures.iter().find(|s| s.name == "order").unwrap().items;
+                let order = &frame(last)
+                    .structures
+                    .iter()
+                    .find(|s| s.name == "order")
+                    .unwrap()
+                    .items;
                 prop_assert_eq!(order.len(), graph.len());
-                let position: HashMap<&str, usize> =
-                    order.iter().enumerate().map(|(i, item)| (item.label.as_str(), i)).collect();
+                let position: HashMap<&str, usize> = order
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| (item.label.as_str(), i))
+                    .collect();
                 for e in &graph.edges {
                     prop_assert!(
-                        position[graph.labels[e.from].as_str()] < position[graph.labels[e.to].as_str()],
+                        position[graph.labels[e.from].as_str()]
+                            < position[graph.labels[e.to].as_str()],
                         "edge {} → {} points backwards",
                         e.from,
                         e.to
@@ -265,13 +308,16 @@ fn check_tree(graph: &Graph, last: &Snapshot, unit: bool) -> Result<(), TestCase
                 let step = graph
                     .edges
                     .iter()
-                    .filter(|e| (e.from == u && e.to == v) || (!graph.directed && e.from == v && e.to == u))
+                    .filter(|e| {
+                        (e.from == u && e.to == v) || (!graph.directed && e.from == v && e.to == u)
+                    })
                     .map(|e| if unit { 1 } else { e.weight })
                     .min();
                 prop_assert!(step.is_some(), "no edge {u} → {v}");
                 prop_assert!(
                     graph.edges.iter().any(|e| {
-                        ((e.from == u && e.to == v) || (!graph.directed && e.from == v && e.to == u))
+                        ((e.from == u && e.to == v)
+                            || (!graph.directed && e.from == v && e.to == u))
                             && dist[u].map(|d| d + if unit { 1 } else { e.weight }) == dist[v]
                     }),
                     "dist[{v}] is not dist[{u}] plus an edge"
@@ -304,20 +350,22 @@ pub fn inputs(entry: &Entry, max_nodes: usize) -> BoxedStrategy<algorithms::Inpu
                 Just(seed),
             )
         })
-        .prop_map(|(n, directed, edges, start, goal, seed)| algorithms::Input {
-            graph: Some(Graph {
-                directed,
-                labels: (0..n).map(algorithms::graph::default_label).collect(),
-                positions: algorithms::graph::circle_layout(n),
-                edges: edges
-                    .into_iter()
-                    .map(|(from, to, weight)| algorithms::graph::Edge { from, to, weight })
-                    .collect(),
-                start: Some(start),
-                goal: Some(goal),
-            }),
-            seed: Some(seed),
-            ..algorithms::Input::default()
-        })
+        .prop_map(
+            |(n, directed, edges, start, goal, seed)| algorithms::Input {
+                graph: Some(Graph {
+                    directed,
+                    labels: (0..n).map(algorithms::graph::default_label).collect(),
+                    positions: algorithms::graph::circle_layout(n),
+                    edges: edges
+                        .into_iter()
+                        .map(|(from, to, weight)| algorithms::graph::Edge { from, to, weight })
+                        .collect(),
+                    start: Some(start),
+                    goal: Some(goal),
+                }),
+                seed: Some(seed),
+                ..algorithms::Input::default()
+            },
+        )
         .boxed()
 }
