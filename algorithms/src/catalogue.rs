@@ -61,7 +61,10 @@ macro_rules! with_array_families {
 
 #[cfg(feature = "graphs")]
 with_array_families! {
-    Graphs GRAPHS: graphs [bfs, dfs, dijkstra, bellman_ford, prim, kruskal, topological_kahn, components],
+    Graphs GRAPHS: graphs [
+        bfs, dfs, topological_kahn, cycle_directed, bipartite, components, tarjan_scc, kosaraju_scc,
+        articulation, dijkstra, bellman_ford, prim, kruskal,
+    ],
 }
 #[cfg(not(feature = "graphs"))]
 with_array_families! {}

@@ -49,6 +49,8 @@ extern "C" {
 /// The exported image's size (the tools module draws it at this size: `engine::frame_svg`).
 const FRAME_WIDTH: u32 = 800;
 const FRAME_HEIGHT: u32 = 360;
+/// Graph frames are drawn square beside their structures (`engine::frame_svg::GRAPH_HEIGHT`).
+const GRAPH_FRAME_HEIGHT: u32 = 640;
 
 /// What an import opens: the algorithm, the input and the step.
 pub type Imported = (&'static Card, Input, u64);
@@ -103,7 +105,13 @@ pub fn ExportBar(
             run.with_value(|run| input.with_value(|i| run.frame_svg(step, i, entry.name)));
         leptos::task::spawn_local(async move {
             match drawing.await {
-                Ok(svg) if png => download_png(&name, &svg, FRAME_WIDTH, FRAME_HEIGHT),
+                Ok(svg) if png => {
+                    let height = match entry.frame {
+                        algorithms::FrameKind::Graph => GRAPH_FRAME_HEIGHT,
+                        algorithms::FrameKind::Array => FRAME_HEIGHT,
+                    };
+                    download_png(&name, &svg, FRAME_WIDTH, height)
+                }
                 Ok(svg) => download_text(&name, "image/svg+xml", &svg),
                 Err(problem) => error.set(Some(problem)),
             }

@@ -516,7 +516,12 @@ async fn a_graph_session_keeps_its_graph_and_the_hash_of_its_step() {
         })
     };
     let created = app
-        .call(Method::PUT, "/api/sessions/dijkstra", Some(&token), Some(body(graph.clone())))
+        .call(
+            Method::PUT,
+            "/api/sessions/dijkstra",
+            Some(&token),
+            Some(body(graph.clone())),
+        )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let fetched = app.get("/api/sessions/dijkstra", &token).await;
@@ -525,21 +530,51 @@ async fn a_graph_session_keeps_its_graph_and_the_hash_of_its_step() {
     assert_eq!(fetched.body["snapshot_hash"], hash_of(&snapshots[4]));
     // Stored as read: the graph's JSON form, with the positions it was laid out at.
     assert_eq!(fetched.body["input"], serde_json::to_value(&input).unwrap());
-    assert_eq!(fetched.body["input"]["graph"]["positions"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        fetched.body["input"]["graph"]["positions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
 
     // A graph the algorithm refuses (a negative weight for Dijkstra), or one naming an unknown node: 422.
     let negative = json!({"nodes": ["A", "B"], "edges": [["A", "B", -1]], "start": "A"});
     let refused = app
-        .call(Method::PUT, "/api/sessions/dijkstra-2", Some(&token), Some(body(negative)))
+        .call(
+            Method::PUT,
+            "/api/sessions/dijkstra-2",
+            Some(&token),
+            Some(body(negative)),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body["message"].as_str().unwrap().contains("weights of 0 or more"), "{}", refused.body);
+    assert!(
+        refused.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("weights of 0 or more"),
+        "{}",
+        refused.body
+    );
     let unknown = json!({"nodes": ["A"], "edges": [["A", "Z", 1]], "start": "A"});
     let refused = app
-        .call(Method::PUT, "/api/sessions/dijkstra-3", Some(&token), Some(body(unknown)))
+        .call(
+            Method::PUT,
+            "/api/sessions/dijkstra-3",
+            Some(&token),
+            Some(body(unknown)),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body["message"].as_str().unwrap().contains("\"Z\", which is not in nodes"), "{}", refused.body);
+    assert!(
+        refused.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"Z\", which is not in nodes"),
+        "{}",
+        refused.body
+    );
 }
 
 #[tokio::test]

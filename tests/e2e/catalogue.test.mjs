@@ -11,7 +11,7 @@ const visibleIds = (page) =>
 test('the catalogue lists every algorithm, searches, filters and opens one', async () => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   await page.getByTestId('card').first().waitFor();
-  assert.equal((await visibleIds(page)).length, 30);
+  assert.equal((await visibleIds(page)).length, 35);
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-desktop.png'), fullPage: true });
 
   await page.getByTestId('search').fill('quicksort');

@@ -60,3 +60,32 @@ test('the complexity plot measures in slices across frames, and finishes', async
   await page.waitForFunction(() => location.search === '?ids=insertion-sort,merge-sort&metric=writes');
   assert.deepEqual(errors, []);
 });
+
+test('graph algorithms are measured against nodes plus edges, on the counters they declare', async () => {
+  const { page, errors } = await openPage(
+    shared.browser,
+    `${shared.server.url}/plot?ids=bfs,dijkstra,bubble-sort&metric=edges_examined`,
+  );
+  await page.getByTestId('measure').waitFor();
+  assert.equal(await page.getByTestId('metric').inputValue(), 'edges_examined');
+  await page.getByTestId('measure').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=progress]').textContent.startsWith('Done'), null, {
+    timeout: 120000,
+  });
+  const rows = await page.$$eval('[data-testid=plot-table] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+  );
+  // Bubble sort examines no edges: it is measured but not plotted on this counter.
+  assert.deepEqual([...new Set(rows.map((r) => r[0]))].sort(), ["Breadth-first search", "Dijkstra's shortest paths"]);
+  const series = await page.$$eval('[data-testid=series]', (gs) => gs.map((g) => g.dataset.id));
+  assert.deepEqual(series.sort(), ['bfs', 'dijkstra']);
+  const bfs = rows.filter((r) => r[0] === 'Breadth-first search').map((r) => [Number(r[1]), Number(r[2])]);
+  // Graphs of 2, 4, …, 2,048 nodes; the size on the axis is nodes plus edges, so never a bare power of two
+  // past the smallest, and growing.
+  assert.equal(bfs.length, 11);
+  assert.ok(bfs.slice(2).every(([size]) => (size & (size - 1)) !== 0), JSON.stringify(bfs));
+  assert.ok(bfs.every(([size], i) => i === 0 || size > bfs[i - 1][0]));
+  // Linear in nodes plus edges: an edge is examined at most from both ends.
+  for (const [size, examined] of bfs.slice(1)) assert.ok(examined > 0 && examined <= 2 * size, `${size}: ${examined}`);
+  assert.deepEqual(errors, []);
+});

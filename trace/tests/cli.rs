@@ -267,19 +267,37 @@ fn every_graph_algorithm_runs_from_the_json_form() {
     let undirected = graph.replace(r#""directed": true"#, r#""directed": false"#);
     for entry in CATALOGUE.iter().filter(|e| e.input.graph.is_some()) {
         let directed = entry.input.graph.unwrap().directed.unwrap_or(true);
-        let input = if directed { graph.to_owned() } else { undirected.clone() };
+        let input = if directed {
+            graph.to_owned()
+        } else {
+            undirected.clone()
+        };
         let last = stdout_json(&trace(&["run", entry.id, "--input", &input]));
         assert_eq!(last["finished"], true, "{}", entry.id);
         assert!(last["frame"]["graph"].is_object(), "{}", entry.id);
-        let counted = stdout_json(&trace(&["run", entry.id, "--count-only", "--input", &input]));
+        let counted = stdout_json(&trace(&[
+            "run",
+            entry.id,
+            "--count-only",
+            "--input",
+            &input,
+        ]));
         assert_eq!(counted["counters"], last["counters"], "{}", entry.id);
-        assert_eq!((counted["n"].as_u64(), counted["edges"].as_u64()), (Some(4), Some(4)));
+        assert_eq!(
+            (counted["n"].as_u64(), counted["edges"].as_u64()),
+            (Some(4), Some(4))
+        );
     }
     let dijkstra = stdout_json(&trace(&["run", "dijkstra", "--input", graph]));
     let dist = &dijkstra["frame"]["graph"]["table"][0];
     assert_eq!(dist["name"], "dist");
     assert_eq!(dist["values"], serde_json::json!([0, 2, 1, 7]));
-    assert!(dijkstra["narration"].as_str().unwrap().contains("costs 7: A → C → B → D"));
+    assert!(
+        dijkstra["narration"]
+            .as_str()
+            .unwrap()
+            .contains("costs 7: A → C → B → D")
+    );
     // A label the graph does not have, and a negative weight where the algorithm refuses one.
     let unknown = graph.replace(r#"["B", "D", 5]"#, r#"["B", "Q", 5]"#);
     assert_fails_with(
@@ -292,5 +310,8 @@ fn every_graph_algorithm_runs_from_the_json_form() {
         "edge 1 (A → B) weighs -4: this algorithm needs weights of 0 or more",
     );
     let bellman = stdout_json(&trace(&["run", "bellman-ford", "--input", &negative]));
-    assert_eq!(bellman["frame"]["graph"]["table"][0]["values"], serde_json::json!([0, -4, 1, 1]));
+    assert_eq!(
+        bellman["frame"]["graph"]["table"][0]["values"],
+        serde_json::json!([0, -4, 1, 1])
+    );
 }

@@ -3,13 +3,18 @@
 //! per-node table. What they share is here: the counters they declare, the frame and table helpers, and the
 //! path back from a goal along predecessors.
 
+pub mod articulation;
 pub mod bellman_ford;
 pub mod bfs;
+pub mod bipartite;
 pub mod components;
+pub mod cycle_directed;
 pub mod dfs;
 pub mod dijkstra;
+pub mod kosaraju_scc;
 pub mod kruskal;
 pub mod prim;
+pub mod tarjan_scc;
 pub mod topological_kahn;
 
 use serde::{Deserialize, Serialize};

@@ -291,6 +291,89 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
                 }
             }
         }
+        "tarjan-scc" | "kosaraju-scc" => {
+            let component = numbers(last, "component");
+            let mut sets: HashMap<i64, BTreeSet<usize>> = HashMap::new();
+            for (node, k) in component.iter().enumerate() {
+                sets.entry(k.expect("every node is placed"))
+                    .or_default()
+                    .insert(node);
+            }
+            let found: BTreeSet<BTreeSet<usize>> = sets.into_values().collect();
+            let expected: BTreeSet<BTreeSet<usize>> = algo::tarjan_scc(&directed(graph))
+                .into_iter()
+                .map(|set| set.into_iter().map(|n| n.index()).collect())
+                .collect();
+            prop_assert_eq!(found, expected);
+            prop_assert_eq!(
+                int(last, "components") as usize,
+                component.iter().flatten().collect::<BTreeSet<_>>().len()
+            );
+        }
+        "cycle-detection" => {
+            let cyclic = algo::is_cyclic_directed(&directed(graph));
+            prop_assert_eq!(flag(last, "has cycle"), cyclic);
+            let cycle = &frame(last)
+                .structures
+                .iter()
+                .find(|s| s.name == "cycle")
+                .unwrap()
+                .items;
+            prop_assert_eq!(cycle.is_empty(), !cyclic);
+            // The cycle shown is one: an edge from each node to the next, and from the last to the first.
+            let nodes: Vec<usize> = cycle
+                .iter()
+                .map(|i| graph.labels.iter().position(|l| *l == i.label).unwrap())
+                .collect();
+            for (k, &from) in nodes.iter().enumerate() {
+                let to = nodes[(k + 1) % nodes.len()];
+                prop_assert!(
+                    is_edge(graph, from, to, None),
+                    "no edge {from} → {to} in the cycle {nodes:?}"
+                );
+            }
+        }
+        "bipartite-check" => {
+            let g = undirected(graph);
+            let expected = components(graph).iter().all(|set| {
+                algo::is_bipartite_undirected(&g, NodeIndex::new(*set.first().unwrap()))
+            });
+            prop_assert_eq!(flag(last, "bipartite"), expected);
+            if expected {
+                let side = column(last, "side");
+                for e in &graph.edges {
+                    prop_assert_ne!(&side[e.from], &side[e.to], "an edge within one side");
+                }
+            }
+        }
+        "articulation-points" => {
+            let g = undirected(graph);
+            let expected: BTreeSet<usize> = algo::articulation_points::articulation_points(&g)
+                .into_iter()
+                .map(|n| n.index())
+                .collect();
+            let listed = &frame(last)
+                .structures
+                .iter()
+                .find(|s| s.name == "articulation points")
+                .unwrap()
+                .items;
+            let found: BTreeSet<usize> = listed
+                .iter()
+                .map(|i| graph.labels.iter().position(|l| *l == i.label).unwrap())
+                .collect();
+            prop_assert_eq!(found, expected, "articulation points");
+            // Bridges by brute force: an edge whose removal adds a component.
+            let before = components(graph).len();
+            let expected: usize = (0..graph.edges.len())
+                .filter(|&skip| {
+                    let mut without = graph.clone();
+                    without.edges.remove(skip);
+                    components(&without).len() > before
+                })
+                .count();
+            prop_assert_eq!(int(last, "bridges") as usize, expected, "bridges");
+        }
         other => prop_assert!(false, "no reference for {other}"),
     }
     Ok(())
