@@ -62,8 +62,8 @@ macro_rules! with_array_families {
 #[cfg(feature = "graphs")]
 with_array_families! {
     Graphs GRAPHS: graphs [
-        bfs, dfs, topological_kahn, cycle_directed, bipartite, components, tarjan_scc, kosaraju_scc,
-        articulation, dijkstra, bellman_ford, prim, kruskal,
+        bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite, components, tarjan_scc,
+        kosaraju_scc, articulation, dijkstra, bellman_ford, floyd_warshall, astar, prim, kruskal,
     ],
 }
 #[cfg(not(feature = "graphs"))]

@@ -524,7 +524,8 @@ fn graph(directed: bool, n: usize, edges: &[(usize, usize, i64)], start: Option<
                 .map(|&(from, to, weight)| algorithms::graph::Edge { from, to, weight })
                 .collect(),
             start,
-            goal: None,
+            // A goal for the algorithms that need one (A*): the last node.
+            goal: n.checked_sub(1),
         }),
         ..Input::default()
     }
@@ -582,7 +583,7 @@ fn graph_limits_and_rules_are_explicit() {
         let max = entry.input.max_step_n;
         let counters = entry.count(path(max)).unwrap();
         assert!(
-            counters.edges_examined > 0,
+            entry.counters.iter().any(|c| c.of(&counters) > 0),
             "{} did work at {max} nodes",
             entry.id
         );

@@ -4,6 +4,7 @@
 //! path back from a goal along predecessors.
 
 pub mod articulation;
+pub mod astar;
 pub mod bellman_ford;
 pub mod bfs;
 pub mod bipartite;
@@ -11,10 +12,12 @@ pub mod components;
 pub mod cycle_directed;
 pub mod dfs;
 pub mod dijkstra;
+pub mod floyd_warshall;
 pub mod kosaraju_scc;
 pub mod kruskal;
 pub mod prim;
 pub mod tarjan_scc;
+pub mod topological_dfs;
 pub mod topological_kahn;
 
 use serde::{Deserialize, Serialize};

@@ -100,6 +100,16 @@ fn dijkstra(graph: &Graph, weight: impl Fn(i64) -> i64) -> Vec<Option<i64>> {
         .collect()
 }
 
+/// Shortest distances *to* `target` (over reversed edges when directed), for checking a lower bound.
+fn dijkstra_from(graph: &Graph, target: usize) -> Vec<Option<i64>> {
+    let mut reversed = graph.clone();
+    for e in &mut reversed.edges {
+        std::mem::swap(&mut e.from, &mut e.to);
+    }
+    reversed.start = Some(target);
+    dijkstra(&reversed, |w| w)
+}
+
 /// Nodes reachable from the start.
 fn reachable(graph: &Graph) -> BTreeSet<usize> {
     dijkstra(graph, |_| 1)
@@ -260,7 +270,78 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
             prop_assert_eq!(int(last, "components") as usize, expected.len());
             prop_assert_eq!(found, expected);
         }
-        "topological-sort-kahn" => {
+        "floyd-warshall" => {
+            let n = graph.len();
+            let reference = if graph.directed {
+                algo::floyd_warshall(&directed(graph), |e| *e.weight())
+            } else {
+                algo::floyd_warshall(&undirected(graph), |e| *e.weight())
+            };
+            // petgraph sets each node's distance to itself to 0 after reading the edges, so it does not see
+            // a negative loop; a loop of negative weight is a negative cycle all the same.
+            let negative_loop = graph.edges.iter().any(|e| e.from == e.to && e.weight < 0);
+            match reference {
+                Err(_) => prop_assert!(
+                    flag(last, "negative cycle"),
+                    "petgraph finds a negative cycle"
+                ),
+                Ok(_) if negative_loop => {
+                    prop_assert!(flag(last, "negative cycle"), "a loop of negative weight")
+                }
+                Ok(table) => {
+                    prop_assert!(!flag(last, "negative cycle"));
+                    for j in 0..n {
+                        let column = numbers(last, &format!("→ {}", graph.labels[j]));
+                        for (i, found) in column.iter().enumerate() {
+                            let expected = table
+                                .get(&(NodeIndex::new(i), NodeIndex::new(j)))
+                                .copied()
+                                // petgraph's ∞ is i64::MAX, less what negative weights took off it.
+                                .filter(|d| *d < i64::MAX / 2);
+                            prop_assert_eq!(*found, expected, "dist {} → {}", i, j);
+                        }
+                    }
+                }
+            }
+        }
+        "astar-graph" => {
+            let (start, goal) = (
+                NodeIndex::new(graph.start.unwrap()),
+                NodeIndex::new(graph.goal.unwrap()),
+            );
+            let reference = if graph.directed {
+                algo::astar(
+                    &directed(graph),
+                    start,
+                    |n| n == goal,
+                    |e| *e.weight(),
+                    |_| 0,
+                )
+                .map(|(cost, _)| cost)
+            } else {
+                algo::astar(
+                    &undirected(graph),
+                    start,
+                    |n| n == goal,
+                    |e| *e.weight(),
+                    |_| 0,
+                )
+                .map(|(cost, _)| cost)
+            };
+            prop_assert_eq!(
+                numbers(last, "g")[goal.index()],
+                reference,
+                "the distance to the goal"
+            );
+            // The estimate never overestimates what is left.
+            let rest = dijkstra_from(graph, goal.index());
+            for (v, h) in numbers(last, "h").iter().enumerate() {
+                if let Some(rest) = rest[v] {
+                    prop_assert!(h.unwrap() <= rest, "h({v}) = {h:?} > {rest}");
+                }
+            }
+        }
+        "topological-sort-kahn" | "topological-sort-dfs" => {
             let cyclic = algo::toposort(&directed(graph), None).is_err();
             prop_assert_eq!(
                 flag(last, "has cycle"),
