@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
 
@@ -157,5 +158,39 @@ test('two graph algorithms race on one graph: BFS against DFS, Dijkstra against 
   const distances = (lane) =>
     page.$$eval(`[data-testid=${lane}] [data-testid=table-row]`, (rows) => rows.map((r) => r.children[1].textContent));
   assert.deepEqual(await distances('lane-a'), await distances('lane-b'), 'both find the same distances');
+  assert.deepEqual(errors, []);
+});
+
+test('a graph run exports as a trace, an SVG and a PNG, and imports back at its step', async () => {
+  const text = graphText(['A B 4', 'A C 1', 'C B 1', 'B D 5', 'start A', 'goal D']);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/dijkstra?graph=${text}&step=6`);
+  await page.getByTestId('node').first().waitFor();
+  const download = async (testId) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const trace = await download('export-trace');
+  assert.equal(trace.name, 'dijkstra-trace.json');
+  const file = JSON.parse(readFileSync(trace.path, 'utf8'));
+  assert.deepEqual(file.input.graph.nodes, ['A', 'B', 'C', 'D']);
+  assert.deepEqual(file.input.graph.edges[0], ['A', 'B', 4]);
+  assert.equal(file.step, 6);
+  const states = await page.$$eval('[data-testid=node]', (nodes) => nodes.map((n) => n.dataset.state ?? null));
+  const atSix = file.snapshots[6].frame.graph.nodes;
+  for (const [index, state] of atSix) assert.equal(states[index], state, `node ${index} at step 6`);
+
+  const svg = readFileSync((await download('export-svg')).path, 'utf8');
+  assert.equal(svg.match(/<circle /g).length, 4);
+  assert.equal(svg.match(/<line /g).length, 4);
+  const png = await download('export-png');
+  assert.deepEqual([...readFileSync(png.path).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+
+  // Imported on another graph algorithm's page: Dijkstra's page opens at step 6 with the same graph.
+  const { page: other } = await openPage(shared.browser, `${shared.server.url}/algorithms/bfs`);
+  await other.getByTestId('node').first().waitFor();
+  await other.getByTestId('import-trace').setInputFiles(trace.path);
+  await other.waitForFunction(() => location.pathname === '/algorithms/dijkstra');
+  await other.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 6 /'));
+  assert.equal(await other.getByTestId('node').count(), 4);
   assert.deepEqual(errors, []);
 });
