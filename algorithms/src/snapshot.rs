@@ -533,9 +533,16 @@ impl EdgeState {
 pub struct Structure {
     pub name: String,
     pub kind: StructureKind,
-    /// Front (next out) first; a priority queue's items carry their keys.
+    /// The front (next out) first, at most [`STRUCTURE_ITEMS`] of them; a priority queue's items carry
+    /// their keys.
     pub items: Vec<Item>,
+    /// How many items the structure holds in all.
+    pub total: usize,
 }
+
+/// The items a frame keeps of each structure: the ones that come out next. A lazy Dijkstra's heap can
+/// hold an entry per edge, and every step's frame is read by the page.
+pub const STRUCTURE_ITEMS: usize = 32;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -575,11 +582,15 @@ impl GraphFrame {
         self
     }
 
-    pub fn structure(mut self, name: &str, kind: StructureKind, items: Vec<Item>) -> Self {
+    /// Adds a structure, keeping its first [`STRUCTURE_ITEMS`] items and its size.
+    pub fn structure(mut self, name: &str, kind: StructureKind, mut items: Vec<Item>) -> Self {
+        let total = items.len();
+        items.truncate(STRUCTURE_ITEMS);
         self.structures.push(Structure {
             name: name.to_owned(),
             kind,
             items,
+            total,
         });
         self
     }

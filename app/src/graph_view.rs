@@ -5,7 +5,9 @@
 //! and the per-node table.
 
 use algorithms::graph::{Graph, LAYOUT_SIDE};
-use algorithms::{EdgeState, Frame, GraphFrame, NodeState, Snapshot, Structure, StructureKind};
+use algorithms::{
+    EdgeState, Frame, GraphFrame, NodeState, Snapshot, Structure, StructureKind, Value,
+};
 use leptos::prelude::*;
 
 /// Up to this many nodes each shows its label, and up to this many edges each its weight.
@@ -125,6 +127,7 @@ pub fn GraphStage(
         })
         .collect_view();
 
+    // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size.
     let structures = Memo::new(move |_| snapshot.with(|s| graph_frame(s).structures.clone()));
     let structure_views =
         move || structures.with(|all| all.iter().map(structure_view).collect_view());
@@ -136,7 +139,8 @@ pub fn GraphStage(
             .map(|c| c.name.clone())
             .collect()
     });
-    let cells: Vec<Vec<RwSignal<String>>> = (0..columns.len())
+    // Values, not their text: a cell is written out only when it changes.
+    let cells: Vec<Vec<RwSignal<Option<Value>>>> = (0..columns.len())
         .map(|column| {
             tracked(snapshot, move |s| {
                 let values = graph_frame(s)
@@ -145,13 +149,7 @@ pub fn GraphStage(
                     .map(|c| c.values.as_slice())
                     .unwrap_or(&[]);
                 (0..n)
-                    .map(|node| {
-                        values
-                            .get(node)
-                            .cloned()
-                            .flatten()
-                            .map_or("–".to_owned(), |v| v.to_string())
-                    })
+                    .map(|node| values.get(node).cloned().flatten())
                     .collect()
             })
         })
@@ -162,7 +160,7 @@ pub fn GraphStage(
             .map(|node| {
                 let row = cells.iter().map(|column| {
                     let cell = column[node];
-                    view! { <td>{move || cell.get()}</td> }
+                    view! { <td>{move || cell.with(|v| v.as_ref().map_or("–".to_owned(), Value::to_string))}</td> }
                 });
                 view! {
                     <tr data-testid="table-row"><th scope="row">{graph.labels[node].clone()}</th>{row.collect_view()}</tr>
@@ -203,7 +201,9 @@ pub fn GraphStage(
     }
 }
 
+/// A structure's front items, and how many it holds in all.
 fn structure_view(structure: &Structure) -> impl IntoView + use<> {
+    let total = structure.total;
     let kind = match structure.kind {
         StructureKind::Queue => "front first",
         StructureKind::Stack => "top first",
@@ -221,10 +221,12 @@ fn structure_view(structure: &Structure) -> impl IntoView + use<> {
             view! { <li>{item.label.clone()}{key}</li> }
         })
         .collect_view();
+    let more = total.saturating_sub(structure.items.len());
+    let more = (more > 0).then(|| view! { <li class="more">{format!("+{more} more")}</li> });
     view! {
         <section class="structure" data-testid=format!("structure-{}", structure.name.replace(' ', "-"))>
-            <h2>{structure.name.clone()} <span class="structure-kind">{format!(" ({kind}, {})", structure.items.len())}</span></h2>
-            <ol>{items}</ol>
+            <h2>{structure.name.clone()} <span class="structure-kind">{format!(" ({kind}, {total})")}</span></h2>
+            <ol>{items}{more}</ol>
         </section>
     }
 }
