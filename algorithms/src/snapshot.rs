@@ -582,10 +582,16 @@ impl GraphFrame {
         self
     }
 
-    /// Adds a structure, keeping its first [`STRUCTURE_ITEMS`] items and its size.
-    pub fn structure(mut self, name: &str, kind: StructureKind, mut items: Vec<Item>) -> Self {
+    /// Adds a structure, keeping its first [`STRUCTURE_ITEMS`] items and its size (the rest are never
+    /// made: the iterator is lazy).
+    pub fn structure<I>(mut self, name: &str, kind: StructureKind, items: I) -> Self
+    where
+        I: IntoIterator<Item = Item>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let items = items.into_iter();
         let total = items.len();
-        items.truncate(STRUCTURE_ITEMS);
+        let items = items.take(STRUCTURE_ITEMS).collect();
         self.structures.push(Structure {
             name: name.to_owned(),
             kind,

@@ -325,7 +325,8 @@ impl Algorithm for Articulation {
                 )
             }
         };
-        let cut_nodes = items(g, (0..g.len()).filter(|&v| self.cut[v]));
+        let cut: Vec<usize> = (0..g.len()).filter(|&v| self.cut[v]).collect();
+        let cut_nodes = items(g, cut);
         let frame = frame
             .structure(
                 "stack",

@@ -250,11 +250,14 @@ impl Algorithm for CycleDetection {
         let cycle = self
             .cycle
             .as_ref()
-            .map(|(nodes, _)| items(g, nodes.iter().copied()))
-            .unwrap_or_default();
+            .map_or(&[][..], |(nodes, _)| nodes.as_slice());
         let frame = frame
             .structure("path", StructureKind::Stack, items(g, on_path.rev()))
-            .structure("cycle", StructureKind::List, cycle);
+            .structure(
+                "cycle",
+                StructureKind::List,
+                items(g, cycle.iter().copied()),
+            );
         View {
             line,
             narration,

@@ -217,7 +217,8 @@ impl Algorithm for Kruskal {
                 ),
             ),
         };
-        let remaining: Vec<Item> = self.order[self.next.min(self.order.len())..]
+        // Lazy: the frame makes only the front items.
+        let remaining = self.order[self.next.min(self.order.len())..]
             .iter()
             .map(|&edge| {
                 let e = g.edges[edge];
@@ -225,8 +226,7 @@ impl Algorithm for Kruskal {
                     label: format!("{}–{}", label(g, e.from), label(g, e.to)),
                     key: Some(Value::Int(e.weight)),
                 }
-            })
-            .collect();
+            });
         let [parent, rank] = self.sets.columns(g);
         let frame = frame
             .structure("edges left", StructureKind::List, remaining)

@@ -93,31 +93,29 @@ pub(crate) fn label(graph: &Graph, node: usize) -> &str {
     &graph.labels[node]
 }
 
-/// Queue or stack items: node labels.
-pub(crate) fn items(graph: &Graph, nodes: impl IntoIterator<Item = usize>) -> Vec<Item> {
-    nodes
-        .into_iter()
-        .map(|node| Item {
-            label: graph.labels[node].clone(),
-            key: None,
-        })
-        .collect()
+/// Queue or stack items: node labels, made lazily (a frame keeps only the front ones).
+pub(crate) fn items<'g, I>(graph: &'g Graph, nodes: I) -> impl ExactSizeIterator<Item = Item> + 'g
+where
+    I: IntoIterator<Item = usize>,
+    I::IntoIter: ExactSizeIterator + 'g,
+{
+    nodes.into_iter().map(|node| Item {
+        label: graph.labels[node].clone(),
+        key: None,
+    })
 }
 
-/// Priority-queue items: labels with their keys, smallest key (the next out) first.
+/// Priority-queue items: labels with their keys, smallest key (the next out) first, made lazily.
 pub(crate) fn keyed_items(
     graph: &Graph,
     entries: impl IntoIterator<Item = (i64, usize)>,
-) -> Vec<Item> {
+) -> impl ExactSizeIterator<Item = Item> + '_ {
     let mut entries: Vec<(i64, usize)> = entries.into_iter().collect();
     entries.sort_unstable();
-    entries
-        .into_iter()
-        .map(|(key, node)| Item {
-            label: graph.labels[node].clone(),
-            key: Some(Value::Int(key)),
-        })
-        .collect()
+    entries.into_iter().map(|(key, node)| Item {
+        label: graph.labels[node].clone(),
+        key: Some(Value::Int(key)),
+    })
 }
 
 /// A distance column: ∞ until reached.

@@ -240,20 +240,16 @@ impl Algorithm for Prim {
                 ),
             ),
         };
-        let heap_items: Vec<Item> = {
-            let mut entries: Vec<_> = self.heap.iter().map(|Reverse(entry)| *entry).collect();
-            entries.sort_unstable();
-            entries
-                .into_iter()
-                .map(|(w, edge, _)| {
-                    let e = g.edges[edge];
-                    Item {
-                        label: format!("{}–{}", label(g, e.from), label(g, e.to)),
-                        key: Some(Value::Int(w)),
-                    }
-                })
-                .collect()
-        };
+        let mut entries: Vec<_> = self.heap.iter().map(|Reverse(entry)| *entry).collect();
+        entries.sort_unstable();
+        // Lazy: the frame makes only the front items.
+        let heap_items = entries.into_iter().map(|(w, edge, _)| {
+            let e = g.edges[edge];
+            Item {
+                label: format!("{}–{}", label(g, e.from), label(g, e.to)),
+                key: Some(Value::Int(w)),
+            }
+        });
         let frame = frame.structure("heap", StructureKind::PriorityQueue, heap_items);
         View {
             line,
