@@ -52,6 +52,7 @@ const NARRATION = {
   sorting: 'Start bubble sort on ',
   searching: ' sorted values: every index is a candidate.',
   graphs: 'Start breadth-first search on ',
+  weighted: "Start Dijkstra's algorithm on ",
 };
 for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools]]) {
   for (const [name, prefix] of Object.entries(group)) {

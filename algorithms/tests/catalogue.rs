@@ -5,7 +5,7 @@
 
 mod oracles;
 
-use algorithms::catalogue::{CATALOGUE, Category, Entry, Family, InputKind};
+use algorithms::catalogue::{CATALOGUE, Category, Entry, InputKind};
 use algorithms::input::VALUE_LIMIT;
 use algorithms::{Counter, Frame, Input, InputError, Machine, Mode, Snapshot, Timeline, Value};
 use proptest::prelude::*;
@@ -90,7 +90,7 @@ fn variable(snapshot: &Snapshot, name: &str) -> Option<Value> {
 /// Checks the final snapshot against a reference implementation.
 fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), TestCaseError> {
     prop_assert!(last.finished, "the last snapshot says finished");
-    if entry.family() == Family::Graphs {
+    if entry.input.kind == InputKind::Graph {
         return oracles::check(entry, input.graph.as_ref().unwrap(), last);
     }
     match entry.category {

@@ -13,7 +13,8 @@ const manifest = MANIFEST;
 const pageOf = (path, search = location.search) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
   const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
-  if ((trimmed === '/race' || trimmed.startsWith('/algorithms/')) && manifest.families[id] === 'graphs') return 'graph';
+  const graphFamily = ['graphs', 'weighted'].includes(manifest.families[id]);
+  if ((trimmed === '/race' || trimmed.startsWith('/algorithms/')) && graphFamily) return 'graph';
   if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';
   if (trimmed.startsWith('/algorithms/')) return 'visualizer';
   if (trimmed === '/race') return 'race';

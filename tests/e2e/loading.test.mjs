@@ -45,7 +45,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   // A graph algorithm's page and a race of graph algorithms are the graph module's, with the graph engine.
   const nodes = (page) => page.getByTestId('node').first().waitFor();
   const graph = await modulesFetched('/algorithms/dijkstra', nodes);
-  assert.deepEqual(graph.modules(), ['engine-graphs', 'page-graph']);
+  assert.deepEqual(graph.modules(), ['engine-weighted', 'page-graph'], 'shortest paths and trees ship apart');
   const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
   assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph']);
 
