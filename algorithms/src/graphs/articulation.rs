@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -33,20 +33,11 @@ pub const CARD: Card = Card {
     name: "Articulation points and bridges",
     category: Category::Connectivity,
     summary: "One depth-first search with discovery times and low-points finds the nodes and edges whose removal disconnects the graph.",
-    complexity: Complexity {
-        best: "O(V + E)",
-        average: "O(V + E)",
-        worst: "O(V + E)",
-        space: "O(V)",
-    },
+    complexity: super::LINEAR,
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(false),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
@@ -369,11 +360,7 @@ impl Algorithm for Articulation {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.disc.len() * 16
             + self.calls.capacity() * 40
             + self.bridge.len() * 2

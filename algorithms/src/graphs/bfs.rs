@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, distances, items, label, mark_path, predecessors,
 };
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -32,12 +32,7 @@ pub const CARD: Card = Card {
     name: "Breadth-first search",
     category: Category::GraphTraversal,
     summary: "Visits nodes level by level from the start with a queue, finding the fewest edges to each.",
-    complexity: Complexity {
-        best: "O(V + E)",
-        average: "O(V + E)",
-        worst: "O(V + E)",
-        space: "O(V)",
-    },
+    complexity: super::LINEAR,
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
@@ -266,11 +261,7 @@ impl Algorithm for Bfs {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.queue.len() * 8
             + self.dist.len() * 16
             + self.pred.len() * 24

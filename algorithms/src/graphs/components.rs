@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, UNION_FIND_COUNTERS, UNION_FIND_WORK, UnionFind, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -34,11 +34,7 @@ pub const CARD: Card = Card {
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(false),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: UNION_FIND_COUNTERS,
     work: UNION_FIND_WORK,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -40,11 +40,7 @@ pub const CARD: Card = Card {
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(true),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
@@ -278,11 +274,7 @@ impl Algorithm for CycleDetection {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.colour.len()
             + self.path.capacity() * 32
     }

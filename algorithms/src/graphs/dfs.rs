@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label, predecessors};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -29,12 +29,7 @@ pub const CARD: Card = Card {
     name: "Depth-first search",
     category: Category::GraphTraversal,
     summary: "Follows one path as deep as it goes with a stack, backing up only when a node has no new neighbour.",
-    complexity: Complexity {
-        best: "O(V + E)",
-        average: "O(V + E)",
-        worst: "O(V + E)",
-        space: "O(V)",
-    },
+    complexity: super::LINEAR,
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
@@ -265,11 +260,7 @@ impl Algorithm for Dfs {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.stack.capacity() * 16
             + self.discovered.len() * 16
             + self.pred.len() * 24

@@ -303,11 +303,7 @@ impl Algorithm for Dijkstra {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.heap.capacity() * 16
             + self.dist.len() * 41
     }

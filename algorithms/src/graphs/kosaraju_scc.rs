@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -38,11 +38,7 @@ pub const CARD: Card = Card {
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(true),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
@@ -316,11 +312,7 @@ impl Algorithm for KosarajuScc {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + 2 * self
-                .forward
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + 2 * super::adjacency_bytes(&self.forward)
             + self.seen.len() * 24
             + self.calls.capacity() * 16
     }

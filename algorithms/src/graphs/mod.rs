@@ -22,6 +22,7 @@ pub mod topological_kahn;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::{Complexity, GRAPH_RULES, GraphRules};
 use crate::graph::Graph;
 use crate::snapshot::{Counter, EdgeState, GraphFrame, Item, NodeState, Value};
 
@@ -51,6 +52,32 @@ pub(crate) const UNION_FIND_COUNTERS: &[Counter] = &[
     Counter::Writes,
 ];
 pub(crate) const UNION_FIND_WORK: &[Counter] = &[Counter::Reads, Counter::Writes];
+
+/// What the linear-time traversals take: V + E time, V space.
+pub(crate) const LINEAR: Complexity = Complexity {
+    best: "O(V + E)",
+    average: "O(V + E)",
+    worst: "O(V + E)",
+    space: "O(V)",
+};
+
+/// Directed graphs only, any weights (weights do not matter to the structure algorithms).
+pub(crate) const DIRECTED: GraphRules = GraphRules {
+    directed: Some(true),
+    negative_weights: true,
+    ..GRAPH_RULES
+};
+/// Undirected graphs only, any weights.
+pub(crate) const UNDIRECTED: GraphRules = GraphRules {
+    directed: Some(false),
+    negative_weights: true,
+    ..GRAPH_RULES
+};
+
+/// Heap bytes of neighbour lists, for the timeline's keyframe sizing.
+pub(crate) fn adjacency_bytes(adjacency: &[Vec<(usize, usize)>]) -> usize {
+    adjacency.iter().map(|a| a.len() * 16 + 24).sum()
+}
 
 /// The node and edge states an algorithm keeps between steps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use std::collections::BinaryHeap;
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, PATH_COUNTERS, PATH_WORK, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -42,11 +42,7 @@ pub const CARD: Card = Card {
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(false),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: PATH_COUNTERS,
     work: PATH_WORK,
@@ -275,11 +271,7 @@ impl Algorithm for Prim {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.heap.capacity() * 24
             + self.in_tree.len()
             + self.tree_edges.capacity() * 8

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -31,20 +31,11 @@ pub const CARD: Card = Card {
     name: "Strongly connected components (Tarjan)",
     category: Category::Connectivity,
     summary: "One depth-first search with discovery numbers and low-links; a node whose low-link is its own number roots a component.",
-    complexity: Complexity {
-        best: "O(V + E)",
-        average: "O(V + E)",
-        worst: "O(V + E)",
-        space: "O(V)",
-    },
+    complexity: super::LINEAR,
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(true),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
@@ -334,11 +325,7 @@ impl Algorithm for TarjanScc {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.index.len() * 32
             + self.stack.capacity() * 8
             + self.calls.capacity() * 16

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -30,20 +30,11 @@ pub const CARD: Card = Card {
     name: "Topological sort (depth-first)",
     category: Category::Connectivity,
     summary: "Places each node at the front of the order once everything it points to is placed; an edge back into the current path means a cycle.",
-    complexity: Complexity {
-        best: "O(V + E)",
-        average: "O(V + E)",
-        worst: "O(V + E)",
-        space: "O(V)",
-    },
+    complexity: super::LINEAR,
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(true),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
@@ -255,11 +246,7 @@ impl Algorithm for TopologicalDfs {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.state.len()
             + self.calls.capacity() * 16
             + self.order.capacity() * 8

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use serde::{Deserialize, Serialize};
 
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
-use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
+use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
@@ -30,20 +30,11 @@ pub const CARD: Card = Card {
     name: "Topological sort (Kahn)",
     category: Category::Connectivity,
     summary: "Orders a directed graph's nodes so every edge points forward, by repeatedly taking a node nothing points to.",
-    complexity: Complexity {
-        best: "O(V + E)",
-        average: "O(V + E)",
-        worst: "O(V + E)",
-        space: "O(V)",
-    },
+    complexity: super::LINEAR,
     stable: None,
     in_place: None,
     pseudocode: PSEUDOCODE,
-    input: graph_input(GraphRules {
-        directed: Some(true),
-        negative_weights: true,
-        ..GRAPH_RULES
-    }),
+    input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
@@ -289,11 +280,7 @@ impl Algorithm for Kahn {
 
     fn heap_bytes(&self) -> usize {
         super::graph_bytes(&self.graph)
-            + self
-                .adjacency
-                .iter()
-                .map(|a| a.len() * 16 + 24)
-                .sum::<usize>()
+            + super::adjacency_bytes(&self.adjacency)
             + self.indegree.len() * 24
             + self.removed.len()
     }
