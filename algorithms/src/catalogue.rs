@@ -513,6 +513,19 @@ impl Card {
         })
     }
 
+    /// The example graphs this algorithm takes (directed or not as it needs; negative weights only where
+    /// it handles them; a start and goal in every one).
+    #[cfg(feature = "graphs")]
+    pub fn graph_presets(&self) -> impl Iterator<Item = &'static crate::graph::GraphPreset> + '_ {
+        crate::graph::GRAPH_PRESETS.iter().filter(move |preset| {
+            let input = Input {
+                graph: Some(preset.graph()),
+                ..Input::default()
+            };
+            self.validate(&input, Mode::Step).is_ok()
+        })
+    }
+
     /// The presets that make sense for this algorithm's input.
     pub fn presets(&self) -> &'static [Preset] {
         match self.input.kind {

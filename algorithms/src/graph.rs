@@ -597,6 +597,63 @@ impl Graph {
     }
 }
 
+/// A named example graph, as the text [`parse_graph`] reads; [`crate::catalogue::Card::graph_presets`]
+/// offers the ones an algorithm takes.
+pub struct GraphPreset {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+pub const GRAPH_PRESETS: &[GraphPreset] = &[
+    GraphPreset {
+        id: "roads",
+        name: "Roads (weighted, undirected)",
+        text: "A B 4\nA H 8\nB C 8\nB H 11\nC D 7\nC F 4\nC I 2\nD E 9\nD F 14\nE F 10\nF G 2\nG H 1\nG I 6\nH I 7\n\
+at A 60 500\nat B 250 200\nat C 500 200\nat D 750 200\nat E 940 500\nat F 750 800\nat G 500 800\nat H 250 800\nat I 420 500\n\
+start A\ngoal E\n",
+    },
+    GraphPreset {
+        id: "prerequisites",
+        name: "Course prerequisites (a directed acyclic graph)",
+        text: "directed\nIntro Data 1\nIntro Logic 1\nData Algo 1\nLogic Algo 1\nAlgo Graphs 1\nData DB 1\nDB Web 1\nGraphs Thesis 1\nWeb Thesis 1\n\
+at Intro 80 500\nat Data 300 300\nat Logic 300 700\nat Algo 520 500\nat DB 520 150\nat Graphs 740 500\nat Web 740 150\nat Thesis 940 350\n\
+start Intro\ngoal Thesis\n",
+    },
+    GraphPreset {
+        id: "cycles",
+        name: "Knotted one-way streets (directed, with cycles)",
+        text: "directed\nA B 2\nB C 3\nC A 1\nC D 4\nD E 2\nE F 1\nF D 5\nF G 3\nG H 2\nH G 1\nB E 6\n\
+at A 100 200\nat B 300 100\nat C 300 350\nat D 500 350\nat E 650 150\nat F 700 450\nat G 850 650\nat H 600 750\n\
+start A\ngoal H\n",
+    },
+    GraphPreset {
+        id: "negative",
+        name: "Debts (directed, negative weights, no negative cycle)",
+        text: "directed\nS A 4\nS B 5\nA C -3\nB A -2\nC D 3\nB D 7\nD T 2\nC T 6\n\
+at S 80 500\nat A 350 250\nat B 350 750\nat C 620 250\nat D 620 750\nat T 920 500\nstart S\ngoal T\n",
+    },
+    GraphPreset {
+        id: "negative-cycle",
+        name: "Arbitrage (directed, a negative cycle)",
+        text: "directed\nS A 2\nA B 1\nB C -4\nC A 1\nC T 3\n\
+at S 80 500\nat A 350 300\nat B 650 300\nat C 500 650\nat T 920 650\nstart S\ngoal T\n",
+    },
+    GraphPreset {
+        id: "islands",
+        name: "Islands (undirected, three components, a bridge)",
+        text: "A B 2\nB C 3\nC A 1\nC D 5\nD E 2\nE F 2\nF D 3\nG H 1\nH I 4\nJ\n\
+at A 80 200\nat B 250 80\nat C 300 300\nat D 500 300\nat E 650 150\nat F 700 420\nat G 150 800\nat H 400 850\nat I 600 800\nat J 900 800\n\
+start A\ngoal F\n",
+    },
+];
+
+impl GraphPreset {
+    pub fn graph(&self) -> Graph {
+        parse_graph(self.text).expect("presets are valid graphs")
+    }
+}
+
 /// A reproducible random graph: nodes scattered in the square (at least a node's width apart where room
 /// allows), joined first into one connected tree of near neighbours, then by more edges between near nodes
 /// up to `density` per cent of the pairs. Start is the first node, goal the farthest from it.

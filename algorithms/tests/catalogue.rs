@@ -656,3 +656,31 @@ fn graph_limits_and_rules_are_explicit() {
         "this algorithm takes a list of values, not a graph"
     );
 }
+
+#[test]
+fn every_graph_algorithm_has_example_graphs_it_takes() {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind == InputKind::Graph)
+    {
+        let presets: Vec<&str> = entry.graph_presets().map(|p| p.id).collect();
+        assert!(!presets.is_empty(), "{} has no example graph", entry.id);
+        for preset in entry.graph_presets() {
+            let input = Input {
+                graph: Some(preset.graph()),
+                ..Input::default()
+            };
+            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
+            check_result(entry, &input, &last)
+                .unwrap_or_else(|e| panic!("{} on {}: {e}", entry.id, preset.id));
+        }
+        let negative = presets.contains(&"negative");
+        assert_eq!(
+            negative,
+            entry.input.graph.unwrap().negative_weights
+                && entry.input.graph.unwrap().directed != Some(false),
+            "{}",
+            entry.id
+        );
+    }
+}

@@ -166,6 +166,19 @@ pub fn GraphEditor(
                 {radio(Mode::Draw, "mode-draw", " Draw")}
             </fieldset>
             <div class="typed" hidden=move || mode.get() != Mode::Type>
+                <label>
+                    "Example "
+                    <select data-testid="graph-preset" on:change=move |e| {
+                        let id = event_target_value(&e);
+                        if let Some(preset) = entry.graph_presets().find(|p| p.id == id) {
+                            text.set(preset.text.to_owned());
+                            apply();
+                        }
+                    }>
+                        <option value="">"Choose an example…"</option>
+                        {entry.graph_presets().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
+                    </select>
+                </label>
                 <label class="graph-text">
                     "Edges, one per line (from to weight), or a first line \"matrix\" and its rows "
                     <textarea data-testid="graph-text" rows="8" spellcheck="false" placeholder=PLACEHOLDER

@@ -195,3 +195,22 @@ test('a graph run exports as a trace, an SVG and a PNG, and imports back at its 
   assert.equal(await other.getByTestId('node').count(), 4);
   assert.deepEqual(errors, []);
 });
+
+test('example graphs fit the algorithm and run', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/bellman-ford`);
+  await page.getByTestId('node').first().waitFor();
+  await page.getByTestId('mode-typed').check();
+  const offered = await page.getByTestId('graph-preset').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok(offered.includes('negative-cycle') && offered.includes('roads'), offered.join());
+  await page.getByTestId('graph-preset').selectOption('negative-cycle');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 5);
+  await page.getByTestId('end').click();
+  assert.match(await page.getByTestId('narration').textContent(), /a negative cycle is reachable from the start/);
+  // Dijkstra is offered no graph with negative weights.
+  await page.goto(`${shared.server.url}/algorithms/dijkstra`);
+  await page.getByTestId('node').first().waitFor();
+  await page.getByTestId('mode-typed').check();
+  const forDijkstra = await page.getByTestId('graph-preset').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok(!forDijkstra.includes('negative') && !forDijkstra.includes('negative-cycle') && forDijkstra.includes('roads'), forDijkstra.join());
+  assert.deepEqual(errors, []);
+});
