@@ -264,3 +264,31 @@ test('a partition quiz asks where the pivot lands, answered by clicking its bar'
   assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Right\. Swap the pivot into A\[2\]: 3 is in its final place\./);
   assert.deepEqual(errors, []);
 });
+
+test('a graph run resumes at its step after a reload, with the graph kept and the hash verified', async () => {
+  const graph = encodeURIComponent('A B 4\nA C 1\nC B 1\nB D 5\nstart A\ngoal D');
+  const { page } = await device(`/algorithms/dijkstra?graph=${graph}`);
+  await page.getByTestId('node').first().waitFor();
+  // Finishing the run by stepping makes the account; then back to step 4 and still.
+  await page.keyboard.press('Home');
+  const last = Number((await stepText(page)).match(/\/ (\d+)/)[1]);
+  for (let i = 0; i < last; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => localStorage.getItem('algovista.account.v1') !== null, null, { timeout: 15000 });
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  const { token } = await stored(page, 'algovista.account.v1');
+  let saved;
+  for (let i = 0; i < 100 && saved?.step !== 4; i++) {
+    await page.waitForTimeout(100);
+    const response = await fetch(`${server.url}/api/sessions/dijkstra`, { headers: { authorization: `Bearer ${token}` } });
+    saved = response.status === 200 ? await response.json() : undefined;
+  }
+  assert.equal(saved?.step, 4);
+  assert.deepEqual(saved.input.graph.nodes, ['A', 'B', 'C', 'D']);
+  assert.deepEqual(saved.input.graph.edges, [['A', 'B', 4], ['A', 'C', 1], ['C', 'B', 1], ['B', 'D', 5]]);
+
+  await page.reload();
+  await page.getByTestId('session-status').waitFor({ state: 'visible' });
+  assert.equal(await page.getByTestId('session-status').textContent(), 'Resumed at step 4, the same step as saved.');
+  assert.equal(await page.getByTestId('node').count(), 4);
+});
