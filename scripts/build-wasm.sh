@@ -9,8 +9,8 @@ cd "$ROOT"
 # Two cargo calls: the array families' pages and engines without the graph family (they link none of its
 # code), then the pages that list or run every family, and the graph family's modules, with it.
 ARRAY_MODULES=(page-visualizer page-quiz page-race engine-sorting engine-searching tools-sorting tools-searching)
-GRAPH_MODULES=(page-catalogue page-plot page-progress page-graph engine-graphs engine-weighted tools-graphs
-  tools-weighted)
+GRAPH_MODULES=(page-catalogue page-plot page-progress page-graph page-graph-race engine-graphs engine-weighted
+  tools-graphs tools-weighted)
 MODULES=("${ARRAY_MODULES[@]}" "${GRAPH_MODULES[@]}")
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release
 

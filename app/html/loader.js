@@ -7,14 +7,15 @@ const manifest = MANIFEST;
 
 /**
  * The page module that renders `path`; the catalogue module also answers unknown paths. A graph
- * algorithm's page and a race of graph algorithms are in the module built with the graph family (`graph`),
- * which the array pages' modules leave out.
+ * algorithm's page (`graph`) and a race of graph algorithms (`graph-race`) are modules built with the
+ * graph families, which the array pages' modules leave out.
  */
 const pageOf = (path, search = location.search) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
   const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
   const graphFamily = ['graphs', 'weighted'].includes(manifest.families[id]);
-  if ((trimmed === '/race' || trimmed.startsWith('/algorithms/')) && graphFamily) return 'graph';
+  if (trimmed === '/race' && graphFamily) return 'graph-race';
+  if (trimmed.startsWith('/algorithms/') && graphFamily) return 'graph';
   if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';
   if (trimmed.startsWith('/algorithms/')) return 'visualizer';
   if (trimmed === '/race') return 'race';

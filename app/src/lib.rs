@@ -107,16 +107,6 @@ pub fn visualizer_page(path: &str) -> AnyView {
     }
 }
 
-/// The graph module's pages: a graph algorithm's visualizer, and a race of two graph algorithms.
-#[cfg(feature = "graphs")]
-pub fn graph_pages(path: &str) -> AnyView {
-    if path.trim_end_matches('/') == "/race" {
-        race_page(path)
-    } else {
-        visualizer_page(path)
-    }
-}
-
 /// The quiz module's page: `/algorithms/<id>/quiz`, the visualizer with the prediction quiz.
 pub fn quiz_page(path: &str) -> AnyView {
     let id = path

@@ -19,7 +19,7 @@ async function modulesFetched(path, ready, before) {
   const modules = () => {
     const names = new Set();
     for (const response of responses) {
-      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools)-[a-z]+)-[0-9a-f]{16}\//);
+      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools)-[a-z-]+)-[0-9a-f]{16}\//);
       if (match) names.add(match[1]);
     }
     return [...names].sort();
@@ -47,7 +47,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   const graph = await modulesFetched('/algorithms/dijkstra', nodes);
   assert.deepEqual(graph.modules(), ['engine-weighted', 'page-graph'], 'shortest paths and trees ship apart');
   const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
-  assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph']);
+  assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph-race'], 'a graph race is its own module');
 
   const plot = await modulesFetched('/plot', (page) => page.getByTestId('measure').waitFor());
   assert.deepEqual(plot.modules(), ['page-plot'], 'nothing is measured before Measure');
