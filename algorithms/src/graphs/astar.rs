@@ -9,8 +9,7 @@ use std::collections::BinaryHeap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Marks, PATH_COUNTERS, PATH_WORK, distances, keyed_items, label, mark_path, path_text,
-    predecessors,
+    PATH_COUNTERS, PATH_WORK, distances, keyed_items, label, path_text, predecessors, search_marks,
 };
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
@@ -137,10 +136,6 @@ impl AStar {
         }
     }
 
-    pub fn distances(&self) -> &[Option<i64>] {
-        &self.g
-    }
-
     fn goal(&self) -> usize {
         self.graph.goal.expect("validated: a goal")
     }
@@ -202,22 +197,9 @@ impl Algorithm for AStar {
 
     fn view(&self) -> View {
         let g = &self.graph;
-        let mut marks = Marks::new(g);
-        for node in 0..g.len() {
-            if self.settled[node] {
-                marks.nodes[node] = Some(NodeState::Visited);
-            } else if self.g[node].is_some() {
-                marks.nodes[node] = Some(NodeState::Frontier);
-            }
-        }
-        for &(_, edge) in self.pred.iter().flatten() {
-            marks.edges[edge] = Some(EdgeState::Tree);
-        }
         let goal = self.goal();
-        if self.at == At::Done && self.settled[goal] {
-            mark_path(&mut marks, &self.pred, goal);
-        }
-        let mut frame = marks.frame();
+        let path_to = (self.at == At::Done && self.settled[goal]).then_some(goal);
+        let mut frame = search_marks(g, &self.settled, &self.g, &self.pred, path_to).frame();
         let working = matches!(
             self.at,
             At::Settled | At::Stale | At::Relaxed { .. } | At::Kept { .. } | At::Expanded

@@ -111,14 +111,6 @@ impl BellmanFord {
         }
     }
 
-    pub fn distances(&self) -> &[Option<i64>] {
-        &self.dist
-    }
-
-    pub fn negative_cycle(&self) -> bool {
-        self.negative_cycle
-    }
-
     fn checking(&self) -> bool {
         self.pass >= self.graph.len().max(1)
     }

@@ -96,10 +96,6 @@ impl Bfs {
         }
     }
 
-    pub fn distances(&self) -> &[Option<i64>] {
-        &self.dist
-    }
-
     fn dequeue(&mut self, c: &mut Counters) -> At {
         let Some(u) = self.queue.pop_front() else {
             if let Some(goal) = self.graph.goal.filter(|&g| self.dist[g].is_some()) {

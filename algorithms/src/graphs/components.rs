@@ -79,19 +79,6 @@ impl Components {
             graph,
         }
     }
-
-    /// The root of every node's set (call at the end: the same root means the same component).
-    pub fn roots(&self) -> Vec<usize> {
-        let mut sets = self.sets.clone();
-        let mut scratch = Counters::default();
-        (0..self.graph.len())
-            .map(|node| sets.find(node, &mut scratch))
-            .collect()
-    }
-
-    pub fn count(&self) -> usize {
-        self.count
-    }
 }
 
 impl Algorithm for Components {

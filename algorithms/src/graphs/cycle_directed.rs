@@ -99,11 +99,6 @@ impl CycleDetection {
         }
     }
 
-    /// The cycle found, as its nodes in order (each with an edge to the next, the last to the first).
-    pub fn cycle(&self) -> Option<&[usize]> {
-        self.cycle.as_ref().map(|(nodes, _)| nodes.as_slice())
-    }
-
     fn enter(&mut self, v: usize, by: Option<usize>, c: &mut Counters) -> At {
         self.colour[v] = Colour::Grey;
         self.path.push((v, by, 0));

@@ -90,15 +90,6 @@ impl Dfs {
         }
     }
 
-    /// The order nodes were finished in (for tests and topological sort by DFS).
-    pub fn finish_times(&self) -> &[Option<u32>] {
-        &self.finished
-    }
-
-    pub fn discovery_times(&self) -> &[Option<u32>] {
-        &self.discovered
-    }
-
     fn discover(&mut self, v: usize, c: &mut Counters) {
         self.discovered[v] = Some(self.clock);
         self.clock += 1;

@@ -8,8 +8,8 @@ use std::collections::BinaryHeap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Marks, PATH_COUNTERS, PATH_WORK, distances, keyed_items, label, mark_path, path_text,
-    predecessors,
+    Marks, PATH_COUNTERS, PATH_WORK, distances, keyed_items, label, path_text, predecessors,
+    search_marks,
 };
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
@@ -117,10 +117,6 @@ impl Dijkstra {
         }
     }
 
-    pub fn distances(&self) -> &[Option<i64>] {
-        &self.dist
-    }
-
     fn pop(&mut self, c: &mut Counters) -> At {
         let Some(Reverse((d, u))) = self.heap.pop() else {
             return At::Done;
@@ -136,23 +132,9 @@ impl Dijkstra {
     }
 
     fn marks(&self) -> Marks {
-        let mut marks = Marks::new(&self.graph);
-        for (node, settled) in self.settled.iter().enumerate() {
-            if *settled {
-                marks.nodes[node] = Some(NodeState::Visited);
-            } else if self.dist[node].is_some() {
-                marks.nodes[node] = Some(NodeState::Frontier);
-            }
-        }
-        for &(_, edge) in self.pred.iter().flatten() {
-            marks.edges[edge] = Some(EdgeState::Tree);
-        }
-        if self.at == At::Done
-            && let Some(goal) = self.graph.goal.filter(|&g| self.dist[g].is_some())
-        {
-            mark_path(&mut marks, &self.pred, goal);
-        }
-        marks
+        let done = self.at == At::Done;
+        let path_to = self.graph.goal.filter(|&g| done && self.dist[g].is_some());
+        search_marks(&self.graph, &self.settled, &self.dist, &self.pred, path_to)
     }
 }
 

@@ -102,12 +102,8 @@ impl FloydWarshall {
     }
 
     /// The distance from `i` to `j`; `None` when unreachable.
-    pub fn distance(&self, i: usize, j: usize) -> Option<i64> {
+    fn distance(&self, i: usize, j: usize) -> Option<i64> {
         self.dist[i * self.graph.len() + j]
-    }
-
-    pub fn negative_cycle(&self) -> bool {
-        self.negative.is_some()
     }
 
     fn n(&self) -> usize {

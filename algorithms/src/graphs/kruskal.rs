@@ -88,14 +88,6 @@ impl Kruskal {
             graph,
         }
     }
-
-    pub fn tree_weight(&self) -> i64 {
-        self.weight
-    }
-
-    pub fn kept(&self) -> &[bool] {
-        &self.kept
-    }
 }
 
 impl Algorithm for Kruskal {

@@ -173,6 +173,32 @@ pub(crate) fn mark_path(marks: &mut Marks, pred: &[Option<(usize, usize)>], goal
     }
 }
 
+/// A best-first search's kept states: settled nodes visited, reached ones on the frontier, the edges each
+/// node was last reached by as the tree, and at the end the path to `goal` (Dijkstra, A*).
+pub(crate) fn search_marks(
+    graph: &Graph,
+    settled: &[bool],
+    reached: &[Option<i64>],
+    pred: &[Option<(usize, usize)>],
+    path_to: Option<usize>,
+) -> Marks {
+    let mut marks = Marks::new(graph);
+    for (node, state) in marks.nodes.iter_mut().enumerate() {
+        if settled[node] {
+            *state = Some(NodeState::Visited);
+        } else if reached[node].is_some() {
+            *state = Some(NodeState::Frontier);
+        }
+    }
+    for &(_, edge) in pred.iter().flatten() {
+        marks.edges[edge] = Some(EdgeState::Tree);
+    }
+    if let Some(goal) = path_to {
+        mark_path(&mut marks, pred, goal);
+    }
+    marks
+}
+
 /// The labels of the path from the start to `goal`, for narration: "A → C → D".
 pub(crate) fn path_text(graph: &Graph, pred: &[Option<(usize, usize)>], goal: usize) -> String {
     let mut nodes = vec![goal];

@@ -94,14 +94,6 @@ impl Prim {
         }
     }
 
-    pub fn tree_weight(&self) -> i64 {
-        self.weight
-    }
-
-    pub fn tree_edges(&self) -> &[usize] {
-        &self.tree_edges
-    }
-
     fn add(&mut self, v: usize, edge: Option<usize>, c: &mut Counters) -> At {
         self.in_tree[v] = true;
         c.visited += 1;

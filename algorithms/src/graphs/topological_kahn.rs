@@ -90,11 +90,6 @@ impl Kahn {
         }
     }
 
-    /// The order so far; complete (every node) exactly when the graph has no cycle.
-    pub fn order(&self) -> &[usize] {
-        &self.order
-    }
-
     fn dequeue(&mut self, c: &mut Counters) -> At {
         match self.queue.pop_front() {
             None => At::Done,
