@@ -15,6 +15,10 @@ use serde::Serialize;
 use crate::graph::GraphGenerator;
 #[cfg(feature = "graphs")]
 use crate::graphs;
+#[cfg(feature = "graphs")]
+use crate::grid::{GRID_MAX_SIDE, GRID_STEP_SIDE, GridGenerator};
+#[cfg(feature = "graphs")]
+use crate::grids;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
 use crate::machine::DynMachine;
 use crate::snapshot::{Counter, Counters, FrameKind};
@@ -66,6 +70,10 @@ with_array_families! {
         kosaraju_scc, articulation,
     ],
     Weighted WEIGHTED: graphs [dijkstra, bellman_ford, floyd_warshall, astar, prim, kruskal],
+    Grids GRIDS: grids [
+        bfs, dijkstra, astar_manhattan, astar_octile, greedy, bidirectional, maze_backtracker,
+        maze_prim, maze_division, maze_kruskal,
+    ],
 }
 #[cfg(not(feature = "graphs"))]
 with_array_families! {}
@@ -93,6 +101,9 @@ pub enum Family {
     /// loads about half the graph algorithms.
     #[cfg(feature = "graphs")]
     Weighted,
+    /// Grid pathfinding and mazes.
+    #[cfg(feature = "graphs")]
+    Grids,
 }
 
 impl Family {
@@ -105,6 +116,8 @@ impl Family {
             Family::Graphs => "graphs",
             #[cfg(feature = "graphs")]
             Family::Weighted => "weighted",
+            #[cfg(feature = "graphs")]
+            Family::Grids => "grids",
         }
     }
 }
@@ -124,6 +137,10 @@ pub enum Category {
     SpanningTrees,
     #[cfg(feature = "graphs")]
     Connectivity,
+    #[cfg(feature = "graphs")]
+    GridPathfinding,
+    #[cfg(feature = "graphs")]
+    Mazes,
 }
 
 impl Category {
@@ -138,6 +155,10 @@ impl Category {
         Category::SpanningTrees,
         #[cfg(feature = "graphs")]
         Category::Connectivity,
+        #[cfg(feature = "graphs")]
+        Category::GridPathfinding,
+        #[cfg(feature = "graphs")]
+        Category::Mazes,
     ];
 
     pub fn family(self) -> Family {
@@ -148,6 +169,8 @@ impl Category {
             Category::GraphTraversal | Category::Connectivity => Family::Graphs,
             #[cfg(feature = "graphs")]
             Category::ShortestPaths | Category::SpanningTrees => Family::Weighted,
+            #[cfg(feature = "graphs")]
+            Category::GridPathfinding | Category::Mazes => Family::Grids,
         }
     }
 
@@ -164,6 +187,10 @@ impl Category {
             Category::SpanningTrees => "spanning_trees",
             #[cfg(feature = "graphs")]
             Category::Connectivity => "connectivity",
+            #[cfg(feature = "graphs")]
+            Category::GridPathfinding => "grid_pathfinding",
+            #[cfg(feature = "graphs")]
+            Category::Mazes => "mazes",
         }
     }
 
@@ -179,6 +206,10 @@ impl Category {
             Category::SpanningTrees => "Spanning trees",
             #[cfg(feature = "graphs")]
             Category::Connectivity => "Connectivity",
+            #[cfg(feature = "graphs")]
+            Category::GridPathfinding => "Grid pathfinding",
+            #[cfg(feature = "graphs")]
+            Category::Mazes => "Mazes",
         }
     }
 
@@ -210,6 +241,18 @@ pub enum InputKind {
     SortedArrayWithTarget,
     /// A graph ([`crate::graph::Graph`]), within the card's [`GraphRules`].
     Graph,
+    /// A grid ([`crate::grid::Grid`]), within the card's [`GridRules`].
+    Grid,
+}
+
+/// Which grids a grid algorithm takes. Sides are limited by `max_step_n` and `max_count_n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct GridRules {
+    /// Cells may cost more than 1 (searches that count steps, not costs, refuse them).
+    pub weights: bool,
+    /// A maze generator: it takes an open grid with odd sides (rooms at odd columns and rows, walls
+    /// between) and the start and goal on rooms; the seed picks the maze.
+    pub maze: bool,
 }
 
 /// Which graphs a graph algorithm takes.
@@ -237,6 +280,8 @@ pub struct InputSpec {
     pub max_span: Option<u64>,
     /// For graph inputs.
     pub graph: Option<GraphRules>,
+    /// For grid inputs; `max_step_n` and `max_count_n` are then the longest side.
+    pub grid: Option<GridRules>,
 }
 
 /// What the catalogue says of an algorithm, without its state machine.
@@ -287,6 +332,26 @@ impl Serialize for Entry {
 
 impl Card {
     pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
+        if let Some(rules) = self.input.grid {
+            #[cfg(feature = "graphs")]
+            return self.validate_grid(input, &rules, mode);
+            #[cfg(not(feature = "graphs"))]
+            return Err(InputError::Grid(format!(
+                "grids are not in this build (mazes: {})",
+                rules.maze
+            )));
+        }
+        #[cfg(feature = "graphs")]
+        if input.grid.is_some() {
+            return Err(InputError::Grid(format!(
+                "this algorithm takes {}, not a grid",
+                if self.input.graph.is_some() {
+                    "a graph"
+                } else {
+                    "a list of values"
+                }
+            )));
+        }
         if let Some(rules) = self.input.graph {
             #[cfg(feature = "graphs")]
             return self.validate_graph(input, &rules, mode);
@@ -438,6 +503,108 @@ impl Card {
         Ok(())
     }
 
+    #[cfg(feature = "graphs")]
+    fn validate_grid(
+        &self,
+        input: &Input,
+        rules: &GridRules,
+        mode: Mode,
+    ) -> Result<(), InputError> {
+        let Some(grid) = &input.grid else {
+            return Err(InputError::Grid("this algorithm takes a grid".into()));
+        };
+        if !input.values.is_empty() || input.target.is_some() || input.graph.is_some() {
+            return Err(InputError::Grid(
+                "a grid input has no values, target or graph".into(),
+            ));
+        }
+        grid.check().map_err(InputError::Grid)?;
+        let (side, verb) = match mode {
+            Mode::Step => (self.input.max_step_n, "step through"),
+            Mode::Count => (self.input.max_count_n, "count"),
+        };
+        if grid.width > side || grid.height > side {
+            return Err(InputError::Grid(format!(
+                "a {} × {} grid is larger than the {side} × {side} this algorithm can {verb}",
+                grid.width, grid.height
+            )));
+        }
+        if !rules.weights
+            && let Some(cell) = grid.cells.iter().position(|&cost| cost > 1)
+        {
+            let (x, y) = grid.xy(cell);
+            return Err(InputError::Grid(format!(
+                "the cell at line {}, column {} costs {}: this search counts steps, not costs (take Dijkstra or A* for weighted cells)",
+                y + 1,
+                x + 1,
+                grid.cells[cell]
+            )));
+        }
+        if rules.maze {
+            if grid.width % 2 == 0 || grid.height % 2 == 0 || grid.width < 5 || grid.height < 5 {
+                return Err(InputError::Grid(format!(
+                    "a maze needs odd width and height of 5 or more (rooms between walls); this grid is {} × {}",
+                    grid.width, grid.height
+                )));
+            }
+            if grid.cells.iter().any(|&cost| cost != 1) {
+                return Err(InputError::Grid(
+                    "a maze is carved from an open grid: remove the walls and costs".into(),
+                ));
+            }
+            for (cell, name) in [(grid.start, "start"), (grid.goal, "goal")] {
+                let (x, y) = grid.xy(cell);
+                if x % 2 == 0 || y % 2 == 0 {
+                    return Err(InputError::Grid(format!(
+                        "the {name} (line {}, column {}) must be on a room: an even line and column",
+                        y + 1,
+                        x + 1
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A grid input from a generator, shaped for this algorithm: no costs for the searches that count
+    /// steps; an open grid with odd sides and the start and goal on rooms for a maze.
+    #[cfg(feature = "graphs")]
+    pub fn generate_grid(&self, generator: &GridGenerator) -> Result<Input, InputError> {
+        let rules = self
+            .input
+            .grid
+            .ok_or_else(|| InputError::Grid("this algorithm does not take a grid".into()))?;
+        let mut generator = generator.clone();
+        generator.weights &= rules.weights;
+        let grid = if rules.maze {
+            let odd = |side: usize| (side.clamp(5, self.input.max_count_n) - 1) | 1;
+            let (width, height) = (odd(generator.width), odd(generator.height));
+            let mut grid = crate::grid::Grid::open(width, height);
+            grid.start = width + 1;
+            grid.goal = (height - 2) * width + width - 2;
+            grid
+        } else {
+            generator.generate().map_err(InputError::BadGenerator)?
+        };
+        Ok(Input {
+            grid: Some(grid),
+            seed: Some(generator.seed),
+            ..Input::default()
+        })
+    }
+
+    /// The example grids this algorithm takes.
+    #[cfg(feature = "graphs")]
+    pub fn grid_presets(&self) -> impl Iterator<Item = &'static crate::grid::GridPreset> + '_ {
+        crate::grid::GRID_PRESETS.iter().filter(move |preset| {
+            let input = Input {
+                grid: Some(preset.grid()),
+                ..Input::default()
+            };
+            self.validate(&input, Mode::Step).is_ok()
+        })
+    }
+
     /// A graph input from a generator, shaped for this algorithm: directed or not as it needs, negative
     /// weights only where it handles them.
     #[cfg(feature = "graphs")]
@@ -466,6 +633,18 @@ impl Card {
     /// edges), weights and values from 1 to 50: for tests and benchmarks that run every algorithm alike.
     pub fn sample(&self, size: usize, seed: u64) -> Input {
         let input = match self.input.kind {
+            #[cfg(feature = "graphs")]
+            InputKind::Grid => {
+                // A square of about `size` cells, a fifth of them walls.
+                let side = (size.max(4) as f64).sqrt().round() as usize;
+                self.generate_grid(&GridGenerator {
+                    width: side,
+                    height: side,
+                    walls: 20,
+                    weights: true,
+                    seed,
+                })
+            }
             #[cfg(feature = "graphs")]
             InputKind::Graph => self.generate_graph(&GraphGenerator {
                 nodes: size,
@@ -504,6 +683,11 @@ impl Card {
                     "this algorithm takes a graph: use a graph generator".into(),
                 ));
             }
+            InputKind::Grid => {
+                return Err(InputError::Grid(
+                    "this algorithm takes a grid: use a grid generator".into(),
+                ));
+            }
         };
         Ok(Input {
             values,
@@ -534,7 +718,7 @@ impl Card {
             InputKind::SortedArrayWithTarget => {
                 &[Preset::Random, Preset::FewUnique, Preset::AllEqual]
             }
-            InputKind::Graph => &[],
+            InputKind::Graph | InputKind::Grid => &[],
         }
     }
 
@@ -579,6 +763,7 @@ pub(crate) const QUADRATIC_SORT_INPUT: InputSpec = InputSpec {
     max_count_n: 20_000,
     max_span: None,
     graph: None,
+    grid: None,
 };
 pub(crate) const FAST_SORT_INPUT: InputSpec = InputSpec {
     kind: InputKind::Array,
@@ -586,6 +771,7 @@ pub(crate) const FAST_SORT_INPUT: InputSpec = InputSpec {
     max_count_n: 1_000_000,
     max_span: None,
     graph: None,
+    grid: None,
 };
 pub(crate) const UNSORTED_SEARCH_INPUT: InputSpec = InputSpec {
     kind: InputKind::ArrayWithTarget,
@@ -593,6 +779,7 @@ pub(crate) const UNSORTED_SEARCH_INPUT: InputSpec = InputSpec {
     max_count_n: 1_000_000,
     max_span: None,
     graph: None,
+    grid: None,
 };
 pub(crate) const SEARCH_INPUT: InputSpec = InputSpec {
     kind: InputKind::SortedArrayWithTarget,
@@ -600,6 +787,7 @@ pub(crate) const SEARCH_INPUT: InputSpec = InputSpec {
     max_count_n: 1_000_000,
     max_span: None,
     graph: None,
+    grid: None,
 };
 
 /// What the sorts count, and their work in a race: comparisons plus writes.
@@ -623,6 +811,20 @@ pub(crate) const fn graph_input(rules: GraphRules) -> InputSpec {
         max_count_n: 5_000,
         max_span: None,
         graph: Some(rules),
+        grid: None,
+    }
+}
+
+/// Grid limits: stepping draws every cell at every step (100 × 100); counting allows 500 × 500.
+#[cfg(feature = "graphs")]
+pub(crate) const fn grid_input(rules: GridRules) -> InputSpec {
+    InputSpec {
+        kind: InputKind::Grid,
+        max_step_n: GRID_STEP_SIDE,
+        max_count_n: GRID_MAX_SIDE,
+        max_span: None,
+        graph: None,
+        grid: Some(rules),
     }
 }
 

@@ -8,13 +8,15 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "graphs")]
 use crate::graph::Graph;
+#[cfg(feature = "graphs")]
+use crate::grid::Grid;
 
 /// Values are whole numbers with |v| ≤ this; it keeps every sum and difference an algorithm forms far from
 /// overflow and every bar drawable.
 pub const VALUE_LIMIT: i64 = 1_000_000_000;
 
 /// What a run starts from: `values` for the array families (with `target`, what a search looks for), or a
-/// `graph`. `seed` drives randomized algorithms (0 when absent).
+/// `graph`, or a `grid`. `seed` drives randomized algorithms and maze generators (0 when absent).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Input {
@@ -23,6 +25,9 @@ pub struct Input {
     #[cfg(feature = "graphs")]
     #[serde(default)]
     pub graph: Option<Graph>,
+    #[cfg(feature = "graphs")]
+    #[serde(default)]
+    pub grid: Option<Grid>,
     #[serde(default)]
     pub target: Option<i64>,
     #[serde(default)]
@@ -30,15 +35,16 @@ pub struct Input {
 }
 
 /// By hand: a list's JSON always has `values` (even empty, the form lists have always had), a graph's has
-/// `graph` and no `values`; absent options are left out.
+/// `graph` and a grid's `grid`, and no `values`; absent options are left out.
 impl Serialize for Input {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
         #[cfg(feature = "graphs")]
-        match &self.graph {
-            Some(graph) => map.serialize_entry("graph", graph)?,
-            None => map.serialize_entry("values", &self.values)?,
+        match (&self.graph, &self.grid) {
+            (Some(graph), _) => map.serialize_entry("graph", graph)?,
+            (None, Some(grid)) => map.serialize_entry("grid", grid)?,
+            (None, None) => map.serialize_entry("values", &self.values)?,
         }
         #[cfg(not(feature = "graphs"))]
         map.serialize_entry("values", &self.values)?;
@@ -90,6 +96,8 @@ pub enum InputError {
     BadGenerator(String),
     /// A graph this algorithm cannot take, with the reason.
     Graph(String),
+    /// A grid this algorithm cannot take, with the reason.
+    Grid(String),
 }
 
 impl fmt::Display for InputError {
@@ -142,7 +150,9 @@ impl fmt::Display for InputError {
                 f,
                 "the values span {span} (largest minus smallest); this algorithm allows at most {max}"
             ),
-            InputError::BadGenerator(reason) | InputError::Graph(reason) => write!(f, "{reason}"),
+            InputError::BadGenerator(reason)
+            | InputError::Graph(reason)
+            | InputError::Grid(reason) => write!(f, "{reason}"),
         }
     }
 }

@@ -8,6 +8,10 @@ pub mod catalogue;
 pub mod graph;
 #[cfg(feature = "graphs")]
 pub mod graphs;
+#[cfg(feature = "graphs")]
+pub mod grid;
+#[cfg(feature = "graphs")]
+pub mod grids;
 pub mod input;
 pub mod machine;
 pub mod quiz;
@@ -19,11 +23,14 @@ pub mod trace_file;
 
 #[cfg(feature = "graphs")]
 pub use graph::{Graph, GraphGenerator};
+#[cfg(feature = "graphs")]
+pub use grid::{Grid, GridGenerator};
 pub use input::{Generator, Input, InputError, Mode, Preset};
 pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};
 pub use snapshot::{
-    ArrayFrame, AuxArray, Column, Counter, Counters, EdgeState, Frame, FrameKind, GraphFrame, Item,
-    Mark, NodeState, Pointer, Snapshot, Structure, StructureKind, Value, Variable, View,
+    ArrayFrame, AuxArray, CellState, Column, Counter, Counters, EdgeState, Frame, FrameKind,
+    GraphFrame, GridFrame, Item, Mark, NodeState, Pointer, Snapshot, Structure, StructureKind,
+    Value, Variable, View,
 };
 pub use timeline::Timeline;
 pub use trace_file::{TraceFile, TraceFileError};

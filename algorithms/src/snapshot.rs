@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 /// Bumped whenever a field of [`Snapshot`] or [`Frame`] changes meaning or shape.
 /// 2: frames are externally tagged (`{"array": {...}}`), which readers parse without buffering.
 /// 3: graph frames; variables may be ∞, labels or pairs; graph counters (written only when not zero).
-pub const SNAPSHOT_FORMAT: u32 = 3;
+/// 4: grid frames; the grid counters `cells_visited` and `peak_frontier` (written only when not zero).
+pub const SNAPSHOT_FORMAT: u32 = 4;
 
 /// One step of a run, as the learner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,6 +196,12 @@ pub struct Counters {
     /// Nodes (or cells) visited: taken from the frontier and processed.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub visited: u64,
+    /// Grid cells visited: taken from the open set and expanded (a maze: cells joined to it).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cells_visited: u64,
+    /// The most cells the open set (or a maze's frontier) held at once: the search's memory.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub peak_frontier: u64,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -215,10 +222,12 @@ pub enum Counter {
     Pushes,
     Pops,
     Visited,
+    CellsVisited,
+    PeakFrontier,
 }
 
 impl Counter {
-    pub const ALL: [Counter; 9] = [
+    pub const ALL: [Counter; 11] = [
         Counter::Comparisons,
         Counter::Swaps,
         Counter::Reads,
@@ -228,6 +237,8 @@ impl Counter {
         Counter::Pushes,
         Counter::Pops,
         Counter::Visited,
+        Counter::CellsVisited,
+        Counter::PeakFrontier,
     ];
 
     pub fn from_id(id: &str) -> Option<Counter> {
@@ -246,6 +257,8 @@ impl Counter {
             Counter::Pushes => "pushes",
             Counter::Pops => "pops",
             Counter::Visited => "visited",
+            Counter::CellsVisited => "cells_visited",
+            Counter::PeakFrontier => "peak_frontier",
         }
     }
 
@@ -261,6 +274,8 @@ impl Counter {
             Counter::Pushes => "Pushes",
             Counter::Pops => "Pops",
             Counter::Visited => "Nodes visited",
+            Counter::CellsVisited => "Cells visited",
+            Counter::PeakFrontier => "Largest frontier",
         }
     }
 
@@ -275,6 +290,8 @@ impl Counter {
             Counter::Pushes => counters.pushes,
             Counter::Pops => counters.pops,
             Counter::Visited => counters.visited,
+            Counter::CellsVisited => counters.cells_visited,
+            Counter::PeakFrontier => counters.peak_frontier,
         }
     }
 }
@@ -311,6 +328,8 @@ pub enum Frame {
     Array(ArrayFrame),
     #[cfg(feature = "graphs")]
     Graph(GraphFrame),
+    #[cfg(feature = "graphs")]
+    Grid(GridFrame),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -318,6 +337,7 @@ pub enum Frame {
 pub enum FrameKind {
     Array,
     Graph,
+    Grid,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -629,5 +649,86 @@ impl GraphFrame {
             }
         }
         dense
+    }
+}
+
+/// A grid at one step: every cell's state, one character per cell in row order ([`CellState`]), so a
+/// 100 × 100 frame is 10,000 bytes of JSON and a renderer compares two frames character by character. The
+/// costs of open cells, the start and the goal are the input's; a maze's walls are the frame's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridFrame {
+    pub cells: String,
+    /// How many cells the open set (or a maze generator's frontier) holds.
+    pub frontier: usize,
+}
+
+/// A cell's state in a [`GridFrame`], as its character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CellState {
+    /// Open and untouched (`.`).
+    Open,
+    /// A wall (`#`).
+    Wall,
+    /// In the open set, or a maze generator's frontier (`f`).
+    Frontier,
+    /// Expanded, or joined to a maze (`v`).
+    Visited,
+    /// Being expanded or carved at this step (`c`).
+    Current,
+    /// A neighbour looked at at this step (`n`).
+    Examined,
+    /// On the path found (`p`).
+    Path,
+    /// In the goal side's open set of a two-sided search (`F`).
+    GoalFrontier,
+    /// Expanded by the goal side of a two-sided search (`V`).
+    GoalVisited,
+}
+
+impl CellState {
+    pub const ALL: [CellState; 9] = [
+        CellState::Open,
+        CellState::Wall,
+        CellState::Frontier,
+        CellState::Visited,
+        CellState::Current,
+        CellState::Examined,
+        CellState::Path,
+        CellState::GoalFrontier,
+        CellState::GoalVisited,
+    ];
+
+    pub fn symbol(self) -> u8 {
+        match self {
+            CellState::Open => b'.',
+            CellState::Wall => b'#',
+            CellState::Frontier => b'f',
+            CellState::Visited => b'v',
+            CellState::Current => b'c',
+            CellState::Examined => b'n',
+            CellState::Path => b'p',
+            CellState::GoalFrontier => b'F',
+            CellState::GoalVisited => b'V',
+        }
+    }
+
+    pub fn from_symbol(symbol: u8) -> Option<CellState> {
+        CellState::ALL
+            .into_iter()
+            .find(|state| state.symbol() == symbol)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CellState::Open => "open",
+            CellState::Wall => "wall",
+            CellState::Frontier => "frontier",
+            CellState::Visited => "visited",
+            CellState::Current => "current",
+            CellState::Examined => "examined",
+            CellState::Path => "path",
+            CellState::GoalFrontier => "goal-side frontier",
+            CellState::GoalVisited => "goal-side visited",
+        }
     }
 }

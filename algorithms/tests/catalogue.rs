@@ -36,9 +36,10 @@ fn values(entry: &Entry, max_len: usize) -> BoxedStrategy<Vec<i64>> {
 }
 
 /// Random inputs of the entry's kind: up to `max_len` values, or a graph of up to `max_len / 2` nodes.
-fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
+fn inputs(entry: &'static Entry, max_len: usize) -> BoxedStrategy<Input> {
     match entry.input.kind {
         InputKind::Graph => oracles::inputs(entry, max_len / 2),
+        InputKind::Grid => oracles::grid::inputs(entry, max_len / 3),
         // A seed in every sort's input, so randomized quicksort runs with a different one each case (the
         // others ignore it).
         InputKind::Array => (values(entry, max_len), any::<u64>())
@@ -46,7 +47,7 @@ fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
                 values,
                 target: None,
                 seed: Some(seed),
-                graph: None,
+                ..Input::default()
             })
             .boxed(),
         kind => values(entry, max_len)
@@ -66,7 +67,7 @@ fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
                 values,
                 target: Some(target),
                 seed: Some(target.unsigned_abs()),
-                graph: None,
+                ..Input::default()
             })
             .boxed(),
     }
@@ -75,7 +76,7 @@ fn inputs(entry: &Entry, max_len: usize) -> BoxedStrategy<Input> {
 fn array(snapshot: &Snapshot) -> &[i64] {
     match &snapshot.frame {
         Frame::Array(frame) => &frame.values,
-        Frame::Graph(_) => panic!("an array algorithm draws array frames"),
+        other => panic!("an array algorithm draws array frames, not {other:?}"),
     }
 }
 
@@ -92,6 +93,9 @@ fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), Tes
     prop_assert!(last.finished, "the last snapshot says finished");
     if entry.input.kind == InputKind::Graph {
         return oracles::check(entry, input.graph.as_ref().unwrap(), last);
+    }
+    if entry.input.kind == InputKind::Grid {
+        return oracles::grid::check(entry, input.grid.as_ref().unwrap(), last);
     }
     match entry.category {
         Category::Sorting => {
@@ -127,7 +131,7 @@ fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), Tes
     Ok(())
 }
 
-fn each_entry(max_len: usize, check: impl Fn(&Entry, Input) -> Result<(), TestCaseError>) {
+fn each_entry(max_len: usize, check: impl Fn(&'static Entry, Input) -> Result<(), TestCaseError>) {
     for entry in CATALOGUE {
         runner()
             .run(&inputs(entry, max_len), |input| check(entry, input))
@@ -211,6 +215,13 @@ fn a_saved_run_resumes_with_exactly_the_remaining_steps() {
 fn the_timeline_seeks_to_every_step() {
     for entry in CATALOGUE {
         let input = match entry.input.kind {
+            InputKind::Grid => entry.generate_grid(&algorithms::GridGenerator {
+                width: 15,
+                height: 11,
+                walls: 25,
+                weights: true,
+                seed: 11,
+            }),
             InputKind::Graph => entry.generate_graph(&algorithms::GraphGenerator {
                 nodes: 30,
                 density: 12,
@@ -270,7 +281,7 @@ fn timeline_memory_per_step_at_n_1000() {
 fn edge_cases() {
     for entry in CATALOGUE
         .iter()
-        .filter(|e| e.input.kind != InputKind::Graph)
+        .filter(|e| e.input.graph.is_none() && e.input.grid.is_none())
     {
         let search = entry.input.kind != InputKind::Array;
         let target = search.then_some(5);
@@ -299,7 +310,7 @@ fn edge_cases() {
                 values,
                 target,
                 seed: None,
-                graph: None,
+                ..Input::default()
             };
             let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
             check_result(entry, &input, &last)
@@ -312,7 +323,7 @@ fn edge_cases() {
 fn limits_are_explicit_and_the_maximum_size_runs() {
     for entry in CATALOGUE
         .iter()
-        .filter(|e| e.input.kind != InputKind::Graph)
+        .filter(|e| e.input.graph.is_none() && e.input.grid.is_none())
     {
         let search = entry.input.kind != InputKind::Array;
         let at_max = |n: usize| Input {
@@ -321,7 +332,7 @@ fn limits_are_explicit_and_the_maximum_size_runs() {
                 .collect(),
             target: search.then_some(n as i64 / 3),
             seed: None,
-            graph: None,
+            ..Input::default()
         };
         let max = entry.input.max_step_n;
         let counters = entry
@@ -371,7 +382,7 @@ fn searches_refuse_unsorted_values_and_a_missing_target() {
             values: vec![1, 4, 3],
             target: Some(3),
             seed: None,
-            graph: None,
+            ..Input::default()
         };
         assert_eq!(
             entry.start(unsorted).err(),
@@ -383,7 +394,7 @@ fn searches_refuse_unsorted_values_and_a_missing_target() {
             values: vec![1, 2],
             target: None,
             seed: None,
-            graph: None,
+            ..Input::default()
         };
         assert_eq!(
             entry.start(untargeted).err(),
@@ -404,7 +415,7 @@ fn sorts_refuse_a_target() {
             values: vec![3, 1, 2],
             target: Some(2),
             seed: None,
-            graph: None,
+            ..Input::default()
         };
         assert_eq!(
             entry.validate(&targeted, algorithms::Mode::Count).err(),
@@ -488,7 +499,7 @@ fn stable_comparison_sorts_keep_equal_values_in_order() {
                             values,
                             target: None,
                             seed: Some(1),
-                            graph: None,
+                            ..Input::default()
                         })
                         .unwrap()
                         .steps()
@@ -682,5 +693,133 @@ fn every_graph_algorithm_has_example_graphs_it_takes() {
             "{}",
             entry.id
         );
+    }
+}
+
+fn grid_input(text: &str) -> Input {
+    Input {
+        grid: Some(algorithms::grid::parse_grid(text).unwrap()),
+        ..Input::default()
+    }
+}
+
+#[test]
+fn grid_limits_and_rules_are_explicit() {
+    let grids: Vec<&Entry> = CATALOGUE
+        .iter()
+        .copied()
+        .filter(|e| e.input.kind == InputKind::Grid)
+        .collect();
+    assert_eq!(grids.len(), 10);
+    let side = |w: usize, h: usize| {
+        let mut grid = algorithms::Grid::open(w, h);
+        grid.start = w + 1;
+        grid.goal = (h - 2) * w + w - 2;
+        Input {
+            grid: Some(grid),
+            ..Input::default()
+        }
+    };
+    for entry in &grids {
+        let rules = entry.input.grid.unwrap();
+        let message =
+            |input: Input, mode: Mode| entry.validate(&input, mode).unwrap_err().to_string();
+        // The largest grid steps; one more column does not, but counts.
+        let max = if rules.maze { 99 } else { 100 };
+        assert!(entry.start(side(max, max)).is_ok(), "{}", entry.id);
+        assert_eq!(
+            message(side(max + 2, 7), Mode::Step),
+            format!(
+                "a {} × 7 grid is larger than the 100 × 100 this algorithm can step through",
+                max + 2
+            ),
+            "{}",
+            entry.id
+        );
+        assert!(
+            entry.validate(&side(max + 2, 7), Mode::Count).is_ok(),
+            "{}",
+            entry.id
+        );
+        assert!(message(side(501, 7), Mode::Count).contains("500 × 500 this algorithm can count"));
+        // The counting limit runs.
+        let counted = entry.count(side(199, 199)).unwrap();
+        assert!(counted.cells_visited + counted.writes > 0, "{}", entry.id);
+        // Other kinds of input are refused by name.
+        let values = Input {
+            values: vec![1, 2],
+            ..Input::default()
+        };
+        assert_eq!(
+            message(values, Mode::Step),
+            "this algorithm takes a grid",
+            "{}",
+            entry.id
+        );
+        let weighted = grid_input("S.3\n#..\n.5G");
+        if rules.maze {
+            assert!(
+                message(grid_input("S....\n.....\n....G"), Mode::Step)
+                    .contains("odd width and height of 5 or more")
+            );
+            let mut walled = side(7, 7);
+            walled.grid.as_mut().unwrap().cells[9] = 0;
+            assert_eq!(
+                message(walled, Mode::Step),
+                "a maze is carved from an open grid: remove the walls and costs"
+            );
+            let mut even = side(7, 7);
+            even.grid.as_mut().unwrap().start = 2 * 7 + 2;
+            assert_eq!(
+                message(even, Mode::Step),
+                "the start (line 3, column 3) must be on a room: an even line and column"
+            );
+        } else if rules.weights {
+            assert!(entry.start(weighted).is_ok(), "{}", entry.id);
+        } else {
+            assert_eq!(
+                message(weighted, Mode::Step),
+                "the cell at line 1, column 3 costs 3: this search counts steps, not costs (take Dijkstra or A* for weighted cells)"
+            );
+        }
+        assert!(
+            entry.grid_presets().count() >= 1,
+            "{} has example grids",
+            entry.id
+        );
+    }
+    // Every other algorithm refuses a grid.
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind != InputKind::Grid) {
+        let error = entry
+            .validate(&grid_input("S.\n.G"), Mode::Step)
+            .unwrap_err()
+            .to_string();
+        assert!(error.ends_with("not a grid"), "{}: {error}", entry.id);
+    }
+}
+
+#[test]
+fn grid_searches_handle_the_smallest_and_blocked_grids() {
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.grid.is_some_and(|r| !r.maze))
+    {
+        for (text, reachable) in [
+            ("SG", true),
+            ("S\nG", true),
+            ("S#G", false),
+            ("S.#\n.##\n##G", false),
+        ] {
+            let input = grid_input(text);
+            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
+            check_result(entry, &input, &last)
+                .unwrap_or_else(|e| panic!("{}: {text:?}: {e}", entry.id));
+            assert_eq!(
+                last.narration.contains("cannot be reached"),
+                !reachable,
+                "{}: {text:?}",
+                entry.id
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use algorithms::catalogue::{CATALOGUE, Entry, InputKind};
 use algorithms::graph::WEIGHT_LIMIT;
-use algorithms::{Generator, GraphGenerator, Input, Machine, Preset};
+use algorithms::{Generator, GraphGenerator, GridGenerator, Input, Machine, Preset};
 use sha2::{Digest, Sha256};
 
 const FIXTURE: &str = include_str!("fixtures/trace-hashes.txt");
@@ -12,8 +12,27 @@ const FIXTURE: &str = include_str!("fixtures/trace-hashes.txt");
 /// The inputs each algorithm is traced on. Lists: a short run of small values, values near the limits
 /// (±10⁹; a band below the upper limit for the counting-based sorts, whose span is bounded), and a long
 /// run. Graphs: a small one, one with weights near the limit (±10⁶ where negative weights are allowed),
-/// and one at the stepping limit of nodes.
+/// and one at the stepping limit of nodes. Grids: a small one, a crowded one (half walls, costs up to 9),
+/// and a 41 × 41 one (every frame holds every cell, so the stepping limit would hash gigabytes).
 fn profiles(entry: &Entry) -> [(&'static str, Input); 3] {
+    if entry.input.kind == InputKind::Grid {
+        let grid = |side: usize, walls: u8| {
+            entry
+                .generate_grid(&GridGenerator {
+                    width: side,
+                    height: side * 2 / 3,
+                    walls,
+                    weights: true,
+                    seed: 2026,
+                })
+                .unwrap()
+        };
+        return [
+            ("small", grid(12, 20)),
+            ("extreme", grid(21, 45)),
+            ("long", grid(41, 15)),
+        ];
+    }
     if entry.input.kind == InputKind::Graph {
         let rules = entry.input.graph.unwrap();
         let low = if rules.negative_weights {

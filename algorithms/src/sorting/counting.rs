@@ -44,6 +44,7 @@ pub const CARD: Card = Card {
         max_count_n: 1_000_000,
         max_span: Some(MAX_SPAN),
         graph: None,
+        grid: None,
     },
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,

@@ -2,6 +2,8 @@
 //! crate fits, from brute force over the small graphs the harness generates. Each check reads only the
 //! final snapshot: its per-node table, its structures and its variables, as a learner would.
 
+pub mod grid;
+
 use std::collections::{BTreeSet, HashMap};
 
 use algorithms::catalogue::Entry;
@@ -17,7 +19,7 @@ use proptest::test_runner::TestCaseError;
 fn frame(snapshot: &Snapshot) -> &GraphFrame {
     match &snapshot.frame {
         Frame::Graph(frame) => frame,
-        Frame::Array(_) => panic!("a graph algorithm draws graph frames"),
+        other => panic!("a graph algorithm draws graph frames, not {other:?}"),
     }
 }
 

@@ -1,0 +1,54 @@
+//! A* on a grid of eight-way moves (no corner cutting), guided by the octile distance.
+
+use super::search::{Kind, Search};
+use super::{SEARCH_COUNTERS, SEARCH_WORK, WEIGHTED};
+use crate::catalogue::{Card, Category, Complexity, Entry, grid_input};
+use crate::machine::Run;
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::snapshot::FrameKind;
+
+pub const PSEUDOCODE: &[&str] = &[
+    "procedure A*(grid, S, G), h(v) = 10·(dx + dy) − 6·min(dx, dy)",
+    "  g[S] ← 0; push S with key f = h(S)",
+    "  while the open set is not empty",
+    "    u ← pop the smallest f = g + h (skip cells already expanded)",
+    "    if u = G: return the path back along pred",
+    "    for each open neighbour v of u (8 ways; never across a wall's corner)",
+    "      if g[u] + cost(u, v) < g[v]   (10 × cost(v) straight, 14 × cost(v) diagonal)",
+    "        g[v] ← g[u] + cost(u, v); pred[v] ← u; push v with key g[v] + h(v)",
+    "  the open set is empty: G cannot be reached",
+];
+
+pub const CARD: Card = Card {
+    id: "grid-astar-octile",
+    name: "A* (octile, diagonal moves)",
+    category: Category::GridPathfinding,
+    summary: "A* with diagonal moves (14 against 10 for a straight one, × the cell's cost) and the octile distance as h.",
+    complexity: Complexity {
+        best: "O(path)",
+        average: "O(cells log cells)",
+        worst: "O(cells log cells)",
+        space: "O(cells)",
+    },
+    stable: None,
+    in_place: None,
+    pseudocode: PSEUDOCODE,
+    input: grid_input(WEIGHTED),
+    frame: FrameKind::Grid,
+    counters: SEARCH_COUNTERS,
+    work: SEARCH_WORK,
+    version: 1,
+};
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
+    start: |input| {
+        Box::new(Run::new(Search::new(
+            input.grid.expect("validated: a grid"),
+            Kind::AstarOctile,
+        )))
+    },
+    #[cfg(feature = "restore")]
+    restore: restore::<Search>,
+};
