@@ -10,7 +10,7 @@ cd "$ROOT"
 # code), then the pages that list or run every family, and the graph family's modules, with it.
 ARRAY_MODULES=(page-visualizer page-quiz page-race engine-sorting engine-searching tools-sorting tools-searching)
 GRAPH_MODULES=(page-catalogue page-plot page-progress page-graph page-graph-race engine-graphs engine-weighted
-  tools-graphs tools-weighted)
+  engine-grids tools-graphs tools-weighted tools-grids)
 MODULES=("${ARRAY_MODULES[@]}" "${GRAPH_MODULES[@]}")
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release
 

@@ -53,6 +53,7 @@ const NARRATION = {
   searching: ' sorted values: every index is a candidate.',
   graphs: 'Start breadth-first search on ',
   weighted: "Start Dijkstra's algorithm on ",
+  grids: 'Every neighbour of ',
 };
 for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools]]) {
   for (const [name, prefix] of Object.entries(group)) {

@@ -13,7 +13,7 @@ const manifest = MANIFEST;
 const pageOf = (path, search = location.search) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
   const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
-  const graphFamily = ['graphs', 'weighted'].includes(manifest.families[id]);
+  const graphFamily = ['graphs', 'weighted', 'grids'].includes(manifest.families[id]);
   if (trimmed === '/race' && graphFamily) return 'graph-race';
   if (trimmed.startsWith('/algorithms/') && graphFamily) return 'graph';
   if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';

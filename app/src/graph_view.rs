@@ -25,7 +25,7 @@ pub fn graph_frame(snapshot: &Snapshot) -> &GraphFrame {
     };
     match &snapshot.frame {
         Frame::Graph(frame) => frame,
-        Frame::Array(_) => &EMPTY,
+        _ => &EMPTY,
     }
 }
 

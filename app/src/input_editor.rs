@@ -12,11 +12,15 @@ fn new_seed() -> u64 {
 }
 
 /// The editor for `entry`'s kind of input: typed or generated values, or (with the `graphs` feature) a
-/// graph typed, generated or drawn.
+/// graph typed, generated or drawn, or a grid typed, generated or painted.
 pub fn editor(entry: &'static Card, source: Source, on_apply: Callback<Source>) -> AnyView {
     #[cfg(feature = "graphs")]
     if entry.input.kind == InputKind::Graph {
         return view! { <crate::graph_editor::GraphEditor entry=entry source=source on_apply=on_apply /> }.into_any();
+    }
+    #[cfg(feature = "graphs")]
+    if entry.input.kind == InputKind::Grid {
+        return view! { <crate::grid_editor::GridEditor entry=entry source=source on_apply=on_apply /> }.into_any();
     }
     view! { <InputEditor entry=entry source=source on_apply=on_apply /> }.into_any()
 }

@@ -18,6 +18,10 @@ mod export;
 mod graph_editor;
 #[cfg(feature = "graphs")]
 mod graph_view;
+#[cfg(feature = "graphs")]
+mod grid_editor;
+#[cfg(feature = "graphs")]
+mod grid_view;
 mod input_editor;
 mod playback;
 pub mod plot;

@@ -31,26 +31,35 @@ const COLOURS: [&str; 7] = [
 /// it has about 21,000 edges.
 const MAX_NODES: usize = 2048;
 
+/// The largest grid measured, in cells (256 × 256).
+const MAX_CELLS: usize = 65_536;
+
 fn sizes(entry: &Card) -> Vec<usize> {
-    let most = if entry.input.kind == InputKind::Graph {
-        MAX_NODES
-    } else {
-        MAX_N
+    let limit = match entry.input.kind {
+        InputKind::Graph => entry.input.max_count_n.min(MAX_NODES),
+        // A grid's limit is its side.
+        InputKind::Grid => (entry.input.max_count_n * entry.input.max_count_n).min(MAX_CELLS),
+        _ => entry.input.max_count_n.min(MAX_N),
     };
-    let limit = entry.input.max_count_n.min(most);
     (1..)
         .map(|k| 1usize << k)
         .take_while(|&n| n <= limit)
         .collect()
 }
 
-/// The input measured at size `n`, and its size on the chart's axis: n values, or for a graph of n nodes
-/// its nodes plus edges.
+/// The input measured at size `n`, and its size on the chart's axis: n values, for a graph of n nodes
+/// its nodes plus edges, for a grid of about n cells its cells.
 fn input(entry: &Card, n: usize) -> (Input, usize) {
     #[cfg(feature = "graphs")]
     if entry.input.kind == InputKind::Graph {
         let input = entry.sample(n, 1);
         let size = input.graph.as_ref().map_or(n, |g| g.len() + g.edges.len());
+        return (input, size);
+    }
+    #[cfg(feature = "graphs")]
+    if entry.input.kind == InputKind::Grid {
+        let input = entry.sample(n, 1);
+        let size = input.grid.as_ref().map_or(n, |g| g.len());
         return (input, size);
     }
     let span = entry

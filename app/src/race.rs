@@ -28,7 +28,12 @@ fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
     CARDS
         .iter()
         .copied()
-        .filter(move |other| other.input.kind == entry.input.kind && other.id != entry.id)
+        .filter(move |other| {
+            other.input.kind == entry.input.kind
+                && other.id != entry.id
+                // A maze generator races only another: they take a size, the searches a grid to search.
+                && other.input.grid.map(|r| r.maze) == entry.input.grid.map(|r| r.maze)
+        })
 }
 
 /// What algorithm A may be: those drawn like `entry` (arrays, or graphs: each kind's races are in the page
@@ -129,18 +134,18 @@ pub fn RacePage() -> impl IntoView {
             .map(|e| view! { <option value=e.id selected=a.get().id == e.id>{e.name}</option> })
             .collect_view()
     };
-    // The other kind's races are another page module's: a plain link swaps modules.
+    // The other kinds' races (a graph race and a grid race share a page module; arrays have their own).
     let other_kind = move || {
-        let graphs = a.get().frame == algorithms::FrameKind::Graph;
-        let (href, label) = if graphs {
-            (
-                "/race?a=bubble-sort&b=insertion-sort",
-                "Race sorts and searches instead",
-            )
-        } else {
-            ("/race?a=bfs&b=dfs", "Race graph algorithms instead")
-        };
-        view! { <crate::router::Link href=href.to_owned()>{label}</crate::router::Link> }
+        let frame = a.get().frame;
+        [
+            (algorithms::FrameKind::Array, "/race?a=bubble-sort&b=insertion-sort", "Race sorts and searches"),
+            (algorithms::FrameKind::Graph, "/race?a=bfs&b=dfs", "Race graph algorithms"),
+            (algorithms::FrameKind::Grid, "/race?a=grid-dijkstra&b=grid-astar", "Race grid searches"),
+        ]
+        .into_iter()
+        .filter(|(kind, ..)| *kind != frame)
+        .map(|(_, href, label)| view! { <crate::router::Link href=href.to_owned()>{label}</crate::router::Link> " " })
+        .collect_view()
     };
     let options_b = move || {
         rivals(a.get())

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::array_view::ArrayStage;
 
-/// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph).
+/// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph, the grid).
 pub fn stage(
     card: &'static Card,
     snapshot: Memo<Snapshot>,
@@ -27,8 +27,16 @@ pub fn stage(
             }
             None => missing(card),
         },
+        #[cfg(feature = "graphs")]
+        FrameKind::Grid => match &input.grid {
+            Some(grid) => {
+                view! { <crate::grid_view::GridStage snapshot=snapshot grid=grid.clone() legend=legend /> }
+                    .into_any()
+            }
+            None => missing(card),
+        },
         #[cfg(not(feature = "graphs"))]
-        FrameKind::Graph => missing(card),
+        FrameKind::Graph | FrameKind::Grid => missing(card),
     }
 }
 

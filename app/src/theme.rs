@@ -38,12 +38,19 @@ fn initial() -> Theme {
     }
 }
 
+/// Fired on `window` whenever the theme is set, so canvases repaint in its colours.
+pub const THEME_EVENT: &str = "algovista-theme";
+
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(initial());
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.get().name());
+        }
+        // Canvases read their colours from the stylesheet: tell them to repaint.
+        if let Ok(event) = web_sys::Event::new(THEME_EVENT) {
+            let _ = window().dispatch_event(&event);
         }
     });
     let toggle = move |_| {

@@ -3,7 +3,8 @@
 //!
 //! `?values=38,27,43&target=27&step=5&speed=4` or `?preset=random&n=20&min=1&max=99&seed=7&step=0`; for a
 //! graph, its text (`?graph=A%20B%204%0AB%20C%201&step=3`) or its generator
-//! (`?nodes=12&density=20&wmin=1&wmax=9&directed=1&acyclic=0&seed=7`).
+//! (`?nodes=12&density=20&wmin=1&wmax=9&directed=1&acyclic=0&seed=7`); for a grid, its rows
+//! (`?grid=S..%23%0A..G`) or its generator (`?width=30&height=20&walls=25&weights=1&seed=7`).
 
 use algorithms::catalogue::{Card, InputKind};
 use algorithms::input::parse_list;
@@ -32,6 +33,14 @@ pub enum Source {
     },
     #[cfg(feature = "graphs")]
     GraphGenerated(algorithms::GraphGenerator),
+    /// A grid as typed, painted or imported: the rows `parse_grid` reads; the seed picks a maze.
+    #[cfg(feature = "graphs")]
+    GridText {
+        text: String,
+        seed: Option<u64>,
+    },
+    #[cfg(feature = "graphs")]
+    GridGenerated(algorithms::GridGenerator),
 }
 
 impl Source {
@@ -41,6 +50,13 @@ impl Source {
         if let Some(graph) = &input.graph {
             return Source::GraphText {
                 text: graph.to_text(),
+                seed: input.seed,
+            };
+        }
+        #[cfg(feature = "graphs")]
+        if let Some(grid) = &input.grid {
+            return Source::GridText {
+                text: grid.to_text(),
                 seed: input.seed,
             };
         }
@@ -63,6 +79,16 @@ impl Source {
                 max_weight: 9,
                 directed: rules.directed.unwrap_or(false),
                 acyclic: rules.directed == Some(true),
+                seed: 1,
+            });
+        }
+        #[cfg(feature = "graphs")]
+        if let Some(rules) = entry.input.grid {
+            return Source::GridGenerated(algorithms::GridGenerator {
+                width: if rules.maze { 31 } else { 30 },
+                height: if rules.maze { 21 } else { 20 },
+                walls: if rules.maze { 0 } else { 25 },
+                weights: rules.weights,
                 seed: 1,
             });
         }
@@ -123,11 +149,24 @@ impl Source {
             Source::GraphGenerated(generator) => entry
                 .generate_graph(generator)
                 .map_err(|e| (Field::Generator, e.to_string()))?,
+            #[cfg(feature = "graphs")]
+            Source::GridText { text, seed } => Input {
+                grid: Some(
+                    algorithms::grid::parse_grid(text)
+                        .map_err(|e| (Field::Values, e.to_string()))?,
+                ),
+                seed: *seed,
+                ..Input::default()
+            },
+            #[cfg(feature = "graphs")]
+            Source::GridGenerated(generator) => entry
+                .generate_grid(generator)
+                .map_err(|e| (Field::Generator, e.to_string()))?,
         };
         let field = match self {
             Source::Generated(_) => Field::Generator,
             #[cfg(feature = "graphs")]
-            Source::GraphGenerated(_) => Field::Generator,
+            Source::GraphGenerated(_) | Source::GridGenerated(_) => Field::Generator,
             _ => Field::Values,
         };
         entry
@@ -157,8 +196,12 @@ pub struct ViewState {
 pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
     let mut problems = Vec::new();
     #[cfg(feature = "graphs")]
-    if entry.input.graph.is_some() {
-        let source = graph_source(entry, &get, &mut problems);
+    if entry.input.graph.is_some() || entry.input.grid.is_some() {
+        let source = if entry.input.grid.is_some() {
+            grid_source(entry, &get, &mut problems)
+        } else {
+            graph_source(entry, &get, &mut problems)
+        };
         let (step, speed) = step_and_speed(&get, &mut problems);
         return (
             ViewState {
@@ -311,6 +354,41 @@ fn graph_source(
     })
 }
 
+/// A grid's source from the query: its rows, or its generator's settings (missing ones from the default).
+#[cfg(feature = "graphs")]
+fn grid_source(
+    entry: &Card,
+    get: &impl Fn(&str) -> Option<String>,
+    problems: &mut Vec<String>,
+) -> Source {
+    let Source::GridGenerated(fallback) = Source::default_for(entry) else {
+        unreachable!("a grid's default is generated")
+    };
+    let mut number = |key: &str, default: i64| -> i64 {
+        match get(key) {
+            None => default,
+            Some(text) => text.trim().parse().unwrap_or_else(|_| {
+                problems.push(format!("{key}={text} is not a whole number"));
+                default
+            }),
+        }
+    };
+    let seed = number("seed", fallback.seed as i64).max(0) as u64;
+    if let Some(text) = get("grid") {
+        return Source::GridText {
+            text,
+            seed: Some(seed),
+        };
+    }
+    Source::GridGenerated(algorithms::GridGenerator {
+        width: number("width", fallback.width as i64).max(0) as usize,
+        height: number("height", fallback.height as i64).max(0) as usize,
+        walls: number("walls", i64::from(fallback.walls)).clamp(0, 100) as u8,
+        weights: number("weights", i64::from(fallback.weights)) != 0,
+        seed,
+    })
+}
+
 /// The query string (without `?`) for a state.
 pub fn query(state: &ViewState) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
@@ -354,6 +432,21 @@ pub fn query(state: &ViewState) -> String {
             pairs.push(("wmax".into(), g.max_weight.to_string()));
             pairs.push(("directed".into(), u8::from(g.directed).to_string()));
             pairs.push(("acyclic".into(), u8::from(g.acyclic).to_string()));
+            pairs.push(("seed".into(), g.seed.to_string()));
+        }
+        #[cfg(feature = "graphs")]
+        Source::GridText { text, seed } => {
+            pairs.push(("grid".into(), text.trim_end().to_owned()));
+            if let Some(seed) = seed {
+                pairs.push(("seed".into(), seed.to_string()));
+            }
+        }
+        #[cfg(feature = "graphs")]
+        Source::GridGenerated(g) => {
+            pairs.push(("width".into(), g.width.to_string()));
+            pairs.push(("height".into(), g.height.to_string()));
+            pairs.push(("walls".into(), g.walls.to_string()));
+            pairs.push(("weights".into(), u8::from(g.weights).to_string()));
             pairs.push(("seed".into(), g.seed.to_string()));
         }
     }

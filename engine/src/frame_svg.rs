@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use algorithms::{ArrayFrame, Frame, Input, Mark, Snapshot};
 #[cfg(feature = "graphs")]
-use algorithms::{EdgeState, GraphFrame, NodeState, StructureKind};
+use algorithms::{CellState, EdgeState, GraphFrame, GridFrame, NodeState, StructureKind};
 
 pub const WIDTH: u32 = 800;
 pub const HEIGHT: u32 = 360;
@@ -45,6 +45,11 @@ pub fn frame_svg(snapshot: &Snapshot, input: &Input, title: &str) -> Result<Stri
         Frame::Graph(frame) => match &input.graph {
             Some(graph) => Ok(graph_svg(snapshot, frame, graph, title)),
             None => Err("a graph frame needs the run's graph".into()),
+        },
+        #[cfg(feature = "graphs")]
+        Frame::Grid(frame) => match &input.grid {
+            Some(grid) if grid.len() == frame.cells.len() => Ok(grid_svg(snapshot, frame, grid, title)),
+            _ => Err("a grid frame needs the run's grid".into()),
         },
         // A graph frame in a build without the graph family's drawing.
         #[allow(unreachable_patterns)]
@@ -91,6 +96,66 @@ fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &st
         svg,
         r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
         HEIGHT - 22,
+        escape(&snapshot.narration)
+    );
+    svg
+}
+
+/// The fill of each cell state (light theme, as in style/main.css); an open cell is shaded by its cost.
+#[cfg(feature = "graphs")]
+fn cell_fill(state: CellState, cost: u8) -> String {
+    match state {
+        CellState::Open => {
+            let shade = 255 - u32::from(cost.saturating_sub(1)) * 16;
+            format!("#{shade:02x}{shade:02x}{shade:02x}")
+        }
+        CellState::Wall => "#1c1d21".into(),
+        CellState::Frontier => "#e69f00".into(),
+        CellState::Visited => "#56b4e9".into(),
+        CellState::Current => "#d55e00".into(),
+        CellState::Examined => "#f0e442".into(),
+        CellState::Path => "#009e73".into(),
+        CellState::GoalFrontier => "#cc79a7".into(),
+        CellState::GoalVisited => "#0072b2".into(),
+    }
+}
+
+#[cfg(feature = "graphs")]
+fn grid_svg(snapshot: &Snapshot, frame: &GridFrame, grid: &algorithms::Grid, title: &str) -> String {
+    let (left, top) = (16.0, 44.0);
+    let cell = (768.0 / grid.width as f64).min(560.0 / grid.height as f64);
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{GRAPH_HEIGHT}" viewBox="0 0 {WIDTH} {GRAPH_HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text><g stroke="#d3d6dd" stroke-width="{:.2}">"##,
+        escape(title),
+        snapshot.step,
+        (cell / 16.0).min(1.0)
+    );
+    for (index, symbol) in frame.cells.bytes().enumerate() {
+        let state = CellState::from_symbol(symbol).unwrap_or(CellState::Open);
+        let (x, y) = grid.xy(index);
+        let _ = write!(
+            svg,
+            r#"<rect x="{:.2}" y="{:.2}" width="{cell:.2}" height="{cell:.2}" fill="{}"/>"#,
+            left + x as f64 * cell,
+            top + y as f64 * cell,
+            cell_fill(state, grid.cells[index])
+        );
+    }
+    svg.push_str("</g>");
+    for (index, letter) in [(grid.start, "S"), (grid.goal, "G")] {
+        let (x, y) = grid.xy(index);
+        let _ = write!(
+            svg,
+            r##"<text x="{:.2}" y="{:.2}" font-size="{:.1}" font-weight="700" text-anchor="middle" fill="#1c1d21" stroke="#ffffff" stroke-width="2" paint-order="stroke">{letter}</text>"##,
+            left + (x as f64 + 0.5) * cell,
+            top + (y as f64 + 0.8) * cell,
+            (cell * 0.8).max(6.0)
+        );
+    }
+    let _ = write!(
+        svg,
+        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        GRAPH_HEIGHT - 14,
         escape(&snapshot.narration)
     );
     svg
@@ -309,6 +374,28 @@ mod tests {
         assert!(!svg.contains(">40</text>"));
         // The tallest bar spans from the top margin (36) to the base (304).
         assert!(svg.contains("y=\"36.00\""), "{svg}");
+    }
+
+    #[cfg(feature = "graphs")]
+    #[test]
+    fn a_grid_frame_draws_every_cell_in_its_state_with_start_and_goal() {
+        let entry = algorithms::catalogue::find("grid-bfs").unwrap();
+        let input = Input {
+            grid: Some(algorithms::grid::parse_grid("S.#\n..G").unwrap()),
+            ..Input::default()
+        };
+        let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
+        let svg = frame_svg(&last, &input, "BFS <grid>").unwrap();
+        assert_eq!(svg.matches("<rect x=").count(), 6);
+        assert_eq!(svg.matches("fill=\"#009e73\"").count(), 4, "the path: S, two cells, G");
+        assert_eq!(svg.matches("fill=\"#1c1d21\"/>").count(), 1, "one wall");
+        assert!(svg.contains("BFS &lt;grid&gt;"));
+        assert!(svg.contains(">S</text>") && svg.contains(">G</text>"));
+        let other = Input {
+            grid: Some(algorithms::grid::parse_grid("SG").unwrap()),
+            ..Input::default()
+        };
+        assert!(frame_svg(&last, &other, "x").is_err(), "a frame of another grid's size");
     }
 
     #[cfg(feature = "graphs")]

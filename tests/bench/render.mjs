@@ -107,29 +107,45 @@ try {
   console.log('|---|---|---|');
   console.log(`| step forward | ${ms(percentile(p95s('stepping'), 0.5))} | ${spread(p95s('stepping'))} |`);
   console.log(`| baseline | ${ms(percentile(p95s('baseline'), 0.5))} | ${spread(p95s('baseline'))} |`);
-  // A graph at the stepping limits' scale: 200 nodes, about 1,000 edges (5% of the pairs), Dijkstra.
-  const graphUrl = `${server.url}/algorithms/dijkstra?nodes=200&density=5&wmin=1&wmax=99&directed=0&acyclic=0&seed=1`;
-  const { page: graphPage, errors: graphErrors } = await openPage(browser, graphUrl);
-  await graphPage.getByTestId('node').first().waitFor();
-  const graphSize = await graphPage.evaluate(() => [
-    document.querySelectorAll('[data-testid=node]').length,
-    document.querySelectorAll('[data-testid=edge]').length,
-  ]);
-  const graphRounds = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    graphRounds.push({
-      baseline: await timeKeysOn(graphPage, 'x'),
-      stepping: await timeKeysOn(graphPage, 'ArrowRight'),
-    });
+  // The other frame kinds at the stepping limits' scale: a graph of 200 nodes and about 1,000 edges (5% of
+  // the pairs) under Dijkstra, and a 100 × 100 grid (a fifth walls, costly patches) under A*.
+  const kinds = [
+    {
+      name: 'Dijkstra',
+      url: `${server.url}/algorithms/dijkstra?nodes=200&density=5&wmin=1&wmax=99&directed=0&acyclic=0&seed=1`,
+      ready: '[data-testid=node]',
+      size: () => `${document.querySelectorAll('[data-testid=node]').length} nodes, ${document.querySelectorAll('[data-testid=edge]').length} edges`,
+    },
+    {
+      name: 'A* (Manhattan)',
+      url: `${server.url}/algorithms/grid-astar?width=100&height=100&walls=20&weights=1&seed=1`,
+      ready: '[data-testid=grid][data-painted="10000"]',
+      size: () => {
+        const grid = document.querySelector('[data-testid=grid]');
+        return `a ${grid.dataset.width} × ${grid.dataset.height} grid`;
+      },
+    },
+  ];
+  for (const kind of kinds) {
+    const { page: kindPage, errors: kindErrors } = await openPage(browser, kind.url);
+    await kindPage.locator(kind.ready).first().waitFor();
+    const size = await kindPage.evaluate(kind.size);
+    const kindRounds = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      kindRounds.push({ baseline: await timeKeysOn(kindPage, 'x'), stepping: await timeKeysOn(kindPage, 'ArrowRight') });
+    }
+    const kindP95s = (which) => kindRounds.map((r) => percentile(r[which], 0.95));
+    const row = (label, which) => {
+      const all = kindRounds.flatMap((r) => r[which]);
+      return `| ${label} | ${ms(percentile(all, 0.5))} | ${ms(percentile(all, 0.95))} | ${ms(percentile(kindP95s(which), 0.5))} | ${spread(kindP95s(which))} |`;
+    };
+    console.log(`\n| measure (${kind.name}, ${size}) | p50 | p95 | median of the ${ROUNDS} p95s | spread of the p95s |`);
+    console.log('|---|---|---|---|---|');
+    console.log(row(`step forward (${ROUNDS} × ${STEPS} steps)`, 'stepping'));
+    console.log(row('baseline: an ignored key', 'baseline'));
+    if (kindErrors.length) throw new Error(kindErrors.join('\n'));
+    await kindPage.close();
   }
-  const graphP95s = (kind) => graphRounds.map((r) => percentile(r[kind], 0.95));
-  const graphStepping = graphRounds.flatMap((r) => r.stepping);
-  console.log(`\n| measure (Dijkstra, ${graphSize[0]} nodes, ${graphSize[1]} edges) | p50 | p95 | median of the ${ROUNDS} p95s | spread of the p95s |`);
-  console.log('|---|---|---|---|---|');
-  console.log(`| step forward (${ROUNDS} × ${STEPS} steps) | ${ms(percentile(graphStepping, 0.5))} | ${ms(percentile(graphStepping, 0.95))} | ${ms(percentile(graphP95s('stepping'), 0.5))} | ${spread(graphP95s('stepping'))} |`);
-  const graphBaseline = graphRounds.flatMap((r) => r.baseline);
-  console.log(`| baseline: an ignored key | ${ms(percentile(graphBaseline, 0.5))} | ${ms(percentile(graphBaseline, 0.95))} | ${ms(percentile(graphP95s('baseline'), 0.5))} | ${spread(graphP95s('baseline'))} |`);
-  if (graphErrors.length) throw new Error(graphErrors.join('\n'));
 
   console.log(`\nsession saves on the server during the rounds: ${saves}`);
   if (saves < ROUNDS) throw new Error(`expected a session save after each round, saw ${saves}`);

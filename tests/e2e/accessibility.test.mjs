@@ -15,6 +15,7 @@ const ROUTES = [
   ['searching visualizer', '/algorithms/binary-search?values=1,3,5,7,9,11,13&target=9', '[data-testid=bar]'],
   ['quiz', '/algorithms/bubble-sort/quiz?values=38,27,43,3,9', '[data-testid=quiz]'],
   ['graph visualizer', '/algorithms/dijkstra?nodes=8&density=30&wmin=1&wmax=9&directed=0&acyclic=0&seed=2&step=5', '[data-testid=node]'],
+  ['grid visualizer', '/algorithms/grid-astar?width=20&height=12&walls=20&weights=1&seed=2&step=9', '[data-testid=grid]'],
   ['race', '/race', '[data-testid=lane-a]'],
   ['plot', '/plot', '[data-testid=measure]'],
   ['progress', '/progress', '[data-testid=streak-panel]'],

@@ -11,7 +11,7 @@ const visibleIds = (page) =>
 test('the catalogue lists every algorithm, searches, filters and opens one', async () => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   await page.getByTestId('card').first().waitFor();
-  assert.equal((await visibleIds(page)).length, 38);
+  assert.equal((await visibleIds(page)).length, 48);
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-desktop.png'), fullPage: true });
 
   await page.getByTestId('search').fill('quicksort');
@@ -30,6 +30,8 @@ test('the catalogue lists every algorithm, searches, filters and opens one', asy
   // Categories are the catalogue's: the graph family's four are filters too.
   await page.getByTestId('filter-shortest_paths').click();
   assert.deepEqual(await visibleIds(page), ['dijkstra', 'bellman-ford', 'floyd-warshall', 'astar-graph']);
+  await page.getByTestId('filter-mazes').click();
+  assert.deepEqual(await visibleIds(page), ['maze-backtracker', 'maze-prim', 'maze-division', 'maze-kruskal']);
   await page.getByTestId('filter-searching').click();
 
   await page.locator('[data-id=binary-search] a').click();

@@ -35,7 +35,8 @@ struct RunArgs {
     /// The algorithm's id, as `trace list` prints it (e.g. bubble-sort).
     algorithm: String,
     /// The input as JSON: a list of whole numbers, or {"values": [...], "target": 7, "seed": 1}, or for a
-    /// graph algorithm {"graph": {"nodes": ["A", "B"], "edges": [["A", "B", 4]], "start": "A"}}.
+    /// graph algorithm {"graph": {"nodes": ["A", "B"], "edges": [["A", "B", 4]], "start": "A"}}, for a
+    /// grid one {"grid": ["S.#", "..G"], "seed": 1} (a maze generator reads the seed).
     /// `@path` reads it from a file, `@-` from standard input.
     #[arg(long)]
     input: String,
@@ -55,7 +56,7 @@ struct RunArgs {
 struct CountReport<'a> {
     algorithm: &'a str,
     version: u32,
-    /// Values, or a graph's nodes.
+    /// Values, a graph's nodes, or a grid's cells.
     n: usize,
     /// A graph's edges.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,9 +105,10 @@ impl From<io::Error> for Error {
 fn run(args: &RunArgs) -> Result<(), Error> {
     let entry = find(&args.algorithm)?;
     let input = read_input(&args.input)?;
-    let (n, edges) = match &input.graph {
-        Some(graph) => (graph.len(), Some(graph.edges.len())),
-        None => (input.values.len(), None),
+    let (n, edges) = match (&input.graph, &input.grid) {
+        (Some(graph), _) => (graph.len(), Some(graph.edges.len())),
+        (None, Some(grid)) => (grid.len(), None),
+        (None, None) => (input.values.len(), None),
     };
     let invalid = |error| Error::Usage(format!("the input does not suit {}: {error}", entry.id));
     if args.count_only {

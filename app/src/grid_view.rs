@@ -1,0 +1,306 @@
+//! The renderer for grid frames: a canvas with one square per cell. A frame holds every cell's state as one
+//! character, so a step compares it with the previous frame and repaints only the cells that differ (a
+//! search step changes one to three of 10,000); the canvas says how many it painted (`data-painted`), which
+//! the browser tests read. Colours come from the stylesheet's variables, read again when the theme changes,
+//! and every state but "visited" also has a shape of its own (an outline, a cross, a ring, a dot, a slash),
+//! so no state differs by hue alone.
+
+use algorithms::grid::{Grid, WALL};
+use algorithms::{CellState, Frame, Snapshot};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::theme::THEME_EVENT;
+
+pub fn grid_cells(snapshot: &Snapshot) -> &str {
+    match &snapshot.frame {
+        Frame::Grid(frame) => &frame.cells,
+        _ => "",
+    }
+}
+
+/// The size of a cell in canvas pixels: the grid fits about 720 pixels, cells no smaller than 5.
+pub fn cell_size(grid: &Grid) -> u32 {
+    (720 / grid.width.max(grid.height).max(1)).clamp(5, 36) as u32
+}
+
+/// Draws cells on a canvas in the stylesheet's colours.
+pub struct Painter {
+    context: CanvasRenderingContext2d,
+    cell: f64,
+    fills: Vec<String>,
+    edges: Vec<String>,
+    heavy: String,
+    ink: String,
+}
+
+/// The stylesheet variables of each state's fill and shape colour, in `CellState::ALL` order.
+const STATE_COLOURS: [(&str, &str); 9] = [
+    ("--cell-open", "--cell-ink"),
+    ("--cell-wall", "--cell-wall"),
+    ("--mark-compared", "--mark-compared-edge"),
+    ("--bar", "--bar-edge"),
+    ("--mark-swapped", "--cell-ink"),
+    ("--mark-pivot", "--mark-pivot-edge"),
+    ("--mark-sorted", "--cell-ink"),
+    ("--mark-written", "--mark-written-edge"),
+    ("--mark-found", "--cell-ink"),
+];
+
+impl Painter {
+    pub fn new(canvas: &HtmlCanvasElement, cell: u32) -> Option<Self> {
+        let context: CanvasRenderingContext2d =
+            canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let style = window().get_computed_style(canvas).ok()??;
+        let read = |name: &str| {
+            let value = style.get_property_value(name).unwrap_or_default();
+            let value = value.trim();
+            if value.is_empty() { "#808080".to_owned() } else { value.to_owned() }
+        };
+        Some(Painter {
+            fills: STATE_COLOURS.iter().map(|(fill, _)| read(fill)).collect(),
+            edges: STATE_COLOURS.iter().map(|(_, edge)| read(edge)).collect(),
+            heavy: read("--cell-heavy"),
+            ink: read("--cell-ink"),
+            context,
+            cell: f64::from(cell),
+        })
+    }
+
+    /// Paints one cell: its state's fill (an open cell shaded by its cost), its state's shape, its cost
+    /// when there is room, and the start's or goal's letter.
+    pub fn paint(&self, grid: &Grid, index: usize, state: CellState) {
+        let c = &self.context;
+        let size = self.cell;
+        let (x, y) = grid.xy(index);
+        let (x, y) = (x as f64 * size, y as f64 * size);
+        let slot = CellState::ALL.iter().position(|s| *s == state).unwrap_or(0);
+        c.set_fill_style_str(&self.fills[slot]);
+        c.fill_rect(x, y, size, size);
+        let cost = grid.cells.get(index).copied().unwrap_or(1);
+        if state == CellState::Open && cost > 1 {
+            c.set_global_alpha(f64::from(cost - 1) / 10.0);
+            c.set_fill_style_str(&self.heavy);
+            c.fill_rect(x, y, size, size);
+            c.set_global_alpha(1.0);
+        }
+        if size >= 8.0 {
+            c.set_stroke_style_str(&self.edges[slot]);
+            c.set_line_width((size / 8.0).max(1.5));
+            let (inset, middle) = (size * 0.25, size / 2.0);
+            c.begin_path();
+            match state {
+                CellState::Frontier | CellState::GoalFrontier => {
+                    c.stroke_rect(x + inset, y + inset, size - 2.0 * inset, size - 2.0 * inset);
+                }
+                CellState::Current => {
+                    c.move_to(x + inset, y + inset);
+                    c.line_to(x + size - inset, y + size - inset);
+                    c.move_to(x + size - inset, y + inset);
+                    c.line_to(x + inset, y + size - inset);
+                    c.stroke();
+                }
+                CellState::Examined => {
+                    let _ = c.arc(x + middle, y + middle, size * 0.28, 0.0, std::f64::consts::TAU);
+                    c.stroke();
+                }
+                CellState::Path => {
+                    c.set_fill_style_str(&self.edges[slot]);
+                    let _ = c.arc(x + middle, y + middle, size * 0.2, 0.0, std::f64::consts::TAU);
+                    c.fill();
+                }
+                CellState::GoalVisited => {
+                    c.move_to(x + inset, y + size - inset);
+                    c.line_to(x + size - inset, y + inset);
+                    c.stroke();
+                }
+                CellState::Open | CellState::Wall | CellState::Visited => {}
+            }
+        }
+        // Text on cells large enough to read it.
+        let letter = if index == grid.start {
+            Some("S".to_owned())
+        } else if index == grid.goal {
+            Some("G".to_owned())
+        } else if cost > 1 && cost != WALL && state != CellState::Wall && size >= 14.0 {
+            Some(cost.to_string())
+        } else {
+            None
+        };
+        if let Some(letter) = letter.filter(|_| size >= 9.0) {
+            c.set_fill_style_str(&self.ink);
+            c.set_font(&format!("700 {}px system-ui, sans-serif", (size * 0.62).round()));
+            c.set_text_align("center");
+            c.set_text_baseline("middle");
+            let _ = c.fill_text(&letter, x + middle_of(size), y + middle_of(size) + 1.0);
+        } else if index == grid.start || index == grid.goal {
+            // Too small for a letter: a ring in ink.
+            c.set_stroke_style_str(&self.ink);
+            c.set_line_width(1.5);
+            c.stroke_rect(x + 0.75, y + 0.75, size - 1.5, size - 1.5);
+        }
+    }
+}
+
+fn middle_of(size: f64) -> f64 {
+    size / 2.0
+}
+
+/// Repaints a canvas from a frame's cells: every cell the first time (or after a theme change), then only
+/// the cells that differ from `before`. Returns how many it painted.
+pub fn repaint(painter: &Painter, grid: &Grid, before: &[u8], after: &[u8]) -> usize {
+    let mut painted = 0;
+    for (index, &symbol) in after.iter().enumerate() {
+        if before.get(index) == Some(&symbol) {
+            continue;
+        }
+        painter.paint(grid, index, CellState::from_symbol(symbol).unwrap_or(CellState::Open));
+        painted += 1;
+    }
+    painted
+}
+
+/// A signal bumped whenever the theme changes.
+pub fn theme_changes() -> ReadSignal<u32> {
+    let (changes, set_changes) = signal(0u32);
+    let handle = window_event_listener_untyped(THEME_EVENT, move |_| set_changes.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    changes
+}
+
+#[component]
+pub fn GridStage(
+    snapshot: Memo<Snapshot>,
+    grid: Grid,
+    #[prop(optional)] legend: bool,
+) -> impl IntoView {
+    let cell = cell_size(&grid);
+    let (width, height) = (grid.width as u32 * cell, grid.height as u32 * cell);
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let painted = RwSignal::new(0usize);
+    let theme = theme_changes();
+    // What the canvas shows now, and the theme it was painted in.
+    let shown = StoredValue::new((Vec::<u8>::new(), u32::MAX));
+    let painter = StoredValue::new_local(None::<Painter>);
+    let stage_grid = grid.clone();
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else { return };
+        let theme = theme.get();
+        let after: Vec<u8> = snapshot.with(|s| grid_cells(s).as_bytes().to_vec());
+        if after.len() != stage_grid.len() {
+            return;
+        }
+        let fresh = shown.with_value(|(_, painted_in)| *painted_in != theme);
+        if fresh {
+            painter.set_value(Painter::new(&canvas, cell));
+        }
+        let count = painter.with_value(|p| {
+            p.as_ref().map_or(0, |p| {
+                shown.with_value(|(before, _)| {
+                    repaint(p, &stage_grid, if fresh { &[] } else { before }, &after)
+                })
+            })
+        });
+        shown.set_value((after, theme));
+        painted.set(count);
+    });
+    let describe_grid = grid.clone();
+    let text = move || snapshot.with(|s| describe(grid_cells(s).as_bytes(), &describe_grid));
+    let label = format!("A {} × {} grid", grid.width, grid.height);
+    view! {
+        <div class="stage grid-stage" data-testid="stage">
+            <canvas node_ref=canvas_ref class="grid" data-testid="grid" width=width height=height
+                style=format!("max-width: {width}px") aria-hidden="true" data-painted=move || painted.get()
+                data-width=grid.width data-height=grid.height></canvas>
+            <p class="visually-hidden" data-testid="frame-text">{label}". "{text}</p>
+            {legend.then(grid_legend)}
+        </div>
+    }
+}
+
+/// The frame as text for screen readers: how many cells are in each state, and where the current one is.
+pub fn describe(cells: &[u8], grid: &Grid) -> String {
+    let mut parts = Vec::new();
+    for state in CellState::ALL {
+        if matches!(state, CellState::Open | CellState::Wall) {
+            continue;
+        }
+        let at: Vec<usize> = (0..cells.len()).filter(|&i| cells[i] == state.symbol()).collect();
+        match at.as_slice() {
+            [] => {}
+            [one] => {
+                let (x, y) = grid.xy(*one);
+                parts.push(format!("{}: the cell at ({x}, {y}).", capitalised(state.name())));
+            }
+            many => parts.push(format!("{}: {} cells.", capitalised(state.name()), many.len())),
+        }
+    }
+    let walls = cells.iter().filter(|&&c| c == CellState::Wall.symbol()).count();
+    let (sx, sy) = grid.xy(grid.start);
+    let (gx, gy) = grid.xy(grid.goal);
+    parts.push(format!("{walls} walls; start at ({sx}, {sy}), goal at ({gx}, {gy})."));
+    parts.join(" ")
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn grid_legend() -> impl IntoView {
+    let shapes = [
+        (CellState::Wall, ""),
+        (CellState::Frontier, " (outlined)"),
+        (CellState::Visited, ""),
+        (CellState::Current, " (crossed)"),
+        (CellState::Examined, " (ringed)"),
+        (CellState::Path, " (dotted)"),
+        (CellState::GoalFrontier, " (outlined)"),
+        (CellState::GoalVisited, " (slashed)"),
+    ];
+    let items = shapes
+        .into_iter()
+        .map(|(state, shape)| {
+            view! {
+                <li><span class="cell-swatch" data-state=state.name().replace(' ', "-")></span>
+                {format!("{}{shape}", state.name())}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="legend grid-legend" data-testid="legend">
+            {items}
+            <li><span class="cell-swatch" data-state="heavy"></span>"costly cell (2–9, darker is dearer)"</li>
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_cells_by_state_with_walls_start_and_goal() {
+        let grid = algorithms::grid::parse_grid("S.#\n..G").unwrap();
+        assert_eq!(
+            describe(b"vf#c.p", &grid),
+            "Frontier: the cell at (1, 0). Visited: the cell at (0, 0). Current: the cell at (0, 1). \
+             Path: the cell at (2, 1). 1 walls; start at (0, 0), goal at (2, 1)."
+        );
+        assert_eq!(
+            describe(b"vv#...", &grid),
+            "Visited: 2 cells. 1 walls; start at (0, 0), goal at (2, 1)."
+        );
+    }
+
+    #[test]
+    fn cells_fit_the_stage_and_stay_visible() {
+        assert_eq!(cell_size(&Grid::open(20, 10)), 36);
+        assert_eq!(cell_size(&Grid::open(100, 100)), 7);
+        assert_eq!(cell_size(&Grid::open(300, 2)), 5);
+    }
+}
