@@ -16,6 +16,9 @@ use crate::snapshot::SNAPSHOT_FORMAT;
 pub const TRACE_FORMAT: &str = "algovista-trace";
 /// Longer runs are exported without their snapshots (a million-step run would be gigabytes).
 pub const MAX_EMBEDDED_STEPS: u64 = 5_000;
+/// So are runs whose snapshots would take more than this many bytes of JSON, estimated from the first
+/// (a grid's frame holds every cell: 5,000 steps of a 100 × 100 grid would be 50 MB).
+pub const MAX_EMBEDDED_BYTES: u64 = 16_000_000;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,7 +116,9 @@ impl TraceFile {
     pub fn export(entry: &Entry, input: Input, step: u64) -> Result<Self, InputError> {
         let machine = entry.start(input.clone())?;
         let steps = step_count(&*machine);
-        let snapshots = (steps <= MAX_EMBEDDED_STEPS).then(|| {
+        let first = serde_json::to_vec(&machine.snapshot()).map_or(0, |json| json.len() as u64);
+        let embedded = steps <= MAX_EMBEDDED_STEPS && steps * first <= MAX_EMBEDDED_BYTES;
+        let snapshots = embedded.then(|| {
             machine
                 .steps()
                 .map(|s| serde_json::to_value(s).expect("snapshots are plain data"))
@@ -249,6 +254,33 @@ mod tests {
         };
         let file = TraceFile::export(entry, input, 10).unwrap();
         assert!(file.steps > MAX_EMBEDDED_STEPS);
+        assert_eq!(file.snapshots, None);
+        assert!(TraceFile::import(&serde_json::to_string(&file).unwrap()).is_ok());
+    }
+
+    #[cfg(feature = "graphs")]
+    #[test]
+    fn large_frames_are_exported_without_snapshots() {
+        let entry = catalogue::find("grid-bfs").unwrap();
+        let small = Input {
+            grid: Some(crate::grid::parse_grid("S..\n..G").unwrap()),
+            ..Input::default()
+        };
+        assert!(
+            TraceFile::export(entry, small, 0)
+                .unwrap()
+                .snapshots
+                .is_some()
+        );
+        // About 1,400 steps of 10,000-cell frames: 14 MB and more of snapshots.
+        let mut grid = crate::grid::Grid::open(100, 100);
+        grid.goal = 100 * 3 + 30;
+        let large = Input {
+            grid: Some(grid),
+            ..Input::default()
+        };
+        let file = TraceFile::export(entry, large, 5).unwrap();
+        assert!(file.steps <= MAX_EMBEDDED_STEPS, "{} steps", file.steps);
         assert_eq!(file.snapshots, None);
         assert!(TraceFile::import(&serde_json::to_string(&file).unwrap()).is_ok());
     }

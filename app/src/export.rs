@@ -107,7 +107,9 @@ pub fn ExportBar(
             match drawing.await {
                 Ok(svg) if png => {
                     let height = match entry.frame {
-                        algorithms::FrameKind::Graph | algorithms::FrameKind::Grid => GRAPH_FRAME_HEIGHT,
+                        algorithms::FrameKind::Graph | algorithms::FrameKind::Grid => {
+                            GRAPH_FRAME_HEIGHT
+                        }
                         algorithms::FrameKind::Array => FRAME_HEIGHT,
                     };
                     download_png(&name, &svg, FRAME_WIDTH, height)

@@ -4,9 +4,9 @@
 //! Painting edits the same text the typed form shows, so every grid has one form, which the address also
 //! holds. A maze generator takes only a size and a seed.
 
+use algorithms::CellState;
 use algorithms::catalogue::Card;
 use algorithms::grid::{GRID_MAX_COST, Grid, GridGenerator, WALL, parse_grid};
-use algorithms::CellState;
 use leptos::prelude::*;
 
 use crate::grid_view::{Painter, cell_size, repaint, theme_changes};
@@ -29,7 +29,11 @@ enum Tool {
 }
 
 #[component]
-pub fn GridEditor(entry: &'static Card, source: Source, on_apply: Callback<Source>) -> impl IntoView {
+pub fn GridEditor(
+    entry: &'static Card,
+    source: Source,
+    on_apply: Callback<Source>,
+) -> impl IntoView {
     let rules = entry.input.grid.expect("a grid algorithm");
     let fallback = match Source::default_for(entry) {
         Source::GridGenerated(g) => g,
@@ -46,8 +50,15 @@ pub fn GridEditor(entry: &'static Card, source: Source, on_apply: Callback<Sourc
     let (text, generator, mode) = match &source {
         Source::GridText { text, seed } => (
             text.clone(),
-            GridGenerator { seed: seed.unwrap_or(fallback.seed), ..fallback.clone() },
-            if rules.maze { Mode::Generate } else { Mode::Type },
+            GridGenerator {
+                seed: seed.unwrap_or(fallback.seed),
+                ..fallback.clone()
+            },
+            if rules.maze {
+                Mode::Generate
+            } else {
+                Mode::Type
+            },
         ),
         Source::GridGenerated(g) => (grid_text(g), g.clone(), Mode::Generate),
         _ => (grid_text(&fallback), fallback.clone(), Mode::Generate),
@@ -65,14 +76,20 @@ pub fn GridEditor(entry: &'static Card, source: Source, on_apply: Callback<Sourc
         text.trim().parse::<u64>().map_err(|_| {
             (
                 Field::Generator,
-                format!("{field} \"{}\" is not a whole number of 0 or more", text.trim()),
+                format!(
+                    "{field} \"{}\" is not a whole number of 0 or more",
+                    text.trim()
+                ),
             )
         })
     };
     let source_from_fields = move || -> Result<Source, (Field, String)> {
         let seed = number("the seed", seed.get_untracked())?;
         if mode.get_untracked() != Mode::Generate {
-            return Ok(Source::GridText { text: text.get_untracked(), seed: Some(seed) });
+            return Ok(Source::GridText {
+                text: text.get_untracked(),
+                seed: Some(seed),
+            });
         }
         let walls = number("the walls per cent", walls.get_untracked())?;
         Ok(Source::GridGenerated(GridGenerator {
@@ -135,7 +152,11 @@ pub fn GridEditor(entry: &'static Card, source: Source, on_apply: Callback<Sourc
         format!(
             "Up to {0} × {0} cells{1}.",
             entry.input.max_step_n,
-            if rules.weights { "; cells cost 1 to 9" } else { ", every move costs 1 (no costly cells)" }
+            if rules.weights {
+                "; cells cost 1 to 9"
+            } else {
+                ", every move costs 1 (no costly cells)"
+            }
         )
     };
     let modes = (!rules.maze).then(|| {
@@ -221,12 +242,20 @@ fn Painting(text: RwSignal<String>, weights: bool) -> impl IntoView {
     let symbols = |g: &Grid| -> Vec<u8> {
         g.cells
             .iter()
-            .map(|&c| if c == WALL { CellState::Wall.symbol() } else { CellState::Open.symbol() })
+            .map(|&c| {
+                if c == WALL {
+                    CellState::Wall.symbol()
+                } else {
+                    CellState::Open.symbol()
+                }
+            })
             .collect()
     };
     Effect::new(move |_| {
         theme.track();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         let fresh = Painter::new(&canvas, cell);
         if let Some(p) = &fresh {
             grid.with_value(|g| repaint(p, g, &[], &symbols(g)));
@@ -234,11 +263,15 @@ fn Painting(text: RwSignal<String>, weights: bool) -> impl IntoView {
         painter.set_value(fresh);
     });
     let paint_at = move |event: &web_sys::PointerEvent| {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
         let rect = canvas.get_bounding_client_rect();
         let (gw, gh) = grid.with_value(|g| (g.width, g.height));
-        let x = ((f64::from(event.client_x()) - rect.left()) / rect.width().max(1.0) * gw as f64).floor();
-        let y = ((f64::from(event.client_y()) - rect.top()) / rect.height().max(1.0) * gh as f64).floor();
+        let x = ((f64::from(event.client_x()) - rect.left()) / rect.width().max(1.0) * gw as f64)
+            .floor();
+        let y = ((f64::from(event.client_y()) - rect.top()) / rect.height().max(1.0) * gh as f64)
+            .floor();
         if x < 0.0 || y < 0.0 || x >= gw as f64 || y >= gh as f64 {
             return;
         }
@@ -255,7 +288,11 @@ fn Painting(text: RwSignal<String>, weights: bool) -> impl IntoView {
                 let ends = [g.start, g.goal];
                 match chosen {
                     // The start and goal stay open: painting over them does nothing.
-                    _ if matches!(chosen, Tool::Wall | Tool::Open | Tool::Cost) && ends.contains(&at) => vec![],
+                    _ if matches!(chosen, Tool::Wall | Tool::Open | Tool::Cost)
+                        && ends.contains(&at) =>
+                    {
+                        vec![]
+                    }
                     Tool::Wall => {
                         g.cells[at] = WALL;
                         vec![at]
@@ -269,7 +306,11 @@ fn Painting(text: RwSignal<String>, weights: bool) -> impl IntoView {
                         vec![at]
                     }
                     Tool::Start | Tool::Goal => {
-                        let other = if chosen == Tool::Start { g.goal } else { g.start };
+                        let other = if chosen == Tool::Start {
+                            g.goal
+                        } else {
+                            g.start
+                        };
                         if at == other {
                             return vec![];
                         }
@@ -291,7 +332,11 @@ fn Painting(text: RwSignal<String>, weights: bool) -> impl IntoView {
             if let Some(p) = p {
                 grid.with_value(|g| {
                     for &index in &changed {
-                        let state = if g.cells[index] == WALL { CellState::Wall } else { CellState::Open };
+                        let state = if g.cells[index] == WALL {
+                            CellState::Wall
+                        } else {
+                            CellState::Open
+                        };
                         p.paint(g, index, state);
                     }
                 });
@@ -302,7 +347,10 @@ fn Painting(text: RwSignal<String>, weights: bool) -> impl IntoView {
     let down = move |event: web_sys::PointerEvent| {
         // No text selection, scrolling or native drag while painting.
         event.prevent_default();
-        painting.set_value(matches!(tool.get_untracked(), Tool::Wall | Tool::Open | Tool::Cost));
+        painting.set_value(matches!(
+            tool.get_untracked(),
+            Tool::Wall | Tool::Open | Tool::Cost
+        ));
         if let Some(canvas) = canvas_ref.get_untracked() {
             let _ = canvas.set_pointer_capture(event.pointer_id());
         }

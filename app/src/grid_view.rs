@@ -20,6 +20,19 @@ pub fn grid_cells(snapshot: &Snapshot) -> &str {
     }
 }
 
+/// The grid a maze generator's frame shows: its walls and passages, with the input's start and goal.
+pub fn maze_grid(cells: &str, input: &Grid) -> Grid {
+    let mut grid = input.clone();
+    for (cost, symbol) in grid.cells.iter_mut().zip(cells.bytes()) {
+        *cost = if symbol == CellState::Wall.symbol() {
+            WALL
+        } else {
+            1
+        };
+    }
+    grid
+}
+
 /// The size of a cell in canvas pixels: the grid fits about 720 pixels, cells no smaller than 5.
 pub fn cell_size(grid: &Grid) -> u32 {
     (720 / grid.width.max(grid.height).max(1)).clamp(5, 36) as u32
@@ -50,13 +63,16 @@ const STATE_COLOURS: [(&str, &str); 9] = [
 
 impl Painter {
     pub fn new(canvas: &HtmlCanvasElement, cell: u32) -> Option<Self> {
-        let context: CanvasRenderingContext2d =
-            canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         let style = window().get_computed_style(canvas).ok()??;
         let read = |name: &str| {
             let value = style.get_property_value(name).unwrap_or_default();
             let value = value.trim();
-            if value.is_empty() { "#808080".to_owned() } else { value.to_owned() }
+            if value.is_empty() {
+                "#808080".to_owned()
+            } else {
+                value.to_owned()
+            }
         };
         Some(Painter {
             fills: STATE_COLOURS.iter().map(|(fill, _)| read(fill)).collect(),
@@ -102,12 +118,24 @@ impl Painter {
                     c.stroke();
                 }
                 CellState::Examined => {
-                    let _ = c.arc(x + middle, y + middle, size * 0.28, 0.0, std::f64::consts::TAU);
+                    let _ = c.arc(
+                        x + middle,
+                        y + middle,
+                        size * 0.28,
+                        0.0,
+                        std::f64::consts::TAU,
+                    );
                     c.stroke();
                 }
                 CellState::Path => {
                     c.set_fill_style_str(&self.edges[slot]);
-                    let _ = c.arc(x + middle, y + middle, size * 0.2, 0.0, std::f64::consts::TAU);
+                    let _ = c.arc(
+                        x + middle,
+                        y + middle,
+                        size * 0.2,
+                        0.0,
+                        std::f64::consts::TAU,
+                    );
                     c.fill();
                 }
                 CellState::GoalVisited => {
@@ -130,7 +158,10 @@ impl Painter {
         };
         if let Some(letter) = letter.filter(|_| size >= 9.0) {
             c.set_fill_style_str(&self.ink);
-            c.set_font(&format!("700 {}px system-ui, sans-serif", (size * 0.62).round()));
+            c.set_font(&format!(
+                "700 {}px system-ui, sans-serif",
+                (size * 0.62).round()
+            ));
             c.set_text_align("center");
             c.set_text_baseline("middle");
             let _ = c.fill_text(&letter, x + middle_of(size), y + middle_of(size) + 1.0);
@@ -155,7 +186,11 @@ pub fn repaint(painter: &Painter, grid: &Grid, before: &[u8], after: &[u8]) -> u
         if before.get(index) == Some(&symbol) {
             continue;
         }
-        painter.paint(grid, index, CellState::from_symbol(symbol).unwrap_or(CellState::Open));
+        painter.paint(
+            grid,
+            index,
+            CellState::from_symbol(symbol).unwrap_or(CellState::Open),
+        );
         painted += 1;
     }
     painted
@@ -164,7 +199,8 @@ pub fn repaint(painter: &Painter, grid: &Grid, before: &[u8], after: &[u8]) -> u
 /// A signal bumped whenever the theme changes.
 pub fn theme_changes() -> ReadSignal<u32> {
     let (changes, set_changes) = signal(0u32);
-    let handle = window_event_listener_untyped(THEME_EVENT, move |_| set_changes.update(|n| *n += 1));
+    let handle =
+        window_event_listener_untyped(THEME_EVENT, move |_| set_changes.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
     changes
 }
@@ -185,7 +221,9 @@ pub fn GridStage(
     let painter = StoredValue::new_local(None::<Painter>);
     let stage_grid = grid.clone();
     Effect::new(move |_| {
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         let theme = theme.get();
         let after: Vec<u8> = snapshot.with(|s| grid_cells(s).as_bytes().to_vec());
         if after.len() != stage_grid.len() {
@@ -226,20 +264,34 @@ pub fn describe(cells: &[u8], grid: &Grid) -> String {
         if matches!(state, CellState::Open | CellState::Wall) {
             continue;
         }
-        let at: Vec<usize> = (0..cells.len()).filter(|&i| cells[i] == state.symbol()).collect();
+        let at: Vec<usize> = (0..cells.len())
+            .filter(|&i| cells[i] == state.symbol())
+            .collect();
         match at.as_slice() {
             [] => {}
             [one] => {
                 let (x, y) = grid.xy(*one);
-                parts.push(format!("{}: the cell at ({x}, {y}).", capitalised(state.name())));
+                parts.push(format!(
+                    "{}: the cell at ({x}, {y}).",
+                    capitalised(state.name())
+                ));
             }
-            many => parts.push(format!("{}: {} cells.", capitalised(state.name()), many.len())),
+            many => parts.push(format!(
+                "{}: {} cells.",
+                capitalised(state.name()),
+                many.len()
+            )),
         }
     }
-    let walls = cells.iter().filter(|&&c| c == CellState::Wall.symbol()).count();
+    let walls = cells
+        .iter()
+        .filter(|&&c| c == CellState::Wall.symbol())
+        .count();
     let (sx, sy) = grid.xy(grid.start);
     let (gx, gy) = grid.xy(grid.goal);
-    parts.push(format!("{walls} walls; start at ({sx}, {sy}), goal at ({gx}, {gy})."));
+    parts.push(format!(
+        "{walls} walls; start at ({sx}, {sy}), goal at ({gx}, {gy})."
+    ));
     parts.join(" ")
 }
 
@@ -295,6 +347,14 @@ mod tests {
             describe(b"vv#...", &grid),
             "Visited: 2 cells. 1 walls; start at (0, 0), goal at (2, 1)."
         );
+    }
+
+    #[test]
+    fn a_finished_maze_becomes_a_grid_to_search() {
+        let mut open = Grid::open(5, 5);
+        (open.start, open.goal) = (6, 18);
+        let maze = maze_grid("######.#.##.#.##...######", &open);
+        assert_eq!(maze.to_text(), "#####\n#S#.#\n#.#.#\n#..G#\n#####\n");
     }
 
     #[test]

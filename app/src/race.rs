@@ -25,15 +25,12 @@ fn find_or(id: Option<String>, default: &str) -> &'static Card {
 
 /// The other algorithms a race against `entry` may pick: same input kind, never itself.
 fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
-    CARDS
-        .iter()
-        .copied()
-        .filter(move |other| {
-            other.input.kind == entry.input.kind
+    CARDS.iter().copied().filter(move |other| {
+        other.input.kind == entry.input.kind
                 && other.id != entry.id
                 // A maze generator races only another: they take a size, the searches a grid to search.
                 && other.input.grid.map(|r| r.maze) == entry.input.grid.map(|r| r.maze)
-        })
+    })
 }
 
 /// What algorithm A may be: those drawn like `entry` (arrays, or graphs: each kind's races are in the page

@@ -252,6 +252,41 @@ pub fn Visualizer(
     }
 }
 
+/// Under a finished maze, links that search it: the maze's final cells become a grid search's input.
+#[cfg(feature = "graphs")]
+fn solve_link(
+    entry: &'static Card,
+    input: &Input,
+    snapshot: Memo<Snapshot>,
+) -> Option<impl IntoView + use<>> {
+    let grid = input
+        .grid
+        .clone()
+        .filter(|_| entry.input.grid.is_some_and(|r| r.maze))?;
+    Some(move || {
+        snapshot.with(|s| {
+            s.finished.then(|| {
+                let maze = crate::grid_view::maze_grid(crate::grid_view::grid_cells(s), &grid);
+                let links = [("grid-astar", "A*"), ("grid-bfs", "breadth-first search"), ("grid-bidirectional", "bidirectional BFS")]
+                    .map(|(id, name)| {
+                        let state = ViewState {
+                            source: Source::GridText { text: maze.to_text(), seed: None },
+                            step: 0,
+                            speed: url_state::DEFAULT_SPEED,
+                        };
+                        view! { " " <Link href=format!("/algorithms/{id}?{}", url_state::query(&state))>{name}</Link> }
+                    });
+                view! { <p class="solve" data-testid="solve-maze">"Solve this maze with" {links}</p> }
+            })
+        })
+    })
+}
+
+#[cfg(not(feature = "graphs"))]
+fn solve_link(_: &'static Card, _: &Input, _: Memo<Snapshot>) -> Option<()> {
+    None
+}
+
 #[component]
 fn Player(
     entry: &'static Card,
@@ -319,6 +354,7 @@ fn Player(
             <p class="narration" data-testid="narration" aria-live="polite">
                 {move || snapshot.with(|s| s.narration.clone())}
             </p>
+            {solve_link(entry, &input, snapshot)}
             <div class="panels">
                 <ol class="pseudocode" data-testid="pseudocode" start="0" aria-label="Pseudocode">{pseudocode}</ol>
                 <div class="side-panels">

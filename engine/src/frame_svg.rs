@@ -48,7 +48,9 @@ pub fn frame_svg(snapshot: &Snapshot, input: &Input, title: &str) -> Result<Stri
         },
         #[cfg(feature = "graphs")]
         Frame::Grid(frame) => match &input.grid {
-            Some(grid) if grid.len() == frame.cells.len() => Ok(grid_svg(snapshot, frame, grid, title)),
+            Some(grid) if grid.len() == frame.cells.len() => {
+                Ok(grid_svg(snapshot, frame, grid, title))
+            }
             _ => Err("a grid frame needs the run's grid".into()),
         },
         // A graph frame in a build without the graph family's drawing.
@@ -121,7 +123,12 @@ fn cell_fill(state: CellState, cost: u8) -> String {
 }
 
 #[cfg(feature = "graphs")]
-fn grid_svg(snapshot: &Snapshot, frame: &GridFrame, grid: &algorithms::Grid, title: &str) -> String {
+fn grid_svg(
+    snapshot: &Snapshot,
+    frame: &GridFrame,
+    grid: &algorithms::Grid,
+    title: &str,
+) -> String {
     let (left, top) = (16.0, 44.0);
     let cell = (768.0 / grid.width as f64).min(560.0 / grid.height as f64);
     let mut svg = format!(
@@ -387,7 +394,11 @@ mod tests {
         let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
         let svg = frame_svg(&last, &input, "BFS <grid>").unwrap();
         assert_eq!(svg.matches("<rect x=").count(), 6);
-        assert_eq!(svg.matches("fill=\"#009e73\"").count(), 4, "the path: S, two cells, G");
+        assert_eq!(
+            svg.matches("fill=\"#009e73\"").count(),
+            4,
+            "the path: S, two cells, G"
+        );
         assert_eq!(svg.matches("fill=\"#1c1d21\"/>").count(), 1, "one wall");
         assert!(svg.contains("BFS &lt;grid&gt;"));
         assert!(svg.contains(">S</text>") && svg.contains(">G</text>"));
@@ -395,7 +406,10 @@ mod tests {
             grid: Some(algorithms::grid::parse_grid("SG").unwrap()),
             ..Input::default()
         };
-        assert!(frame_svg(&last, &other, "x").is_err(), "a frame of another grid's size");
+        assert!(
+            frame_svg(&last, &other, "x").is_err(),
+            "a frame of another grid's size"
+        );
     }
 
     #[cfg(feature = "graphs")]

@@ -566,6 +566,71 @@ async fn a_graph_session_keeps_its_graph_and_the_hash_of_its_step() {
 }
 
 #[tokio::test]
+async fn a_maze_session_keeps_its_grid_and_seed_and_the_hash_of_its_step() {
+    let app = TestApp::new().await;
+    let (_, token) = app.user("Europe/Berlin").await;
+    let entry = algorithms::catalogue::find("maze-prim").unwrap();
+    let body = |grid: Value, seed: u64| {
+        json!({
+            "expected_version": 0,
+            "algorithm": "maze-prim",
+            "algorithm_version": entry.version,
+            "input": { "grid": grid, "seed": seed },
+            "step": 7,
+            "preferences": { "speed": 2.0 },
+        })
+    };
+    let grid = json!([".......", ".S.....", ".......", ".....G.", "......."]);
+    let created = app
+        .call(
+            Method::PUT,
+            "/api/sessions/maze",
+            Some(&token),
+            Some(body(grid.clone(), 5)),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let fetched = app.get("/api/sessions/maze", &token).await;
+    let input: algorithms::Input =
+        serde_json::from_value(json!({ "grid": grid, "seed": 5 })).unwrap();
+    let snapshots: Vec<_> = entry.start(input.clone()).unwrap().steps().collect();
+    assert_eq!(fetched.body["snapshot_hash"], hash_of(&snapshots[7]));
+    assert_eq!(fetched.body["input"], serde_json::to_value(&input).unwrap());
+    // Another seed is another maze: its step 7 differs.
+    let other: algorithms::Input =
+        serde_json::from_value(json!({ "grid": grid, "seed": 6 })).unwrap();
+    let other: Vec<_> = entry.start(other).unwrap().steps().collect();
+    assert_ne!(hash_of(&other[7]), hash_of(&snapshots[7]));
+
+    // A grid a maze cannot start from, or rows that are not a grid: 422, with the reason.
+    let refusals = [
+        (json!(["S.", ".G"]), "odd width and height"),
+        (
+            json!(["S..", ".x.", "..G"]),
+            "line 2, column 2: \"x\" is not a cell",
+        ),
+    ];
+    for (grid, reason) in refusals {
+        let refused = app
+            .call(
+                Method::PUT,
+                "/api/sessions/maze-2",
+                Some(&token),
+                Some(body(grid, 1)),
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.body
+        );
+        let message = refused.body["message"].as_str().unwrap();
+        assert!(message.contains(reason), "{message}");
+    }
+}
+
+#[tokio::test]
 async fn sessions_resume_at_the_exact_step_and_stale_writes_conflict() {
     let app = TestApp::new().await;
     let (_, token) = app.user("Europe/Berlin").await;

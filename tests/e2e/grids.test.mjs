@@ -153,6 +153,13 @@ test('a maze is carved from a seed, the same maze every time, with rooms − 1 w
   await again.getByTestId('end').click();
   await again.waitForFunction(() => document.querySelector('[data-testid=frame-text]').textContent.includes('60 walls'));
   assert.ok(image.equals(await again.getByTestId('grid').screenshot()), 'the seed repeats the maze');
+  // The finished maze is a grid to search: A* finds its one way through.
+  await again.getByTestId('solve-maze').getByText('A*').click();
+  await again.waitForFunction(() => location.pathname === '/algorithms/grid-astar');
+  await again.getByTestId('grid').waitFor();
+  assert.match(await again.getByTestId('frame-text').textContent(), /60 walls; start at \(1, 1\), goal at \(9, 7\)\./);
+  await again.getByTestId('end').click();
+  assert.match(await again.getByTestId('narration').textContent(), /The goal \(9, 7\) is reached/);
   // Another generator races it on the same size.
   await page.goto(`${shared.server.url}/race?a=maze-prim&b=maze-kruskal&width=11&height=9&seed=3`);
   await page.getByTestId('lane-b').getByTestId('grid').waitFor();

@@ -321,17 +321,31 @@ fn every_grid_algorithm_runs_from_the_json_form() {
     let search = r#"{"grid": ["S..#.", ".#...", "...#G"]}"#;
     let maze = r#"{"grid": [".......", ".S.....", ".......", ".....G.", "......."], "seed": 9}"#;
     for entry in CATALOGUE.iter().filter(|e| e.input.grid.is_some()) {
-        let input = if entry.input.grid.unwrap().maze { maze } else { search };
+        let input = if entry.input.grid.unwrap().maze {
+            maze
+        } else {
+            search
+        };
         let last = stdout_json(&trace(&["run", entry.id, "--input", input]));
         assert_eq!(last["finished"], true, "{}", entry.id);
         let cells = last["frame"]["grid"]["cells"].as_str().unwrap();
-        assert_eq!(cells.len(), if input == maze { 35 } else { 15 }, "{}", entry.id);
+        assert_eq!(
+            cells.len(),
+            if input == maze { 35 } else { 15 },
+            "{}",
+            entry.id
+        );
         let counted = stdout_json(&trace(&["run", entry.id, "--count-only", "--input", input]));
         assert_eq!(counted["counters"], last["counters"], "{}", entry.id);
         assert_eq!(counted["n"].as_u64(), Some(cells.len() as u64));
     }
     let astar = stdout_json(&trace(&["run", "grid-astar", "--input", search]));
-    assert!(astar["narration"].as_str().unwrap().contains("a path of 6 moves, cost 6"));
+    assert!(
+        astar["narration"]
+            .as_str()
+            .unwrap()
+            .contains("a path of 6 moves, cost 6")
+    );
     assert_fails_with(
         &trace(&["run", "grid-bfs", "--input", r#"{"grid": ["S.x", "..G"]}"#]),
         "line 1, column 3: \"x\" is not a cell",
