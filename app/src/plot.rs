@@ -44,6 +44,8 @@ fn sizes(entry: &Card) -> Vec<usize> {
     (1..)
         .map(|k| 1usize << k)
         .take_while(|&n| n <= limit)
+        // The smallest grid is 2 × 2: four cells.
+        .filter(|&n| entry.input.kind != InputKind::Grid || n >= 4)
         .collect()
 }
 

@@ -89,3 +89,25 @@ test('graph algorithms are measured against nodes plus edges, on the counters th
   for (const [size, examined] of bfs.slice(1)) assert.ok(examined > 0 && examined <= 2 * size, `${size}: ${examined}`);
   assert.deepEqual(errors, []);
 });
+
+test('grid searches are measured against their cells', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/plot?ids=grid-bfs,grid-astar&metric=cells_visited`);
+  await page.getByTestId('measure').waitFor();
+  await page.getByTestId('measure').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=progress]').textContent.startsWith('Done'), null, {
+    timeout: 120000,
+  });
+  const rows = await page.$$eval('[data-testid=plot-table] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+  );
+  const series = await page.$$eval('[data-testid=series]', (gs) => gs.map((g) => g.dataset.id));
+  assert.deepEqual(series.sort(), ['grid-astar', 'grid-bfs']);
+  // Square grids of about 4 to 65,536 cells: each size a square, growing; no search visits more cells
+  // than the grid has.
+  const bfs = rows.filter((r) => r[0] === 'Breadth-first search (grid)').map((r) => [Number(r[1]), Number(r[2])]);
+  assert.equal(bfs.length, 15);
+  assert.equal(bfs.at(-1)[0], 65536);
+  assert.ok(bfs.every(([size], i) => Number.isInteger(Math.sqrt(size)) && (i === 0 || size > bfs[i - 1][0])), JSON.stringify(bfs));
+  for (const [size, visited] of bfs) assert.ok(visited >= 0 && visited <= size, `${size}: ${visited}`);
+  assert.deepEqual(errors, []);
+});
