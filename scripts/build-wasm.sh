@@ -6,21 +6,30 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-# Two cargo calls: the array families' pages and engines without the graph family (they link none of its
-# code), then the pages that list or run every family, and the graph family's modules, with it.
+# Four cargo calls, one per set of features, so a page links only the families it draws: the array
+# families' pages and engines with no feature; the pages that list every family (catalogue, plot,
+# progress) and the engines and tools of the graph and grid families with both; the graph pages with
+# `graphs` alone; the grid pages with `grids` alone. Within a call the features are one set for every bin.
 ARRAY_MODULES=(page-visualizer page-quiz page-race engine-sorting engine-searching tools-sorting tools-searching)
-GRAPH_MODULES=(page-catalogue page-plot page-progress page-graph page-graph-race engine-graphs engine-weighted
-  engine-grids tools-graphs tools-weighted tools-grids)
-MODULES=("${ARRAY_MODULES[@]}" "${GRAPH_MODULES[@]}")
+ALL_MODULES=(page-catalogue page-plot page-progress engine-graphs engine-weighted engine-grids tools-graphs
+  tools-weighted tools-grids)
+GRAPH_MODULES=(page-graph page-graph-race)
+GRID_MODULES=(page-grid page-grid-race)
+MODULES=("${ARRAY_MODULES[@]}" "${ALL_MODULES[@]}" "${GRAPH_MODULES[@]}" "${GRID_MODULES[@]}")
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release
 
 bins() { for module in "$@"; do printf -- '--bin %s ' "$module"; done; }
-# shellcheck disable=SC2046 # one word per flag
-with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
-  -p app -p engine $(bins "${ARRAY_MODULES[@]}")
-# shellcheck disable=SC2046
-with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
-  -p app -p engine --features app/graphs,engine/graphs $(bins "${GRAPH_MODULES[@]}")
+build() {
+  local features=$1
+  shift
+  # shellcheck disable=SC2046 # one word per flag
+  with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
+    -p app -p engine ${features:+--features "$features"} $(bins "$@")
+}
+build "" "${ARRAY_MODULES[@]}"
+build app/graphs,app/grids,engine/graphs,engine/grids "${ALL_MODULES[@]}"
+build app/graphs "${GRAPH_MODULES[@]}"
+build app/grids "${GRID_MODULES[@]}"
 rm -rf "$WASM_STAGE"
 for module in "${MODULES[@]}"; do
   dir=$WASM_STAGE/$module

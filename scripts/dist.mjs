@@ -42,7 +42,7 @@ for (const module of readdirSync(stage).sort()) {
     .map((file) => `/assets/${folder}/${relative(dir, file)}`);
   if (imports.length) manifest.imports[group[name]] = imports;
 }
-for (const page of ['catalogue', 'visualizer', 'graph', 'graph-race', 'quiz', 'race', 'plot', 'progress']) {
+for (const page of ['catalogue', 'visualizer', 'graph', 'graph-race', 'grid', 'grid-race', 'quiz', 'race', 'plot', 'progress']) {
   if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
 }
 

@@ -11,11 +11,13 @@ stage() { log "── $* ($((SECONDS - started)) s)"; }
 
 stage "format and lints"
 cargo fmt --all --check
-# The graph family is a feature of the app and the engine (off in the array pages' modules): both ways.
-cargo clippy --quiet --all-targets --features engine/graphs -- -D warnings
+# The graph and grid families are features of the app and the engine (each page module has the ones it
+# draws): every combination the build uses.
+cargo clippy --quiet --all-targets --features engine/graphs,engine/grids -- -D warnings
 if [ "$(cat "$WASM_ROUTE_FILE")" = rustup ]; then
-  cargo clippy --quiet -p app --all-targets --target wasm32-unknown-unknown -- -D warnings
-  cargo clippy --quiet -p app --all-targets --features graphs --target wasm32-unknown-unknown -- -D warnings
+  for features in "" graphs grids graphs,grids; do
+    cargo clippy --quiet -p app --all-targets ${features:+--features "$features"} --target wasm32-unknown-unknown -- -D warnings
+  done
 else
   log "skipping clippy for wasm32: the Debian route has no clippy of its compiler version"
 fi
@@ -24,8 +26,8 @@ stage "native tests (with PostgreSQL and postrust for the Supabase store)"
 source "$ROOT/scripts/postgrest-env.sh"
 trap stop_postgrest_env EXIT
 start_postgrest_env
-cargo test --quiet --features engine/graphs
-cargo test --quiet -p app --lib --features graphs
+cargo test --quiet --features engine/graphs,engine/grids
+cargo test --quiet -p app --lib --features graphs,grids
 stop_postgrest_env
 
 stage "WebAssembly tests under Node"

@@ -15,9 +15,9 @@ use serde::Serialize;
 use crate::graph::GraphGenerator;
 #[cfg(feature = "graphs")]
 use crate::graphs;
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 use crate::grid::{GRID_MAX_SIDE, GRID_STEP_SIDE, GridGenerator};
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 use crate::grids;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
 use crate::machine::DynMachine;
@@ -63,20 +63,36 @@ macro_rules! with_array_families {
     };
 }
 
+/// The graph families, then whatever families this build adds.
 #[cfg(feature = "graphs")]
-with_array_families! {
-    Graphs GRAPHS: graphs [
-        bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite, components, tarjan_scc,
-        kosaraju_scc, articulation,
-    ],
-    Weighted WEIGHTED: graphs [dijkstra, bellman_ford, floyd_warshall, astar, prim, kruskal],
+macro_rules! with_graph_families {
+    ($($more:tt)*) => {
+        with_array_families! {
+            Graphs GRAPHS: graphs [
+                bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite, components, tarjan_scc,
+                kosaraju_scc, articulation,
+            ],
+            Weighted WEIGHTED: graphs [dijkstra, bellman_ford, floyd_warshall, astar, prim, kruskal],
+            $($more)*
+        }
+    };
+}
+#[cfg(not(feature = "graphs"))]
+macro_rules! with_graph_families {
+    ($($more:tt)*) => {
+        with_array_families! { $($more)* }
+    };
+}
+
+#[cfg(feature = "grids")]
+with_graph_families! {
     Grids GRIDS: grids [
         bfs, dijkstra, astar_manhattan, astar_octile, greedy, bidirectional, maze_backtracker,
         maze_prim, maze_division, maze_kruskal,
     ],
 }
-#[cfg(not(feature = "graphs"))]
-with_array_families! {}
+#[cfg(not(feature = "grids"))]
+with_graph_families! {}
 
 pub fn find(id: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().copied().find(|entry| entry.id == id)
@@ -102,7 +118,7 @@ pub enum Family {
     #[cfg(feature = "graphs")]
     Weighted,
     /// Grid pathfinding and mazes.
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     Grids,
 }
 
@@ -116,7 +132,7 @@ impl Family {
             Family::Graphs => "graphs",
             #[cfg(feature = "graphs")]
             Family::Weighted => "weighted",
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Family::Grids => "grids",
         }
     }
@@ -137,9 +153,9 @@ pub enum Category {
     SpanningTrees,
     #[cfg(feature = "graphs")]
     Connectivity,
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     GridPathfinding,
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     Mazes,
 }
 
@@ -155,9 +171,9 @@ impl Category {
         Category::SpanningTrees,
         #[cfg(feature = "graphs")]
         Category::Connectivity,
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         Category::GridPathfinding,
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         Category::Mazes,
     ];
 
@@ -169,7 +185,7 @@ impl Category {
             Category::GraphTraversal | Category::Connectivity => Family::Graphs,
             #[cfg(feature = "graphs")]
             Category::ShortestPaths | Category::SpanningTrees => Family::Weighted,
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Category::GridPathfinding | Category::Mazes => Family::Grids,
         }
     }
@@ -187,9 +203,9 @@ impl Category {
             Category::SpanningTrees => "spanning_trees",
             #[cfg(feature = "graphs")]
             Category::Connectivity => "connectivity",
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Category::GridPathfinding => "grid_pathfinding",
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Category::Mazes => "mazes",
         }
     }
@@ -206,9 +222,9 @@ impl Category {
             Category::SpanningTrees => "Spanning trees",
             #[cfg(feature = "graphs")]
             Category::Connectivity => "Connectivity",
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Category::GridPathfinding => "Grid pathfinding",
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Category::Mazes => "Mazes",
         }
     }
@@ -333,15 +349,15 @@ impl Serialize for Entry {
 impl Card {
     pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
         if let Some(rules) = self.input.grid {
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             return self.validate_grid(input, &rules, mode);
-            #[cfg(not(feature = "graphs"))]
+            #[cfg(not(feature = "grids"))]
             return Err(InputError::Grid(format!(
                 "grids are not in this build (mazes: {})",
                 rules.maze
             )));
         }
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         if input.grid.is_some() {
             return Err(InputError::Grid(format!(
                 "this algorithm takes {}, not a grid",
@@ -503,7 +519,7 @@ impl Card {
         Ok(())
     }
 
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     fn validate_grid(
         &self,
         input: &Input,
@@ -513,7 +529,13 @@ impl Card {
         let Some(grid) = &input.grid else {
             return Err(InputError::Grid("this algorithm takes a grid".into()));
         };
-        if !input.values.is_empty() || input.target.is_some() || input.graph.is_some() {
+        if !input.values.is_empty() || input.target.is_some() {
+            return Err(InputError::Grid(
+                "a grid input has no values, target or graph".into(),
+            ));
+        }
+        #[cfg(feature = "graphs")]
+        if input.graph.is_some() {
             return Err(InputError::Grid(
                 "a grid input has no values, target or graph".into(),
             ));
@@ -568,7 +590,7 @@ impl Card {
 
     /// A grid input from a generator, shaped for this algorithm: no costs for the searches that count
     /// steps; an open grid with odd sides and the start and goal on rooms for a maze.
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     pub fn generate_grid(&self, generator: &GridGenerator) -> Result<Input, InputError> {
         let rules = self
             .input
@@ -594,7 +616,7 @@ impl Card {
     }
 
     /// The example grids this algorithm takes.
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     pub fn grid_presets(&self) -> impl Iterator<Item = &'static crate::grid::GridPreset> + '_ {
         crate::grid::GRID_PRESETS.iter().filter(move |preset| {
             let input = Input {
@@ -633,7 +655,7 @@ impl Card {
     /// edges), weights and values from 1 to 50: for tests and benchmarks that run every algorithm alike.
     pub fn sample(&self, size: usize, seed: u64) -> Input {
         let input = match self.input.kind {
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             InputKind::Grid => {
                 // A square of about `size` cells, a fifth of them walls.
                 let side = (size.max(4) as f64).sqrt().round() as usize;
@@ -816,7 +838,7 @@ pub(crate) const fn graph_input(rules: GraphRules) -> InputSpec {
 }
 
 /// Grid limits: stepping draws every cell at every step (100 × 100); counting allows 500 × 500.
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 pub(crate) const fn grid_input(rules: GridRules) -> InputSpec {
     InputSpec {
         kind: InputKind::Grid,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "graphs")]
 use crate::graph::Graph;
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 use crate::grid::Grid;
 
 /// Values are whole numbers with |v| ≤ this; it keeps every sum and difference an algorithm forms far from
@@ -25,7 +25,7 @@ pub struct Input {
     #[cfg(feature = "graphs")]
     #[serde(default)]
     pub graph: Option<Graph>,
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     #[serde(default)]
     pub grid: Option<Grid>,
     #[serde(default)]
@@ -40,14 +40,22 @@ impl Serialize for Input {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
+        // One of a graph, a grid or the values, whichever this build knows and the input has.
+        #[allow(unused_mut)]
+        let mut shaped = false;
         #[cfg(feature = "graphs")]
-        match (&self.graph, &self.grid) {
-            (Some(graph), _) => map.serialize_entry("graph", graph)?,
-            (None, Some(grid)) => map.serialize_entry("grid", grid)?,
-            (None, None) => map.serialize_entry("values", &self.values)?,
+        if let Some(graph) = &self.graph {
+            map.serialize_entry("graph", graph)?;
+            shaped = true;
         }
-        #[cfg(not(feature = "graphs"))]
-        map.serialize_entry("values", &self.values)?;
+        #[cfg(feature = "grids")]
+        if !shaped && let Some(grid) = &self.grid {
+            map.serialize_entry("grid", grid)?;
+            shaped = true;
+        }
+        if !shaped {
+            map.serialize_entry("values", &self.values)?;
+        }
         if let Some(target) = self.target {
             map.serialize_entry("target", &target)?;
         }

@@ -8,9 +8,9 @@ pub mod catalogue;
 pub mod graph;
 #[cfg(feature = "graphs")]
 pub mod graphs;
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 pub mod grid;
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 pub mod grids;
 pub mod input;
 pub mod machine;
@@ -20,10 +20,12 @@ pub mod snapshot;
 pub mod sorting;
 pub mod timeline;
 pub mod trace_file;
+#[cfg(any(feature = "graphs", feature = "grids"))]
+mod union_find;
 
 #[cfg(feature = "graphs")]
 pub use graph::{Graph, GraphGenerator};
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 pub use grid::{Grid, GridGenerator};
 pub use input::{Generator, Input, InputError, Mode, Preset};
 pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};

@@ -86,7 +86,9 @@ fn array(snapshot: &Snapshot) -> Option<&ArrayFrame> {
     match &snapshot.frame {
         Frame::Array(frame) => Some(frame),
         #[cfg(feature = "graphs")]
-        Frame::Graph(_) | Frame::Grid(_) => None,
+        Frame::Graph(_) => None,
+        #[cfg(feature = "grids")]
+        Frame::Grid(_) => None,
     }
 }
 

@@ -328,7 +328,7 @@ pub enum Frame {
     Array(ArrayFrame),
     #[cfg(feature = "graphs")]
     Graph(GraphFrame),
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     Grid(GridFrame),
 }
 

@@ -258,7 +258,7 @@ mod tests {
         assert!(TraceFile::import(&serde_json::to_string(&file).unwrap()).is_ok());
     }
 
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     #[test]
     fn large_frames_are_exported_without_snapshots() {
         let entry = catalogue::find("grid-bfs").unwrap();

@@ -8,14 +8,15 @@ const manifest = MANIFEST;
 /**
  * The page module that renders `path`; the catalogue module also answers unknown paths. A graph
  * algorithm's page (`graph`) and a race of graph algorithms (`graph-race`) are modules built with the
- * graph families, which the array pages' modules leave out.
+ * graph families, a grid algorithm's (`grid`, `grid-race`) with the grid family; each leaves out the others.
  */
 const pageOf = (path, search = location.search) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
   const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
-  const graphFamily = ['graphs', 'weighted', 'grids'].includes(manifest.families[id]);
-  if (trimmed === '/race' && graphFamily) return 'graph-race';
-  if (trimmed.startsWith('/algorithms/') && graphFamily) return 'graph';
+  const family = manifest.families[id];
+  const kind = ['graphs', 'weighted'].includes(family) ? 'graph' : family === 'grids' ? 'grid' : null;
+  if (trimmed === '/race' && kind) return `${kind}-race`;
+  if (trimmed.startsWith('/algorithms/') && kind) return kind;
   if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';
   if (trimmed.startsWith('/algorithms/')) return 'visualizer';
   if (trimmed === '/race') return 'race';
@@ -55,7 +56,7 @@ const load = (prefix) => {
 /** The engines a path will ask for, fetched beside its page module rather than after it. */
 const preload = (path) => {
   const query = new URLSearchParams(location.search);
-  const ids = ['visualizer', 'quiz', 'graph'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
+  const ids = ['visualizer', 'quiz', 'graph', 'grid'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
   for (const id of ids) {
     const family = manifest.families[id];
     if (family) load(manifest.engines[family]).catch(() => {});

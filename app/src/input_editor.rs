@@ -18,7 +18,7 @@ pub fn editor(entry: &'static Card, source: Source, on_apply: Callback<Source>) 
     if entry.input.kind == InputKind::Graph {
         return view! { <crate::graph_editor::GraphEditor entry=entry source=source on_apply=on_apply /> }.into_any();
     }
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     if entry.input.kind == InputKind::Grid {
         return view! { <crate::grid_editor::GridEditor entry=entry source=source on_apply=on_apply /> }.into_any();
     }

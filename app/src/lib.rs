@@ -18,9 +18,9 @@ mod export;
 mod graph_editor;
 #[cfg(feature = "graphs")]
 mod graph_view;
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 mod grid_editor;
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 mod grid_view;
 mod input_editor;
 mod playback;

@@ -58,7 +58,7 @@ fn input(entry: &Card, n: usize) -> (Input, usize) {
         let size = input.graph.as_ref().map_or(n, |g| g.len() + g.edges.len());
         return (input, size);
     }
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     if entry.input.kind == InputKind::Grid {
         let input = entry.sample(n, 1);
         let size = input.grid.as_ref().map_or(n, |g| g.len());

@@ -27,7 +27,7 @@ pub fn stage(
             }
             None => missing(card),
         },
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         FrameKind::Grid => match &input.grid {
             Some(grid) => {
                 view! { <crate::grid_view::GridStage snapshot=snapshot grid=grid.clone() legend=legend /> }
@@ -36,7 +36,9 @@ pub fn stage(
             None => missing(card),
         },
         #[cfg(not(feature = "graphs"))]
-        FrameKind::Graph | FrameKind::Grid => missing(card),
+        FrameKind::Graph => missing(card),
+        #[cfg(not(feature = "grids"))]
+        FrameKind::Grid => missing(card),
     }
 }
 

@@ -34,12 +34,12 @@ pub enum Source {
     #[cfg(feature = "graphs")]
     GraphGenerated(algorithms::GraphGenerator),
     /// A grid as typed, painted or imported: the rows `parse_grid` reads; the seed picks a maze.
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     GridText {
         text: String,
         seed: Option<u64>,
     },
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     GridGenerated(algorithms::GridGenerator),
 }
 
@@ -53,7 +53,7 @@ impl Source {
                 seed: input.seed,
             };
         }
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         if let Some(grid) = &input.grid {
             return Source::GridText {
                 text: grid.to_text(),
@@ -82,7 +82,7 @@ impl Source {
                 seed: 1,
             });
         }
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         if let Some(rules) = entry.input.grid {
             return Source::GridGenerated(algorithms::GridGenerator {
                 width: if rules.maze { 31 } else { 30 },
@@ -149,7 +149,7 @@ impl Source {
             Source::GraphGenerated(generator) => entry
                 .generate_graph(generator)
                 .map_err(|e| (Field::Generator, e.to_string()))?,
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Source::GridText { text, seed } => Input {
                 grid: Some(
                     algorithms::grid::parse_grid(text)
@@ -158,7 +158,7 @@ impl Source {
                 seed: *seed,
                 ..Input::default()
             },
-            #[cfg(feature = "graphs")]
+            #[cfg(feature = "grids")]
             Source::GridGenerated(generator) => entry
                 .generate_grid(generator)
                 .map_err(|e| (Field::Generator, e.to_string()))?,
@@ -166,7 +166,9 @@ impl Source {
         let field = match self {
             Source::Generated(_) => Field::Generator,
             #[cfg(feature = "graphs")]
-            Source::GraphGenerated(_) | Source::GridGenerated(_) => Field::Generator,
+            Source::GraphGenerated(_) => Field::Generator,
+            #[cfg(feature = "grids")]
+            Source::GridGenerated(_) => Field::Generator,
             _ => Field::Values,
         };
         entry
@@ -195,13 +197,17 @@ pub struct ViewState {
 /// returned messages say what was ignored.
 pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
     let mut problems = Vec::new();
+    #[allow(unused_mut)]
+    let mut kind_source = None;
     #[cfg(feature = "graphs")]
-    if entry.input.graph.is_some() || entry.input.grid.is_some() {
-        let source = if entry.input.grid.is_some() {
-            grid_source(entry, &get, &mut problems)
-        } else {
-            graph_source(entry, &get, &mut problems)
-        };
+    if entry.input.graph.is_some() {
+        kind_source = Some(graph_source(entry, &get, &mut problems));
+    }
+    #[cfg(feature = "grids")]
+    if entry.input.grid.is_some() {
+        kind_source = Some(grid_source(entry, &get, &mut problems));
+    }
+    if let Some(source) = kind_source {
         let (step, speed) = step_and_speed(&get, &mut problems);
         return (
             ViewState {
@@ -355,7 +361,7 @@ fn graph_source(
 }
 
 /// A grid's source from the query: its rows, or its generator's settings (missing ones from the default).
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 fn grid_source(
     entry: &Card,
     get: &impl Fn(&str) -> Option<String>,
@@ -434,14 +440,14 @@ pub fn query(state: &ViewState) -> String {
             pairs.push(("acyclic".into(), u8::from(g.acyclic).to_string()));
             pairs.push(("seed".into(), g.seed.to_string()));
         }
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         Source::GridText { text, seed } => {
             pairs.push(("grid".into(), text.trim_end().to_owned()));
             if let Some(seed) = seed {
                 pairs.push(("seed".into(), seed.to_string()));
             }
         }
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         Source::GridGenerated(g) => {
             pairs.push(("width".into(), g.width.to_string()));
             pairs.push(("height".into(), g.height.to_string()));

@@ -253,7 +253,7 @@ pub fn Visualizer(
 }
 
 /// Under a finished maze, links that search it: the maze's final cells become a grid search's input.
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 fn solve_link(
     entry: &'static Card,
     input: &Input,
@@ -282,7 +282,7 @@ fn solve_link(
     })
 }
 
-#[cfg(not(feature = "graphs"))]
+#[cfg(not(feature = "grids"))]
 fn solve_link(_: &'static Card, _: &Input, _: Memo<Snapshot>) -> Option<()> {
     None
 }

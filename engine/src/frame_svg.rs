@@ -6,8 +6,10 @@
 use std::fmt::Write;
 
 use algorithms::{ArrayFrame, Frame, Input, Mark, Snapshot};
+#[cfg(feature = "grids")]
+use algorithms::{CellState, GridFrame};
 #[cfg(feature = "graphs")]
-use algorithms::{CellState, EdgeState, GraphFrame, GridFrame, NodeState, StructureKind};
+use algorithms::{EdgeState, GraphFrame, NodeState, StructureKind};
 
 pub const WIDTH: u32 = 800;
 pub const HEIGHT: u32 = 360;
@@ -46,7 +48,7 @@ pub fn frame_svg(snapshot: &Snapshot, input: &Input, title: &str) -> Result<Stri
             Some(graph) => Ok(graph_svg(snapshot, frame, graph, title)),
             None => Err("a graph frame needs the run's graph".into()),
         },
-        #[cfg(feature = "graphs")]
+        #[cfg(feature = "grids")]
         Frame::Grid(frame) => match &input.grid {
             Some(grid) if grid.len() == frame.cells.len() => {
                 Ok(grid_svg(snapshot, frame, grid, title))
@@ -104,7 +106,7 @@ fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &st
 }
 
 /// The fill of each cell state (light theme, as in style/main.css); an open cell is shaded by its cost.
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 fn cell_fill(state: CellState, cost: u8) -> String {
     match state {
         CellState::Open => {
@@ -122,7 +124,7 @@ fn cell_fill(state: CellState, cost: u8) -> String {
     }
 }
 
-#[cfg(feature = "graphs")]
+#[cfg(feature = "grids")]
 fn grid_svg(
     snapshot: &Snapshot,
     frame: &GridFrame,
@@ -383,7 +385,7 @@ mod tests {
         assert!(svg.contains("y=\"36.00\""), "{svg}");
     }
 
-    #[cfg(feature = "graphs")]
+    #[cfg(feature = "grids")]
     #[test]
     fn a_grid_frame_draws_every_cell_in_its_state_with_start_and_goal() {
         let entry = algorithms::catalogue::find("grid-bfs").unwrap();

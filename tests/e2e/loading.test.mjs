@@ -48,9 +48,9 @@ test('each route fetches its page module and only the engines it runs', async ()
   assert.deepEqual(graph.modules(), ['engine-weighted', 'page-graph'], 'shortest paths and trees ship apart');
   const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
   assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph-race'], 'a graph race is its own module');
-  // A grid algorithm's page is the graph module too (the same visualizer), with the grid engine alone.
+  // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
   const grid = await modulesFetched('/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor());
-  assert.deepEqual(grid.modules(), ['engine-grids', 'page-graph']);
+  assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);
 
   const plot = await modulesFetched('/plot', (page) => page.getByTestId('measure').waitFor());
   assert.deepEqual(plot.modules(), ['page-plot'], 'nothing is measured before Measure');

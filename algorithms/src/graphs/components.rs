@@ -164,7 +164,7 @@ impl Algorithm for Components {
                 format!("Every edge is done: {} connected components.", self.count),
             ),
         };
-        let [parent, rank] = self.sets.columns(g);
+        let [parent, rank] = super::union_find_columns(&self.sets, g);
         let frame = frame.column("parent", parent).column("rank", rank);
         View {
             line,

@@ -215,7 +215,7 @@ impl Algorithm for Kruskal {
                     key: Some(Value::Int(e.weight)),
                 }
             });
-        let [parent, rank] = self.sets.columns(g);
+        let [parent, rank] = super::union_find_columns(&self.sets, g);
         let frame = frame
             .structure("edges left", StructureKind::List, remaining)
             .column("parent", parent)

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{Complexity, GRAPH_RULES, GraphRules};
 use crate::graph::Graph;
 use crate::snapshot::{Counter, EdgeState, GraphFrame, Item, NodeState, Value};
+pub(crate) use crate::union_find::UnionFind;
 
 /// Traversals: edges looked at, queue or stack traffic, nodes visited; work in a race is edges examined
 /// plus nodes visited.
@@ -223,78 +224,16 @@ pub(crate) fn graph_bytes(graph: &Graph) -> usize {
         + graph.edges.len() * std::mem::size_of::<crate::graph::Edge>()
 }
 
-/// Union–find by rank with path compression, counted: a parent read is a read, a parent written a write,
-/// comparing two roots or two ranks a comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct UnionFind {
-    pub parent: Vec<usize>,
-    pub rank: Vec<u32>,
-}
-
-impl UnionFind {
-    pub fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-            rank: vec![0; n],
-        }
-    }
-
-    pub fn find(&mut self, node: usize, c: &mut crate::snapshot::Counters) -> usize {
-        let mut root = node;
-        loop {
-            c.reads += 1;
-            let parent = self.parent[root];
-            if parent == root {
-                break;
-            }
-            root = parent;
-        }
-        let mut node = node;
-        while node != root {
-            let next = self.parent[node];
-            if next != root {
-                c.writes += 1;
-                self.parent[node] = root;
-            }
-            node = next;
-        }
-        root
-    }
-
-    /// Joins the sets of two roots; returns false if they were one set already.
-    pub fn union(&mut self, a: usize, b: usize, c: &mut crate::snapshot::Counters) -> bool {
-        c.comparisons += 1;
-        if a == b {
-            return false;
-        }
-        c.comparisons += 1;
-        let (low, high) = if self.rank[a] < self.rank[b] {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        c.writes += 1;
-        self.parent[low] = high;
-        if self.rank[low] == self.rank[high] {
-            self.rank[high] += 1;
-        }
-        true
-    }
-
-    pub fn columns(&self, graph: &Graph) -> [Vec<Option<Value>>; 2] {
-        [
-            self.parent
-                .iter()
-                .map(|&p| Some(Value::Label(graph.labels[p].clone())))
-                .collect(),
-            self.rank
-                .iter()
-                .map(|&r| Some(Value::Int(i64::from(r))))
-                .collect(),
-        ]
-    }
-
-    pub fn heap_bytes(&self) -> usize {
-        self.parent.len() * 12
-    }
+/// The union–find forest as table columns: each node's parent (by label) and rank.
+pub(crate) fn union_find_columns(sets: &UnionFind, graph: &Graph) -> [Vec<Option<Value>>; 2] {
+    [
+        sets.parent
+            .iter()
+            .map(|&p| Some(Value::Label(graph.labels[p].clone())))
+            .collect(),
+        sets.rank
+            .iter()
+            .map(|&r| Some(Value::Int(i64::from(r))))
+            .collect(),
+    ]
 }

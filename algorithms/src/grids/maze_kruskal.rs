@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Cells, Dice, MAZE, MAZE_COMPLEXITY, all_walls, at, inner_walls, place};
 use crate::catalogue::{Card, Category, Entry, grid_input};
-use crate::graphs::UnionFind;
 use crate::grid::Grid;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
 use crate::snapshot::{CellState, Counter, Counters, Frame, FrameKind, Variable, View};
+use crate::union_find::UnionFind;
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure RandomizedKruskal(rooms, walls)",
