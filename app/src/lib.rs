@@ -4,9 +4,11 @@
 //! visualizer at `/algorithms/<id>`, `/race`, `/plot`), which links only that page's components; the page
 //! loader in `index.html` picks the module by path and swaps modules when a link leads to another page, so
 //! moving between pages never reloads the document. Algorithms run in the engine of their family
-//! (`engines`), loaded by the pages that run them. The `graphs` feature adds the graph family's types and
-//! renderers: the array pages (visualizer, quiz) are built without it and link none of that code; the
-//! graph visualizer (`page-graph`, the same page) and the pages that list every family are built with it. The query string holds the input, step and speed
+//! (`engines`), loaded by the pages that run them. The `graphs` and `grids` features add those families'
+//! types, renderers and editors: the array pages (visualizer, quiz, race) are built with neither and link
+//! none of that code; the graph visualizer and race (`page-graph`, `page-graph-race`: the same pages) with
+//! `graphs` alone, the grid ones (`page-grid`, `page-grid-race`) with `grids` alone, and the pages that list
+//! every family with both. The query string holds the input, step and speed
 //! (`url_state`), so a link reproduces the exact view.
 
 mod array_view;

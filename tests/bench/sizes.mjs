@@ -17,6 +17,7 @@ const ROUTES = [
   { path: '/race', budget: 300, ready: firstBar, note: 'bubble vs insertion sort' },
   { path: '/algorithms/dijkstra', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'graph family' },
   { path: '/algorithms/grid-astar', budget: 300, ready: (page) => page.getByTestId('grid').waitFor(), note: 'grid family' },
+  { path: '/race?a=grid-dijkstra&b=grid-astar', budget: 300, ready: (page) => page.getByTestId('grid').first().waitFor(), note: 'grid Dijkstra vs A*' },
   { path: '/race?a=bfs&b=dfs', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'BFS vs DFS' },
   // Opened from a visualizer, the quiz adds only its page module (the engine is already there); no budget
   // was set for it: it loads only when the learner asks for it.
