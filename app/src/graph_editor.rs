@@ -9,6 +9,7 @@ use algorithms::graph::{Edge, Graph, LAYOUT_SIDE, default_label, parse_graph};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::input_editor::{apply_checked, field_error, seed_controls};
 use crate::url_state::{Field, Source};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -101,29 +102,8 @@ pub fn GraphEditor(
                 .map_err(|_| (Field::Generator, "the seed cannot be negative".to_owned()))?,
         }))
     };
-    let apply = move || {
-        let checked = source_from_fields().and_then(|source| {
-            source.input(entry)?;
-            Ok(source)
-        });
-        match checked {
-            Ok(source) => {
-                error.set(None);
-                on_apply.run(source);
-            }
-            Err(problem) => error.set(Some(problem)),
-        }
-    };
-    let error_for = move |field: Field| {
-        move || {
-            error.with(|e| match e {
-                Some((f, message)) if *f == field => Some(view! {
-                    <p class="field-error" role="alert" data-testid="input-error">{message.clone()}</p>
-                }),
-                _ => None,
-            })
-        }
-    };
+    let apply = move || apply_checked(entry, source_from_fields(), error, on_apply);
+    let error_for = move |field: Field| field_error(error, field);
     // Switching to drawing starts from the typed graph, or from the generated one.
     let switch = move |next: Mode| {
         if next == Mode::Draw
@@ -198,12 +178,7 @@ pub fn GraphEditor(
                     prop:checked=move || directed.get() on:change=move |e| directed.set(event_target_checked(&e)) />" Directed"</label>
                 <label><input type="checkbox" data-testid="acyclic"
                     prop:checked=move || acyclic.get() on:change=move |e| acyclic.set(event_target_checked(&e)) />" No cycles"</label>
-                <label>"Seed " <input type="number" data-testid="seed" min="0"
-                    prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) /></label>
-                <button type="button" data-testid="new-seed" on:click=move |_| {
-                    seed.set(((js_sys::Math::random() * 1e9) as u64).to_string());
-                    apply();
-                }>"New seed"</button>
+                {seed_controls(seed, apply)}
                 {error_for(Field::Generator)}
             </div>
             <Show when=move || mode.get() == Mode::Draw>

@@ -249,7 +249,7 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
         if more > 0 {
             list.push_str(&format!(" and {more} more"));
         }
-        parts.push(format!("{}: {list}.", capitalised(state.name())));
+        parts.push(format!("{}: {list}.", crate::capitalised(state.name())));
     }
     for state in EdgeState::ALL {
         let count = frame.edges.iter().filter(|(_, s)| *s == state).count();
@@ -262,14 +262,6 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
     } else {
         parts.join(" ")
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn graph_legend() -> impl IntoView {

@@ -10,6 +10,7 @@ use algorithms::grid::{GRID_MAX_COST, Grid, GridGenerator, WALL, parse_grid};
 use leptos::prelude::*;
 
 use crate::grid_view::{Painter, cell_size, repaint, theme_changes};
+use crate::input_editor::{apply_checked, field_error, seed_controls};
 use crate::url_state::{Field, Source};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -100,29 +101,8 @@ pub fn GridEditor(
             seed,
         }))
     };
-    let apply = move || {
-        let checked = source_from_fields().and_then(|source| {
-            source.input(entry)?;
-            Ok(source)
-        });
-        match checked {
-            Ok(source) => {
-                error.set(None);
-                on_apply.run(source);
-            }
-            Err(problem) => error.set(Some(problem)),
-        }
-    };
-    let error_for = move |field: Field| {
-        move || {
-            error.with(|e| match e {
-                Some((f, message)) if *f == field => Some(view! {
-                    <p class="field-error" role="alert" data-testid="input-error">{message.clone()}</p>
-                }),
-                _ => None,
-            })
-        }
-    };
+    let apply = move || apply_checked(entry, source_from_fields(), error, on_apply);
+    let error_for = move |field: Field| field_error(error, field);
     // Painting starts from the generated grid when that is what the learner last saw.
     let switch = move |next: Mode| {
         if next != Mode::Generate
@@ -207,12 +187,7 @@ pub fn GridEditor(
                 <label>"Height " <input type="number" data-testid="height" min="1" max=entry.input.max_step_n
                     prop:value=move || height.get() on:input=move |e| height.set(event_target_value(&e)) /></label>
                 {grid_options}
-                <label>"Seed " <input type="number" data-testid="seed" min="0"
-                    prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) /></label>
-                <button type="button" data-testid="new-seed" on:click=move |_| {
-                    seed.set(((js_sys::Math::random() * 1e9) as u64).to_string());
-                    apply();
-                }>"New seed"</button>
+                {seed_controls(seed, apply)}
                 {error_for(Field::Generator)}
             </div>
             <Show when=move || mode.get() == Mode::Paint>

@@ -273,12 +273,12 @@ pub fn describe(cells: &[u8], grid: &Grid) -> String {
                 let (x, y) = grid.xy(*one);
                 parts.push(format!(
                     "{}: the cell at ({x}, {y}).",
-                    capitalised(state.name())
+                    crate::capitalised(state.name())
                 ));
             }
             many => parts.push(format!(
                 "{}: {} cells.",
-                capitalised(state.name()),
+                crate::capitalised(state.name()),
                 many.len()
             )),
         }
@@ -293,14 +293,6 @@ pub fn describe(cells: &[u8], grid: &Grid) -> String {
         "{walls} walls; start at ({sx}, {sy}), goal at ({gx}, {gy})."
     ));
     parts.join(" ")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn grid_legend() -> impl IntoView {

@@ -7,8 +7,55 @@ use leptos::prelude::*;
 
 use crate::url_state::{Field, Source};
 
+/// The editor's message for `field`, shown beside it while `error` names that field.
+pub(crate) fn field_error(
+    error: RwSignal<Option<(Field, String)>>,
+    field: Field,
+) -> impl Fn() -> Option<AnyView> + Copy {
+    move || {
+        error.with(|e| match e {
+            Some((f, message)) if *f == field => Some(
+                view! { <p class="field-error" role="alert" data-testid="input-error">{message.clone()}</p> }
+                    .into_any(),
+            ),
+            _ => None,
+        })
+    }
+}
+
+/// Runs the editor's source if `entry` accepts it (clearing the message), else shows why by its field.
+pub(crate) fn apply_checked(
+    entry: &'static Card,
+    source: Result<Source, (Field, String)>,
+    error: RwSignal<Option<(Field, String)>>,
+    on_apply: Callback<Source>,
+) {
+    match source.and_then(|source| source.input(entry).map(|_| source)) {
+        Ok(source) => {
+            error.set(None);
+            on_apply.run(source);
+        }
+        Err(problem) => error.set(Some(problem)),
+    }
+}
+
 fn new_seed() -> u64 {
     (js_sys::Math::random() * 1e9) as u64
+}
+
+/// A generator's seed field, with a button that picks a new seed and runs it.
+pub(crate) fn seed_controls(
+    seed: RwSignal<String>,
+    apply: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <label>"Seed " <input type="number" data-testid="seed" min="0"
+            prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) /></label>
+        <button type="button" data-testid="new-seed" on:click=move |_| {
+            seed.set(new_seed().to_string());
+            apply();
+        }>"New seed"</button>
+    }
 }
 
 /// The editor for `entry`'s kind of input: typed or generated values, or (with the `graphs` feature) a
@@ -52,16 +99,7 @@ pub fn InputEditor(
     let max = RwSignal::new(generator.max.to_string());
     let seed = RwSignal::new(generator.seed.to_string());
     let error = RwSignal::new(None::<(Field, String)>);
-    let error_for = move |field: Field| {
-        move || {
-            error.with(|e| match e {
-                Some((f, message)) if *f == field => Some(view! {
-                    <p class="field-error" role="alert" data-testid="input-error">{message.clone()}</p>
-                }),
-                _ => None,
-            })
-        }
-    };
+    let error_for = move |field: Field| field_error(error, field);
 
     let number = |field: &str, text: String| -> Result<i64, (Field, String)> {
         text.trim().parse::<i64>().map_err(|_| {
@@ -91,19 +129,7 @@ pub fn InputEditor(
             })
         }
     };
-    let apply = move || {
-        let checked = source_from_fields().and_then(|source| {
-            source.input(entry)?;
-            Ok(source)
-        });
-        match checked {
-            Ok(source) => {
-                error.set(None);
-                on_apply.run(source);
-            }
-            Err(problem) => error.set(Some(problem)),
-        }
-    };
+    let apply = move || apply_checked(entry, source_from_fields(), error, on_apply);
 
     let presets = entry
         .presets()
@@ -164,12 +190,7 @@ pub fn InputEditor(
                     prop:value=move || min.get() on:input=move |e| min.set(event_target_value(&e)) /></label>
                 <label>"Max " <input type="number" data-testid="max"
                     prop:value=move || max.get() on:input=move |e| max.set(event_target_value(&e)) /></label>
-                <label>"Seed " <input type="number" data-testid="seed" min="0"
-                    prop:value=move || seed.get() on:input=move |e| seed.set(event_target_value(&e)) /></label>
-                <button type="button" data-testid="new-seed" on:click=move |_| {
-                    seed.set(new_seed().to_string());
-                    apply();
-                }>"New seed"</button>
+                {seed_controls(seed, apply)}
                 {error_for(Field::Generator)}
             </div>
             <p class="limits">

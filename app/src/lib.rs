@@ -220,3 +220,13 @@ pub fn LinkProblems(problems: Vec<String>) -> impl IntoView {
         }
     })
 }
+
+/// A word with its first letter in capitals, for the frame descriptions' sentences.
+#[cfg(any(feature = "graphs", feature = "grids"))]
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

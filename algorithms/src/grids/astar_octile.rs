@@ -1,12 +1,11 @@
 //! A* on a grid of eight-way moves (no corner cutting), guided by the octile distance.
 
 use super::search::{Kind, Search};
-use super::{SEARCH_COUNTERS, SEARCH_WORK, WEIGHTED};
-use crate::catalogue::{Card, Category, Complexity, Entry, grid_input};
+use super::{HEAP_SEARCH, WEIGHTED, search_card};
+use crate::catalogue::{Card, Entry};
 use crate::machine::Run;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
-use crate::snapshot::FrameKind;
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure A*(grid, S, G), h(v) = 10·(dx + dy) − 6·min(dx, dy)",
@@ -20,26 +19,14 @@ pub const PSEUDOCODE: &[&str] = &[
     "  the open set is empty: G cannot be reached",
 ];
 
-pub const CARD: Card = Card {
-    id: "grid-astar-octile",
-    name: "A* (octile, diagonal moves)",
-    category: Category::GridPathfinding,
-    summary: "A* with diagonal moves (14 against 10 for a straight one, × the cell's cost) and the octile distance as h.",
-    complexity: Complexity {
-        best: "O(path)",
-        average: "O(cells log cells)",
-        worst: "O(cells log cells)",
-        space: "O(cells)",
-    },
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(WEIGHTED),
-    frame: FrameKind::Grid,
-    counters: SEARCH_COUNTERS,
-    work: SEARCH_WORK,
-    version: 1,
-};
+pub const CARD: Card = search_card(
+    "grid-astar-octile",
+    "A* (octile, diagonal moves)",
+    "A* with diagonal moves (14 against 10 for a straight one, × the cell's cost) and the octile distance as h.",
+    HEAP_SEARCH,
+    WEIGHTED,
+    PSEUDOCODE,
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

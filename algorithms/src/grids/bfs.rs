@@ -1,12 +1,11 @@
 //! Breadth-first search on a grid: cells in order of their distance in moves from the start, with a queue.
 
 use super::search::{Kind, Search};
-use super::{SEARCH_COUNTERS, SEARCH_WORK, UNWEIGHTED};
-use crate::catalogue::{Card, Category, Complexity, Entry, grid_input};
+use super::{UNWEIGHTED, search_card};
+use crate::catalogue::{Card, Complexity, Entry};
 use crate::machine::Run;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
-use crate::snapshot::FrameKind;
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure BFS(grid, S, G)",
@@ -20,26 +19,19 @@ pub const PSEUDOCODE: &[&str] = &[
     "  the queue is empty: G cannot be reached",
 ];
 
-pub const CARD: Card = Card {
-    id: "grid-bfs",
-    name: "Breadth-first search (grid)",
-    category: Category::GridPathfinding,
-    summary: "Spreads from the start in rings of equal distance with a queue: the fewest moves to the goal.",
-    complexity: Complexity {
+pub const CARD: Card = search_card(
+    "grid-bfs",
+    "Breadth-first search (grid)",
+    "Spreads from the start in rings of equal distance with a queue: the fewest moves to the goal.",
+    Complexity {
         best: "O(cells)",
         average: "O(cells)",
         worst: "O(cells)",
         space: "O(cells)",
     },
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(UNWEIGHTED),
-    frame: FrameKind::Grid,
-    counters: SEARCH_COUNTERS,
-    work: SEARCH_WORK,
-    version: 1,
-};
+    UNWEIGHTED,
+    PSEUDOCODE,
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -8,13 +8,13 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cells, NONE, SEARCH_COUNTERS, SEARCH_WORK, UNWEIGHTED, at, place};
-use crate::catalogue::{Card, Category, Complexity, Entry, grid_input};
+use super::{Cells, NONE, UNWEIGHTED, at, place, search_card};
+use crate::catalogue::{Card, Complexity, Entry};
 use crate::grid::Grid;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
-use crate::snapshot::{CellState, Counters, Frame, FrameKind, Variable, View};
+use crate::snapshot::{CellState, Counters, Frame, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure BidirectionalBFS(grid, S, G)",
@@ -29,26 +29,19 @@ pub const PSEUDOCODE: &[&str] = &[
     "  a queue is empty: G cannot be reached",
 ];
 
-pub const CARD: Card = Card {
-    id: "grid-bidirectional",
-    name: "Bidirectional BFS",
-    category: Category::GridPathfinding,
-    summary: "Breadth-first from both ends, a layer at a time, until the two searches meet: the fewest moves, far fewer cells.",
-    complexity: Complexity {
+pub const CARD: Card = search_card(
+    "grid-bidirectional",
+    "Bidirectional BFS",
+    "Breadth-first from both ends, a layer at a time, until the two searches meet: the fewest moves, far fewer cells.",
+    Complexity {
         best: "O(path)",
         average: "O(cells)",
         worst: "O(cells)",
         space: "O(cells)",
     },
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(UNWEIGHTED),
-    frame: FrameKind::Grid,
-    counters: SEARCH_COUNTERS,
-    work: SEARCH_WORK,
-    version: 1,
-};
+    UNWEIGHTED,
+    PSEUDOCODE,
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -1,12 +1,11 @@
 //! Dijkstra's algorithm on a grid whose cells cost 1–9 to enter, with a binary heap.
 
 use super::search::{Kind, Search};
-use super::{SEARCH_COUNTERS, SEARCH_WORK, WEIGHTED};
-use crate::catalogue::{Card, Category, Complexity, Entry, grid_input};
+use super::{WEIGHTED, search_card};
+use crate::catalogue::{Card, Complexity, Entry};
 use crate::machine::Run;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
-use crate::snapshot::FrameKind;
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure Dijkstra(grid, S, G)",
@@ -20,26 +19,19 @@ pub const PSEUDOCODE: &[&str] = &[
     "  the heap is empty: G cannot be reached",
 ];
 
-pub const CARD: Card = Card {
-    id: "grid-dijkstra",
-    name: "Dijkstra (weighted grid)",
-    category: Category::GridPathfinding,
-    summary: "Expands the cheapest cell so far from a binary heap: the cheapest path through cells that cost 1–9.",
-    complexity: Complexity {
+pub const CARD: Card = search_card(
+    "grid-dijkstra",
+    "Dijkstra (weighted grid)",
+    "Expands the cheapest cell so far from a binary heap: the cheapest path through cells that cost 1–9.",
+    Complexity {
         best: "O(cells)",
         average: "O(cells log cells)",
         worst: "O(cells log cells)",
         space: "O(cells)",
     },
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(WEIGHTED),
-    frame: FrameKind::Grid,
-    counters: SEARCH_COUNTERS,
-    work: SEARCH_WORK,
-    version: 1,
-};
+    WEIGHTED,
+    PSEUDOCODE,
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

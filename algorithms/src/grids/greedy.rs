@@ -1,12 +1,11 @@
 //! Greedy best-first search: always expand the cell that looks closest to the goal.
 
 use super::search::{Kind, Search};
-use super::{SEARCH_COUNTERS, SEARCH_WORK, WEIGHTED};
-use crate::catalogue::{Card, Category, Complexity, Entry, grid_input};
+use super::{HEAP_SEARCH, WEIGHTED, search_card};
+use crate::catalogue::{Card, Entry};
 use crate::machine::Run;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
-use crate::snapshot::FrameKind;
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure GreedyBestFirst(grid, S, G), h(v) = |x − Gx| + |y − Gy|",
@@ -20,26 +19,14 @@ pub const PSEUDOCODE: &[&str] = &[
     "  the open set is empty: G cannot be reached",
 ];
 
-pub const CARD: Card = Card {
-    id: "grid-greedy",
-    name: "Greedy best-first search",
-    category: Category::GridPathfinding,
-    summary: "Expands the cell with the smallest Manhattan distance to the goal: often fast, not always the cheapest path.",
-    complexity: Complexity {
-        best: "O(path)",
-        average: "O(cells log cells)",
-        worst: "O(cells log cells)",
-        space: "O(cells)",
-    },
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(WEIGHTED),
-    frame: FrameKind::Grid,
-    counters: SEARCH_COUNTERS,
-    work: SEARCH_WORK,
-    version: 1,
-};
+pub const CARD: Card = search_card(
+    "grid-greedy",
+    "Greedy best-first search",
+    "Expands the cell with the smallest Manhattan distance to the goal: often fast, not always the cheapest path.",
+    HEAP_SEARCH,
+    WEIGHTED,
+    PSEUDOCODE,
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -4,13 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cells, Dice, MAZE, MAZE_COMPLEXITY, all_walls, at, next_rooms, place};
-use crate::catalogue::{Card, Category, Entry, grid_input};
+use super::{Cells, Dice, all_walls, at, maze_card, next_rooms, place};
+use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
-use crate::snapshot::{CellState, Counter, Counters, Frame, FrameKind, Variable, View};
+use crate::snapshot::{CellState, Counter, Counters, Frame, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure RecursiveBacktracker(rooms, S)",
@@ -23,26 +23,19 @@ pub const PSEUDOCODE: &[&str] = &[
     "  every room is carved: a perfect maze",
 ];
 
-pub const CARD: Card = Card {
-    id: "maze-backtracker",
-    name: "Maze: recursive backtracker",
-    category: Category::Mazes,
-    summary: "A random depth-first walk that carves into unvisited rooms and backs up at dead ends: long, winding corridors.",
-    complexity: MAZE_COMPLEXITY,
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(MAZE),
-    frame: FrameKind::Grid,
-    counters: &[
+pub const CARD: Card = maze_card(
+    "maze-backtracker",
+    "Maze: recursive backtracker",
+    "A random depth-first walk that carves into unvisited rooms and backs up at dead ends: long, winding corridors.",
+    PSEUDOCODE,
+    &[
         Counter::CellsVisited,
         Counter::Pushes,
         Counter::Pops,
         Counter::Writes,
     ],
-    work: &[Counter::Pushes, Counter::Pops],
-    version: 1,
-};
+    &[Counter::Pushes, Counter::Pops],
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

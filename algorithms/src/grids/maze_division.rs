@@ -4,13 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cells, Dice, MAZE, MAZE_COMPLEXITY, at, place};
-use crate::catalogue::{Card, Category, Entry, grid_input};
+use super::{Cells, Dice, at, maze_card, place};
+use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
-use crate::snapshot::{CellState, Counter, Counters, Frame, FrameKind, Variable, View};
+use crate::snapshot::{CellState, Counter, Counters, Frame, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure RecursiveDivision(grid)",
@@ -23,21 +23,14 @@ pub const PSEUDOCODE: &[&str] = &[
     "  no chamber is left: a perfect maze",
 ];
 
-pub const CARD: Card = Card {
-    id: "maze-division",
-    name: "Maze: recursive division",
-    category: Category::Mazes,
-    summary: "Splits the open grid by walls with one gap each, chamber by chamber: a maze of long straight walls.",
-    complexity: MAZE_COMPLEXITY,
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(MAZE),
-    frame: FrameKind::Grid,
-    counters: &[Counter::Pushes, Counter::Pops, Counter::Writes],
-    work: &[Counter::Writes],
-    version: 1,
-};
+pub const CARD: Card = maze_card(
+    "maze-division",
+    "Maze: recursive division",
+    "Splits the open grid by walls with one gap each, chamber by chamber: a maze of long straight walls.",
+    PSEUDOCODE,
+    &[Counter::Pushes, Counter::Pops, Counter::Writes],
+    &[Counter::Writes],
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

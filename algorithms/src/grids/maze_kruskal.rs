@@ -5,13 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cells, Dice, MAZE, MAZE_COMPLEXITY, all_walls, at, inner_walls, place};
-use crate::catalogue::{Card, Category, Entry, grid_input};
+use super::{Cells, Dice, all_walls, at, inner_walls, maze_card, place};
+use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
-use crate::snapshot::{CellState, Counter, Counters, Frame, FrameKind, Variable, View};
+use crate::snapshot::{CellState, Counter, Counters, Frame, Variable, View};
 use crate::union_find::UnionFind;
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -24,21 +24,14 @@ pub const PSEUDOCODE: &[&str] = &[
     "  one set holds every room: a perfect maze",
 ];
 
-pub const CARD: Card = Card {
-    id: "maze-kruskal",
-    name: "Maze: randomized Kruskal",
-    category: Category::Mazes,
-    summary: "Takes walls down in random order wherever they separate two unjoined regions (union–find): an even, patchy maze.",
-    complexity: MAZE_COMPLEXITY,
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(MAZE),
-    frame: FrameKind::Grid,
-    counters: &[Counter::Comparisons, Counter::Reads, Counter::Writes],
-    work: &[Counter::Reads, Counter::Writes],
-    version: 1,
-};
+pub const CARD: Card = maze_card(
+    "maze-kruskal",
+    "Maze: randomized Kruskal",
+    "Takes walls down in random order wherever they separate two unjoined regions (union–find): an even, patchy maze.",
+    PSEUDOCODE,
+    &[Counter::Comparisons, Counter::Reads, Counter::Writes],
+    &[Counter::Reads, Counter::Writes],
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -4,13 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cells, Dice, MAZE, MAZE_COMPLEXITY, all_walls, at, next_rooms, place};
-use crate::catalogue::{Card, Category, Entry, grid_input};
+use super::{Cells, Dice, all_walls, at, maze_card, next_rooms, place};
+use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
-use crate::snapshot::{CellState, Counter, Counters, Frame, FrameKind, Variable, View};
+use crate::snapshot::{CellState, Counter, Counters, Frame, Variable, View};
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure RandomizedPrim(rooms, S)",
@@ -23,27 +23,20 @@ pub const PSEUDOCODE: &[&str] = &[
     "  the frontier is empty: a perfect maze",
 ];
 
-pub const CARD: Card = Card {
-    id: "maze-prim",
-    name: "Maze: randomized Prim",
-    category: Category::Mazes,
-    summary: "Grows from the start through random frontier walls, like Prim's spanning tree: a bushy maze of short dead ends.",
-    complexity: MAZE_COMPLEXITY,
-    stable: None,
-    in_place: None,
-    pseudocode: PSEUDOCODE,
-    input: grid_input(MAZE),
-    frame: FrameKind::Grid,
-    counters: &[
+pub const CARD: Card = maze_card(
+    "maze-prim",
+    "Maze: randomized Prim",
+    "Grows from the start through random frontier walls, like Prim's spanning tree: a bushy maze of short dead ends.",
+    PSEUDOCODE,
+    &[
         Counter::CellsVisited,
         Counter::PeakFrontier,
         Counter::Pushes,
         Counter::Pops,
         Counter::Writes,
     ],
-    work: &[Counter::Pushes, Counter::Pops],
-    version: 1,
-};
+    &[Counter::Pushes, Counter::Pops],
+);
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -16,7 +16,7 @@ mod search;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Complexity, GridRules};
+use crate::catalogue::{Card, Category, Complexity, GridRules, grid_input};
 use crate::grid::Grid;
 use crate::snapshot::{CellState, Counter, GridFrame, Value};
 
@@ -42,6 +42,66 @@ pub(crate) const MAZE: GridRules = GridRules {
     weights: false,
     maze: true,
 };
+
+/// A heap-ordered search's costs: the path alone when the guide is good, every cell's push and pop at worst.
+pub(crate) const HEAP_SEARCH: Complexity = Complexity {
+    best: "O(path)",
+    average: "O(cells log cells)",
+    worst: "O(cells log cells)",
+    space: "O(cells)",
+};
+
+/// What every grid search's card shares: its category, frame and counters.
+pub(crate) const fn search_card(
+    id: &'static str,
+    name: &'static str,
+    summary: &'static str,
+    complexity: Complexity,
+    rules: GridRules,
+    pseudocode: &'static [&'static str],
+) -> Card {
+    Card {
+        id,
+        name,
+        category: Category::GridPathfinding,
+        summary,
+        complexity,
+        stable: None,
+        in_place: None,
+        pseudocode,
+        input: grid_input(rules),
+        frame: crate::snapshot::FrameKind::Grid,
+        counters: SEARCH_COUNTERS,
+        work: SEARCH_WORK,
+        version: 1,
+    }
+}
+
+/// What every maze generator's card shares: its category, frame, rules and costs.
+pub(crate) const fn maze_card(
+    id: &'static str,
+    name: &'static str,
+    summary: &'static str,
+    pseudocode: &'static [&'static str],
+    counters: &'static [Counter],
+    work: &'static [Counter],
+) -> Card {
+    Card {
+        id,
+        name,
+        category: Category::Mazes,
+        summary,
+        complexity: MAZE_COMPLEXITY,
+        stable: None,
+        in_place: None,
+        pseudocode,
+        input: grid_input(MAZE),
+        frame: crate::snapshot::FrameKind::Grid,
+        counters,
+        work,
+        version: 1,
+    }
+}
 
 /// What the maze generators take: time and space in the cells.
 pub(crate) const MAZE_COMPLEXITY: Complexity = Complexity {
