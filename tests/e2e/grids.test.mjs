@@ -199,13 +199,32 @@ test('Dijkstra races A* on one grid and on one graph: the same cost, A* visits f
   assert.deepEqual(errors, []);
 });
 
-test('a grid run exports as an SVG of its cells', async () => {
+test('a grid run exports as a trace and an SVG of its cells, and the trace imports back at its step', async () => {
   const grid = gridText(['S.#', '..G']);
-  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/grid-bfs?grid=${grid}&step=999`);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/grid-astar?grid=${grid}&step=999`);
   await page.getByTestId('grid').waitFor();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
-  const svg = readFileSync(await file.path(), 'utf8');
+  const download = async (testId) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return file.path();
+  };
+  const svg = readFileSync(await download('export-svg'), 'utf8');
   assert.equal(svg.match(/<rect x=/g).length, 6);
   assert.equal(svg.match(/fill="#009e73"/g).length, 4, 'the path: S, two cells, G');
+  const tracePath = await download('export-trace');
+  const trace = JSON.parse(readFileSync(tracePath, 'utf8'));
+  assert.deepEqual(trace.input.grid, ['S.#', '..G']);
+  assert.equal(trace.step, trace.steps - 1);
+  const cells = trace.snapshots.at(-1).frame.grid.cells;
+  assert.equal(cells.length, 6);
+  assert.equal(cells[2], '#');
+  assert.equal([...cells].filter((c) => c === 'p').length, 4, cells);
+  // Imported on another grid algorithm's page: A*'s page opens at the last step with the same grid.
+  const { page: other } = await openPage(shared.browser, `${shared.server.url}/algorithms/grid-bfs`);
+  await other.getByTestId('grid').waitFor();
+  await other.getByTestId('import-trace').setInputFiles(tracePath);
+  await other.waitForFunction(() => location.pathname === '/algorithms/grid-astar');
+  await other.waitForFunction((last) => document.querySelector('[data-testid=step-count]')?.textContent.startsWith(`Step ${last} /`), trace.steps - 1);
+  assert.equal(await other.getByTestId('grid').getAttribute('data-width'), '3');
+  assert.match(await other.getByTestId('narration').textContent(), /The goal \(2, 1\) is reached/);
   assert.deepEqual(errors, []);
 });
