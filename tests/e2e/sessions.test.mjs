@@ -265,11 +265,11 @@ test('a partition quiz asks where the pivot lands, answered by clicking its bar'
   assert.deepEqual(errors, []);
 });
 
-test('a graph run resumes at its step after a reload, with the graph kept and the hash verified', async () => {
-  const graph = encodeURIComponent('A B 4\nA C 1\nC B 1\nB D 5\nstart A\ngoal D');
-  const { page } = await device(`/algorithms/dijkstra?graph=${graph}`);
-  await page.getByTestId('node').first().waitFor();
-  // Finishing the run by stepping makes the account; then back to step 4 and still.
+/** A run of `id` is stepped to its end (which makes the account), then to step 4 and left still: the server
+ * has the place; a reload resumes there with the hash verified. `ready` waits for the drawing. */
+const resumesAfterReload = async (id, query, ready) => {
+  const { page } = await device(`/algorithms/${id}?${query}`);
+  await ready(page);
   await page.keyboard.press('Home');
   const last = Number((await stepText(page)).match(/\/ (\d+)/)[1]);
   for (let i = 0; i < last; i++) await page.keyboard.press('ArrowRight');
@@ -280,15 +280,28 @@ test('a graph run resumes at its step after a reload, with the graph kept and th
   let saved;
   for (let i = 0; i < 100 && saved?.step !== 4; i++) {
     await page.waitForTimeout(100);
-    const response = await fetch(`${server.url}/api/sessions/dijkstra`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}/api/sessions/${id}`, { headers: { authorization: `Bearer ${token}` } });
     saved = response.status === 200 ? await response.json() : undefined;
   }
   assert.equal(saved?.step, 4);
-  assert.deepEqual(saved.input.graph.nodes, ['A', 'B', 'C', 'D']);
-  assert.deepEqual(saved.input.graph.edges, [['A', 'B', 4], ['A', 'C', 1], ['C', 'B', 1], ['B', 'D', 5]]);
-
   await page.reload();
   await page.getByTestId('session-status').waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('session-status').textContent(), 'Resumed at step 4, the same step as saved.');
+  await ready(page);
+  return { page, saved };
+};
+
+test('a graph run resumes at its step after a reload, with the graph kept and the hash verified', async () => {
+  const graph = encodeURIComponent('A B 4\nA C 1\nC B 1\nB D 5\nstart A\ngoal D');
+  const { page, saved } = await resumesAfterReload('dijkstra', `graph=${graph}`, (page) => page.getByTestId('node').first().waitFor());
+  assert.deepEqual(saved.input.graph.nodes, ['A', 'B', 'C', 'D']);
+  assert.deepEqual(saved.input.graph.edges, [['A', 'B', 4], ['A', 'C', 1], ['C', 'B', 1], ['B', 'D', 5]]);
   assert.equal(await page.getByTestId('node').count(), 4);
+});
+
+test('a maze run resumes at its step after a reload, with its grid and seed kept and the hash verified', async () => {
+  const { page, saved } = await resumesAfterReload('maze-division', 'width=9&height=7&seed=12', (page) => page.getByTestId('grid').waitFor());
+  assert.equal(saved.input.seed, 12);
+  assert.deepEqual(saved.input.grid, ['.........', '.S.......', '.........', '.........', '.........', '.......G.', '.........']);
+  assert.equal(await page.getByTestId('grid').getAttribute('data-width'), '9');
 });
