@@ -316,7 +316,8 @@ impl Grid {
 
 /// A reproducible random grid: walls scattered at `walls` per cent of the cells, and with `weights` some
 /// cells costing 2–9 (in patches, like rough ground); the start at the top left, the goal at the bottom
-/// right, both kept open.
+/// right, both kept open, and always a way between them (the fewest walls that block every way are
+/// opened). A grid with no way through is one to type or paint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GridGenerator {
@@ -376,7 +377,49 @@ impl GridGenerator {
         }
         grid.cells[grid.start] = 1;
         grid.cells[grid.goal] = 1;
+        for cell in grid.fewest_walls_between(grid.start, grid.goal) {
+            grid.cells[cell] = 1;
+        }
         Ok(grid)
+    }
+}
+
+impl Grid {
+    /// The walls on a way from `from` to `to` (four-way moves) that crosses as few walls as possible: a
+    /// breadth-first search in which entering a wall costs 1 and an open cell 0 (a double-ended queue).
+    fn fewest_walls_between(&self, from: usize, to: usize) -> Vec<usize> {
+        let n = self.len();
+        let mut crossed = vec![u32::MAX; n];
+        let mut pred = vec![usize::MAX; n];
+        let mut queue = std::collections::VecDeque::from([from]);
+        crossed[from] = 0;
+        while let Some(cell) = queue.pop_front() {
+            let (x, y) = self.xy(cell);
+            for (dx, dy) in [(0, -1), (1, 0), (0, 1), (-1, 0)] {
+                let Some(next) = self.offset(x, y, dx, dy) else {
+                    continue;
+                };
+                let wall = u32::from(self.is_wall(next));
+                if crossed[cell] + wall < crossed[next] {
+                    crossed[next] = crossed[cell] + wall;
+                    pred[next] = cell;
+                    if wall == 0 {
+                        queue.push_front(next);
+                    } else {
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        let mut walls = Vec::new();
+        let mut cell = to;
+        while cell != from && pred[cell] != usize::MAX {
+            if self.is_wall(cell) {
+                walls.push(cell);
+            }
+            cell = pred[cell];
+        }
+        walls
     }
 }
 
@@ -614,6 +657,22 @@ mod tests {
             .generate()
             .is_err()
         );
+    }
+
+    /// Whether the goal can be reached from the start by four-way moves through open cells.
+    fn reachable(grid: &Grid) -> bool {
+        let mut seen = vec![false; grid.len()];
+        let mut stack = vec![grid.start];
+        seen[grid.start] = true;
+        while let Some(cell) = stack.pop() {
+            for (next, _) in grid.neighbours(cell, false) {
+                if !seen[next] {
+                    seen[next] = true;
+                    stack.push(next);
+                }
+            }
+        }
+        seen[grid.goal]
     }
 
     #[test]
