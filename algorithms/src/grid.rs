@@ -634,6 +634,17 @@ mod tests {
         let walls = grid.cells.iter().filter(|&&c| c == WALL).count();
         assert!((100..260).contains(&walls), "{walls} walls of 600");
         assert!(grid.is_weighted());
+        // However many walls, a way through.
+        for seed in 0..50 {
+            let crowded = GridGenerator {
+                walls: 60,
+                weights: false,
+                seed,
+                ..generator.clone()
+            };
+            let grid = crowded.generate().unwrap();
+            assert!(reachable(&grid), "seed {seed}:\n{}", grid.to_text());
+        }
         let other = GridGenerator {
             seed: 5,
             ..generator.clone()
