@@ -49,18 +49,23 @@ pub fn GridEditor(
             .unwrap_or_default()
     };
     let (text, generator, mode) = match &source {
-        Source::GridText { text, seed } => (
-            text.clone(),
-            GridGenerator {
+        Source::GridText { text, seed } => {
+            // The generator's size starts at the typed grid's (a maze's input is its size).
+            let (width, height) =
+                parse_grid(text).map_or((fallback.width, fallback.height), |g| (g.width, g.height));
+            let generator = GridGenerator {
+                width,
+                height,
                 seed: seed.unwrap_or(fallback.seed),
                 ..fallback.clone()
-            },
-            if rules.maze {
+            };
+            let mode = if rules.maze {
                 Mode::Generate
             } else {
                 Mode::Type
-            },
-        ),
+            };
+            (text.clone(), generator, mode)
+        }
         Source::GridGenerated(g) => (grid_text(g), g.clone(), Mode::Generate),
         _ => (grid_text(&fallback), fallback.clone(), Mode::Generate),
     };

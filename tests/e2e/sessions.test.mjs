@@ -304,4 +304,6 @@ test('a maze run resumes at its step after a reload, with its grid and seed kept
   assert.equal(saved.input.seed, 12);
   assert.deepEqual(saved.input.grid, ['.........', '.S.......', '.........', '.........', '.........', '.......G.', '.........']);
   assert.equal(await page.getByTestId('grid').getAttribute('data-width'), '9');
+  // The maze's editor shows the resumed grid's size, so Run makes a maze of that size again.
+  assert.deepEqual([await page.getByTestId('width').inputValue(), await page.getByTestId('height').inputValue()], ['9', '7']);
 });
