@@ -91,6 +91,7 @@ impl Painter {
         let size = self.cell;
         let (x, y) = grid.xy(index);
         let (x, y) = (x as f64 * size, y as f64 * size);
+        let middle = size / 2.0;
         let slot = CellState::ALL.iter().position(|s| *s == state).unwrap_or(0);
         c.set_fill_style_str(&self.fills[slot]);
         c.fill_rect(x, y, size, size);
@@ -104,7 +105,7 @@ impl Painter {
         if size >= 8.0 {
             c.set_stroke_style_str(&self.edges[slot]);
             c.set_line_width((size / 8.0).max(1.5));
-            let (inset, middle) = (size * 0.25, size / 2.0);
+            let inset = size * 0.25;
             c.begin_path();
             match state {
                 CellState::Frontier | CellState::GoalFrontier => {
@@ -151,7 +152,7 @@ impl Painter {
             Some("S".to_owned())
         } else if index == grid.goal {
             Some("G".to_owned())
-        } else if cost > 1 && cost != WALL && state != CellState::Wall && size >= 14.0 {
+        } else if cost > 1 && state != CellState::Wall && size >= 14.0 {
             Some(cost.to_string())
         } else {
             None
@@ -164,7 +165,7 @@ impl Painter {
             ));
             c.set_text_align("center");
             c.set_text_baseline("middle");
-            let _ = c.fill_text(&letter, x + middle_of(size), y + middle_of(size) + 1.0);
+            let _ = c.fill_text(&letter, x + middle, y + middle + 1.0);
         } else if index == grid.start || index == grid.goal {
             // Too small for a letter: a ring in ink.
             c.set_stroke_style_str(&self.ink);
@@ -172,10 +173,6 @@ impl Painter {
             c.stroke_rect(x + 0.75, y + 0.75, size - 1.5, size - 1.5);
         }
     }
-}
-
-fn middle_of(size: f64) -> f64 {
-    size / 2.0
 }
 
 /// Repaints a canvas from a frame's cells: every cell the first time (or after a theme change), then only
