@@ -6,15 +6,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-# Four cargo calls, one per set of features, so a page links only the families it draws: the array
-# families' pages and engines with no feature; the pages that list every family (catalogue, plot,
-# progress) and the engines and tools of the graph and grid families with both; the graph pages with
-# `graphs` alone; the grid pages with `grids` alone. Within a call the features are one set for every bin.
+# Four cargo calls, one per set of features, so a module links only the families it draws or runs: the
+# array families' pages, engines and tools with `arrays`; the pages that list every family (catalogue,
+# plot, progress) with `graphs` and `grids`, which draw no frame; the graph pages, editor, engines and
+# tools with `graphs` alone; the grid ones with `grids` alone. Within a call the features are one set for
+# every bin.
 ARRAY_MODULES=(page-visualizer page-quiz page-race engine-sorting engine-searching tools-sorting tools-searching)
-ALL_MODULES=(page-catalogue page-plot page-progress engine-graphs engine-weighted engine-grids tools-graphs
-  tools-weighted tools-grids)
-GRAPH_MODULES=(page-graph page-graph-race)
-GRID_MODULES=(page-grid page-grid-race)
+ALL_MODULES=(page-catalogue page-plot page-progress)
+GRAPH_MODULES=(page-graph page-graph-race editor-graph engine-graphs engine-weighted tools-graphs tools-weighted)
+GRID_MODULES=(page-grid page-grid-race editor-grid engine-grids tools-grids)
 MODULES=("${ARRAY_MODULES[@]}" "${ALL_MODULES[@]}" "${GRAPH_MODULES[@]}" "${GRID_MODULES[@]}")
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release
 
@@ -24,12 +24,12 @@ build() {
   shift
   # shellcheck disable=SC2046 # one word per flag
   with_wasm_env cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
-    -p app -p engine ${features:+--features "$features"} $(bins "$@")
+    -p app -p engine --features "$features" $(bins "$@")
 }
-build "" "${ARRAY_MODULES[@]}"
-build app/graphs,app/grids,engine/graphs,engine/grids "${ALL_MODULES[@]}"
-build app/graphs "${GRAPH_MODULES[@]}"
-build app/grids "${GRID_MODULES[@]}"
+build app/arrays "${ARRAY_MODULES[@]}"
+build app/graphs,app/grids "${ALL_MODULES[@]}"
+build app/graphs,engine/graphs "${GRAPH_MODULES[@]}"
+build app/grids,engine/grids "${GRID_MODULES[@]}"
 rm -rf "$WASM_STAGE"
 for module in "${MODULES[@]}"; do
   dir=$WASM_STAGE/$module

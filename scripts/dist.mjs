@@ -22,7 +22,7 @@ const files = (dir) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 
-const manifest = { pages: {}, engines: {}, tools: {}, families: {}, imports: {} };
+const manifest = { pages: {}, engines: {}, tools: {}, editors: {}, families: {}, imports: {} };
 for (const module of readdirSync(stage).sort()) {
   const dir = join(stage, module);
   const hash = createHash('sha256');
@@ -32,7 +32,7 @@ for (const module of readdirSync(stage).sort()) {
   const folder = `${module}-${hash.digest('hex').slice(0, 16)}`;
   cpSync(dir, join(out, 'assets', folder), { recursive: true });
   const [kind, name] = module.split(/-(.*)/s);
-  const group = { page: manifest.pages, engine: manifest.engines, tools: manifest.tools }[kind];
+  const group = { page: manifest.pages, engine: manifest.engines, tools: manifest.tools, editor: manifest.editors }[kind];
   if (!group) throw new Error(`unexpected module ${module}`);
   group[name] = `/assets/${folder}/${module}`;
   // The JS files the module's glue imports (wasm-bindgen snippets), for the loader to fetch at once rather
@@ -45,9 +45,13 @@ for (const module of readdirSync(stage).sort()) {
 for (const page of ['catalogue', 'visualizer', 'graph', 'graph-race', 'grid', 'grid-race', 'quiz', 'race', 'plot', 'progress']) {
   if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
 }
+for (const editor of ['graph', 'grid']) {
+  if (!manifest.editors[editor]) throw new Error(`the ${editor} editor module was not built`);
+}
 
-// The split holds only while no page links a state machine and no engine another family's: a text that
-// only one family's narration contains must appear in that family's engine and nowhere else.
+// The split holds only while no page or editor links a state machine and no engine another family's: a
+// text that only one family's narration contains must appear in that family's engine (and tools) and
+// nowhere else.
 const NARRATION = {
   sorting: 'Start bubble sort on ',
   searching: ' sorted values: every index is a candidate.',
@@ -55,12 +59,12 @@ const NARRATION = {
   weighted: "Start Dijkstra's algorithm on ",
   grids: 'Every neighbour of ',
 };
-for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools]]) {
+for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools], ['editor', manifest.editors]]) {
   for (const [name, prefix] of Object.entries(group)) {
     const wasm = readFileSync(join(out, `${prefix}_bg.wasm`));
     for (const [family, text] of Object.entries(NARRATION)) {
       const linked = wasm.includes(Buffer.from(text));
-      const expected = kind !== 'page' && name === family;
+      const expected = (kind === 'engine' || kind === 'tools') && name === family;
       if (linked !== expected) {
         throw new Error(`the ${name} ${kind} module ${linked ? 'links' : 'lacks'} the ${family} algorithms`);
       }
@@ -102,4 +106,4 @@ for (const file of files(out)) {
     }),
   );
 }
-console.log(`dist: ${Object.keys(manifest.pages).length} pages, ${Object.keys(manifest.engines).length} engines, ${Object.keys(manifest.tools).length} tools modules`);
+console.log(`dist: ${Object.keys(manifest.pages).length} pages, ${Object.keys(manifest.engines).length} engines, ${Object.keys(manifest.tools).length} tools modules, ${Object.keys(manifest.editors).length} editors`);

@@ -109,6 +109,11 @@ globalThis.__algovista = {
     const prefix = manifest.tools[family];
     return prefix ? load(prefix) : Promise.reject(new Error(`no tools for ${family}`));
   },
+  /** The editor of graph or grid inputs (`kind`: "graph" or "grid"), fetched when a learner opens it. */
+  editor: (kind) => {
+    const prefix = manifest.editors[kind];
+    return prefix ? load(prefix) : Promise.reject(new Error(`no editor for ${kind}`));
+  },
 };
 
 addEventListener('popstate', show);

@@ -38,8 +38,9 @@ export function load_module(kind, family) {
 }
 "#)]
 extern "C" {
-    /// `kind`: "engine", or "tools" (a family's trace reader and image writer, fetched on use).
-    fn load_module(kind: &str, family: &str) -> js_sys::Promise;
+    /// `kind`: "engine", "tools" (a family's trace reader and image writer, fetched on use) or "editor"
+    /// (with "graph" or "grid": an input editor, fetched on use).
+    pub(crate) fn load_module(kind: &str, family: &str) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -76,7 +77,7 @@ extern "C" {
     fn close(this: &EngineModule, run: u32);
 }
 
-fn message(error: JsValue) -> String {
+pub(crate) fn message(error: JsValue) -> String {
     error
         .as_string()
         .or_else(|| js_sys::Error::from(error).message().as_string())

@@ -159,9 +159,10 @@ impl Painter {
         };
         if let Some(letter) = letter.filter(|_| size >= 9.0) {
             c.set_fill_style_str(&self.ink);
+            // A whole number of pixels: formatting a float would link core's float printing.
             c.set_font(&format!(
                 "700 {}px system-ui, sans-serif",
-                (size * 0.62).round()
+                (size * 0.62).round() as u32
             ));
             c.set_text_align("center");
             c.set_text_baseline("middle");

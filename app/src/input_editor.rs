@@ -2,6 +2,7 @@
 //! algorithm refuses shows the reason next to the field at fault; the current run stays on screen.
 
 use algorithms::catalogue::{Card, InputKind};
+#[cfg(feature = "arrays")]
 use algorithms::{Generator, Preset};
 use leptos::prelude::*;
 
@@ -58,20 +59,48 @@ pub(crate) fn seed_controls(
     }
 }
 
-/// The editor for `entry`'s kind of input: typed or generated values, or (with the `graphs` feature) a
-/// graph typed, generated or drawn, or a grid typed, generated or painted.
-pub fn editor(entry: &'static Card, source: Source, on_apply: Callback<Source>) -> AnyView {
-    #[cfg(feature = "graphs")]
-    if entry.input.kind == InputKind::Graph {
-        return view! { <crate::graph_editor::GraphEditor entry=entry source=source on_apply=on_apply /> }.into_any();
+/// The editor for `entry`'s kind of input, among those of the features the page module is built with:
+/// typed or generated values (`arrays`), shown at once; for a graph or a grid (`graphs`, `grids`), the
+/// input in a line and a button that fetches its editor module (`editor_module`). The editor starts from
+/// `source` as it is when the editor opens.
+pub fn editor(entry: &'static Card, source: Signal<Source>, on_apply: Callback<Source>) -> AnyView {
+    match entry.input.kind {
+        #[cfg(any(feature = "graphs", feature = "grids"))]
+        InputKind::Graph | InputKind::Grid => {
+            view! { <crate::editor_module::EditorSlot entry=entry source=source on_apply=on_apply /> }
+                .into_any()
+        }
+        #[cfg(feature = "arrays")]
+        InputKind::Array | InputKind::ArrayWithTarget | InputKind::SortedArrayWithTarget => {
+            view! { <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply /> }.into_any()
+        }
+        // The page loader never sends a module another kind's algorithm (see `stage`).
+        #[allow(unreachable_patterns)]
+        _ => ().into_any(),
     }
-    #[cfg(feature = "grids")]
-    if entry.input.kind == InputKind::Grid {
-        return view! { <crate::grid_editor::GridEditor entry=entry source=source on_apply=on_apply /> }.into_any();
-    }
-    view! { <InputEditor entry=entry source=source on_apply=on_apply /> }.into_any()
 }
 
+/// The editor of a graph or a grid, as its editor module mounts it.
+#[cfg(any(feature = "graphs", feature = "grids"))]
+pub(crate) fn family_editor(
+    entry: &'static Card,
+    source: Source,
+    on_apply: Callback<Source>,
+) -> AnyView {
+    match entry.input.kind {
+        #[cfg(feature = "graphs")]
+        InputKind::Graph => {
+            view! { <crate::graph_editor::GraphEditor entry=entry source=source on_apply=on_apply /> }.into_any()
+        }
+        #[cfg(feature = "grids")]
+        InputKind::Grid => {
+            view! { <crate::grid_editor::GridEditor entry=entry source=source on_apply=on_apply /> }.into_any()
+        }
+        _ => view! { <p class="error" role="alert">"This module has no editor for this input."</p> }.into_any(),
+    }
+}
+
+#[cfg(feature = "arrays")]
 #[component]
 pub fn InputEditor(
     entry: &'static Card,

@@ -11,9 +11,12 @@
 //! every family with both. The query string holds the input, step and speed
 //! (`url_state`), so a link reproduces the exact view.
 
+#[cfg(feature = "arrays")]
 mod array_view;
 mod catalogue_page;
 mod decimal;
+#[cfg(any(feature = "graphs", feature = "grids"))]
+pub mod editor_module;
 pub mod engines;
 mod export;
 #[cfg(feature = "graphs")]

@@ -171,7 +171,7 @@ pub fn RacePage() -> impl IntoView {
                     <select data-testid="race-b" on:change=move |e| choose_b(event_target_value(&e))>{options_b}</select>
                 </label>
             </div>
-            {move || crate::input_editor::editor(a.get(), source.get_untracked(), on_apply)}
+            {move || crate::input_editor::editor(a.get(), source.into(), on_apply)}
             {race}
         </section>
     }

@@ -1,12 +1,11 @@
 //! The one place a frame kind picks its renderer: the visualizer and the race draw every run through
-//! [`stage`]. A page module built without a family's feature has no renderer for its frames (the page
-//! loader never sends such a page there; the message covers a wrong link to the module itself).
+//! [`stage`]. A page module has the renderers of the features it is built with (`arrays`, `graphs`,
+//! `grids`) and no other: the page loader never sends it another kind's algorithm (the message covers a
+//! wrong link to the module itself).
 
 use algorithms::catalogue::Card;
 use algorithms::{FrameKind, Input, Snapshot};
 use leptos::prelude::*;
-
-use crate::array_view::ArrayStage;
 
 /// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph, the grid).
 pub fn stage(
@@ -16,8 +15,10 @@ pub fn stage(
     legend: bool,
 ) -> AnyView {
     match card.frame {
+        #[cfg(feature = "arrays")]
         FrameKind::Array => {
-            view! { <ArrayStage snapshot=snapshot values=input.values.clone() legend=legend /> }.into_any()
+            view! { <crate::array_view::ArrayStage snapshot=snapshot values=input.values.clone() legend=legend /> }
+                .into_any()
         }
         #[cfg(feature = "graphs")]
         FrameKind::Graph => match &input.graph {
@@ -35,10 +36,8 @@ pub fn stage(
             }
             None => missing(card),
         },
-        #[cfg(not(feature = "graphs"))]
-        FrameKind::Graph => missing(card),
-        #[cfg(not(feature = "grids"))]
-        FrameKind::Grid => missing(card),
+        #[allow(unreachable_patterns)] // with every feature
+        _ => missing(card),
     }
 }
 

@@ -213,7 +213,7 @@ pub fn VisualizerPage(
             </header>
             <crate::LinkProblems problems=problems />
             {sync.map(|sync| view! { <SessionNotice sync=sync place=place open=open /> })}
-            {crate::input_editor::editor(entry, source.get_untracked(), on_apply)}
+            {crate::input_editor::editor(entry, source.into(), on_apply)}
             {move || {
                 let input = source.get().input(entry).unwrap_or_default();
                 view! { <Visualizer entry=entry input=input playback=playback on_import=on_import quiz=quiz export=export /> }

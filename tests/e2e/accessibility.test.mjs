@@ -5,17 +5,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
-import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+import { ARTIFACTS, openEditor, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
+// A fourth item prepares the page before the audit: the graph and grid pages with their editor open (a
+// module fetched on use), so its form and drawing surface are audited too.
 const ROUTES = [
   ['catalogue', '/', '[data-testid=card]'],
   ['sorting visualizer', '/algorithms/bubble-sort?values=38,27,43,3,9,82,10,55,21,64', '[data-testid=bar]'],
   ['searching visualizer', '/algorithms/binary-search?values=1,3,5,7,9,11,13&target=9', '[data-testid=bar]'],
   ['quiz', '/algorithms/bubble-sort/quiz?values=38,27,43,3,9', '[data-testid=quiz]'],
-  ['graph visualizer', '/algorithms/dijkstra?nodes=8&density=30&wmin=1&wmax=9&directed=0&acyclic=0&seed=2&step=5', '[data-testid=node]'],
-  ['grid visualizer', '/algorithms/grid-astar?width=20&height=12&walls=20&weights=1&seed=2&step=9', '[data-testid=grid]'],
+  ['graph visualizer', '/algorithms/dijkstra?nodes=8&density=30&wmin=1&wmax=9&directed=0&acyclic=0&seed=2&step=5', '[data-testid=node]', openEditor],
+  ['grid visualizer', '/algorithms/grid-astar?width=20&height=12&walls=20&weights=1&seed=2&step=9', '[data-testid=grid]', openEditor],
   ['race', '/race', '[data-testid=lane-a]'],
   ['plot', '/plot', '[data-testid=measure]'],
   ['progress', '/progress', '[data-testid=streak-panel]'],
@@ -44,8 +46,9 @@ async function violations(page) {
 for (const colorScheme of ['light', 'dark']) {
   test(`every route has no WCAG 2.1 A/AA violation in the ${colorScheme} theme`, async () => {
     const found = [];
-    for (const [name, path, ready] of ROUTES) {
+    for (const [name, path, ready, prepare] of ROUTES) {
       const { page, errors } = await open(path, ready, { colorScheme });
+      await prepare?.(page);
       assert.equal(
         await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
         colorScheme === 'dark' ? 'rgb(20, 21, 26)' : 'rgb(251, 251, 253)',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+import { ARTIFACTS, openEditor, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -82,6 +82,7 @@ test('a typed graph with a mistake names its line and column, and keeps the run'
   const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/bfs`);
   await page.getByTestId('node').first().waitFor();
   const before = await page.getByTestId('node').count();
+  await openEditor(page);
   await page.getByTestId('mode-typed').check();
   await page.getByTestId('graph-text').fill('A B 4\nB C x\nstart A');
   await page.getByTestId('apply').click();
@@ -103,6 +104,7 @@ test('drawing a graph: nodes by click, an edge by drag, a start, then a run', as
   // Tall enough that the whole drawing surface is on screen: the mouse acts only inside the viewport.
   await page.setViewportSize({ width: 1280, height: 1600 });
   await page.getByTestId('node').first().waitFor();
+  await openEditor(page);
   await page.getByTestId('mode-typed').check();
   await page.getByTestId('graph-text').fill('');
   await page.getByTestId('mode-draw').check();
@@ -199,6 +201,7 @@ test('a graph run exports as a trace, an SVG and a PNG, and imports back at its 
 test('example graphs fit the algorithm and run', async () => {
   const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/bellman-ford`);
   await page.getByTestId('node').first().waitFor();
+  await openEditor(page);
   await page.getByTestId('mode-typed').check();
   const offered = await page.getByTestId('graph-preset').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.ok(offered.includes('negative-cycle') && offered.includes('roads'), offered.join());
@@ -209,6 +212,7 @@ test('example graphs fit the algorithm and run', async () => {
   // Dijkstra is offered no graph with negative weights.
   await page.goto(`${shared.server.url}/algorithms/dijkstra`);
   await page.getByTestId('node').first().waitFor();
+  await openEditor(page);
   await page.getByTestId('mode-typed').check();
   const forDijkstra = await page.getByTestId('graph-preset').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   assert.ok(!forDijkstra.includes('negative') && !forDijkstra.includes('negative-cycle') && forDijkstra.includes('roads'), forDijkstra.join());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+import { ARTIFACTS, openEditor, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -90,6 +90,7 @@ test('painting walls with a mouse and moving the goal with a finger change the g
   const context = await shared.browser.newContext({ hasTouch: true });
   const { page, errors } = await openPage(context, `${shared.server.url}/algorithms/grid-bfs?grid=${gridText(['S.....', '......', '.....G'])}`);
   await page.getByTestId('grid').waitFor();
+  await openEditor(page);
   await page.getByTestId('mode-paint').check();
   const surface = page.getByTestId('paint-surface');
   await surface.waitFor();
@@ -119,6 +120,7 @@ test('painting walls with a mouse and moving the goal with a finger change the g
 test('a typed grid with a mistake names its line and column; a costly cell is refused by BFS', async () => {
   const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/grid-bfs`);
   await page.getByTestId('grid').waitFor();
+  await openEditor(page);
   await page.getByTestId('mode-typed').check();
   await page.getByTestId('grid-text').fill('S..\n.x.\n..G');
   await page.getByTestId('apply').click();
@@ -141,7 +143,10 @@ test('a maze is carved from a seed, the same maze every time, with rooms − 1 w
   const url = `${shared.server.url}/algorithms/maze-backtracker?width=11&height=9&seed=3`;
   const { page, errors } = await openPage(shared.browser, url);
   await page.getByTestId('grid').waitFor();
+  assert.equal(await page.getByTestId('input-summary').textContent(), 'A grid of 11 × 9 cells, generated from seed 3.');
   // Width, height and seed only: a maze takes no walls or costs.
+  await openEditor(page);
+  assert.equal(await page.getByTestId('width').inputValue(), '11');
   assert.equal(await page.getByTestId('walls').count(), 0);
   assert.match(await page.getByTestId('frame-text').textContent(), /99 walls/);
   await page.getByTestId('end').click();

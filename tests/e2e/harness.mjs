@@ -90,6 +90,12 @@ export async function openDevice(browser, url) {
   return opened;
 }
 
+/** Opens a graph or grid page's input editor (its own module, fetched on first use) and waits for it. */
+export async function openEditor(page) {
+  await page.getByTestId('edit-input').click();
+  await page.getByTestId('editor-slot').getByTestId('input-editor').waitFor();
+}
+
 /** What the page keeps in local storage under `key`, parsed. */
 export const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 

@@ -2,11 +2,11 @@
 // the server sends precompressed and lets clients keep; a module that fails to load says so and retries.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, serverAndBrowser } from './harness.mjs';
+import { openEditor, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
-/** Opens `path` and returns the page with the modules (`page-…`, `engine-…`, `tools-…`) it fetched so far. */
+/** Opens `path` and returns the page with the modules (`page-…`, `engine-…`, `tools-…`, `editor-…`) it fetched so far. */
 async function modulesFetched(path, ready, before) {
   const page = await shared.browser.newPage();
   const errors = [];
@@ -19,7 +19,7 @@ async function modulesFetched(path, ready, before) {
   const modules = () => {
     const names = new Set();
     for (const response of responses) {
-      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools)-[a-z-]+)-[0-9a-f]{16}\//);
+      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools|editor)-[a-z-]+)-[0-9a-f]{16}\//);
       if (match) names.add(match[1]);
     }
     return [...names].sort();
@@ -51,6 +51,11 @@ test('each route fetches its page module and only the engines it runs', async ()
   // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
   const grid = await modulesFetched('/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor());
   assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);
+  // The graph and grid editors are modules of their own, fetched when the learner opens one.
+  await openEditor(graph.page);
+  assert.deepEqual(graph.modules(), ['editor-graph', 'engine-weighted', 'page-graph']);
+  await openEditor(grid.page);
+  assert.deepEqual(grid.modules(), ['editor-grid', 'engine-grids', 'page-grid']);
 
   const plot = await modulesFetched('/plot', (page) => page.getByTestId('measure').waitFor());
   assert.deepEqual(plot.modules(), ['page-plot'], 'nothing is measured before Measure');
@@ -60,7 +65,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   await bars(home.page);
   assert.deepEqual(home.modules(), ['engine-searching', 'page-catalogue', 'page-visualizer']);
 
-  for (const { errors } of [home, sorting, searching, race, plot, grid]) assert.deepEqual(errors, []);
+  for (const { errors } of [home, sorting, searching, race, plot, graph, grid]) assert.deepEqual(errors, []);
 });
 
 test('modules are sent precompressed under hashed names clients keep; the page is revalidated', async () => {
@@ -93,6 +98,31 @@ test('a failed engine fetch says so and retries; nothing is blank', async () => 
   await page.getByTestId('engine-retry').click();
   await bars(page);
   assert.equal(await page.getByTestId('engine-error').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('a failed editor fetch says so and retries; the run stays on screen', async () => {
+  let blocked = true;
+  const { page, errors } = await modulesFetched(
+    '/algorithms/grid-dijkstra?width=12&height=8&walls=20&weights=1&seed=4',
+    (page) => page.getByTestId('grid').waitFor(),
+    (page) => page.route(/editor-grid_bg\.wasm/, (route) => (blocked ? route.abort('connectionrefused') : route.continue())),
+  );
+  assert.equal(await page.getByTestId('input-summary').textContent(), 'A grid of 12 × 8 cells, generated from seed 4.');
+  await page.getByTestId('edit-input').click();
+  await page.getByTestId('editor-error').waitFor();
+  assert.match(await page.getByTestId('editor-error').textContent(), /The editor could not be loaded/);
+  assert.equal(await page.getByTestId('grid').count(), 1, 'the run stays');
+  blocked = false;
+  await openEditor(page);
+  assert.equal(await page.getByTestId('editor-error').count(), 0);
+  // The editor opened on the input on screen, with focus in it; what it runs comes back to the page.
+  assert.equal(await page.getByTestId('width').inputValue(), '12');
+  assert.ok(await page.evaluate(() => document.querySelector('[data-testid=editor-slot]').contains(document.activeElement)));
+  await page.getByTestId('width').fill('15');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=grid]')?.dataset.width === '15');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('width') === '15');
   assert.deepEqual(errors, []);
 });
 

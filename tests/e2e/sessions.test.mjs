@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { launchBrowser, openDevice, startServer, stored } from './harness.mjs';
+import { launchBrowser, openDevice, openEditor, startServer, stored } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'algovista-sessions-'));
 const server = await startServer({ dir });
@@ -305,5 +305,6 @@ test('a maze run resumes at its step after a reload, with its grid and seed kept
   assert.deepEqual(saved.input.grid, ['.........', '.S.......', '.........', '.........', '.........', '.......G.', '.........']);
   assert.equal(await page.getByTestId('grid').getAttribute('data-width'), '9');
   // The maze's editor shows the resumed grid's size, so Run makes a maze of that size again.
+  await openEditor(page);
   assert.deepEqual([await page.getByTestId('width').inputValue(), await page.getByTestId('height').inputValue()], ['9', '7']);
 });
