@@ -29,26 +29,273 @@ pub fn graph_frame(snapshot: &Snapshot) -> &GraphFrame {
     }
 }
 
-/// One signal per item, set only when its value changes: a step notifies just the items it changed.
-fn tracked<T: Clone + PartialEq + Send + Sync + 'static>(
-    snapshot: Memo<Snapshot>,
-    read: impl Fn(&Snapshot) -> Vec<T> + Send + Sync + 'static,
-) -> Vec<RwSignal<T>> {
-    let cells: Vec<RwSignal<T>> = snapshot
-        .with_untracked(&read)
-        .into_iter()
-        .map(RwSignal::new)
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// A new element (in the SVG namespace with `svg`) with its attributes.
+fn element(svg: bool, tag: &str, attributes: &[(&str, &str)]) -> web_sys::Element {
+    let document = document();
+    let element = if svg {
+        document.create_element_ns(Some(SVG), tag)
+    } else {
+        document.create_element(tag)
+    }
+    .expect("a valid tag");
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
+    }
+    element
+}
+
+fn append(parent: &web_sys::Element, child: &web_sys::Element) {
+    let _ = parent.append_child(child);
+}
+
+/// `data-state` set, or removed for `None`, on the items whose state changed since `shown`.
+fn show_states<T: Copy + PartialEq>(
+    items: &[web_sys::Element],
+    shown: &mut [Option<T>],
+    next: &[Option<T>],
+    name: impl Fn(T) -> &'static str,
+) {
+    for ((item, shown), &next) in items.iter().zip(shown.iter_mut()).zip(next) {
+        if *shown != next {
+            let _ = match next {
+                Some(state) => item.set_attribute("data-state", name(state)),
+                None => item.remove_attribute("data-state"),
+            };
+            *shown = next;
+        }
+    }
+}
+
+/// The drawing's elements, made once per run, and what each shows now.
+struct Drawn {
+    nodes: Vec<web_sys::Element>,
+    edges: Vec<web_sys::Element>,
+    cells: Vec<Vec<web_sys::Element>>,
+    node_states: Vec<Option<NodeState>>,
+    edge_states: Vec<Option<EdgeState>>,
+    values: Vec<Vec<Option<Value>>>,
+}
+
+/// The graph drawn once with the DOM's own calls (a Leptos view per node and edge costs far more code for
+/// the same result), then, per step, only the attributes and texts that changed are written.
+fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
+    let (n, m) = (graph.len(), graph.edges.len());
+    let radius = match n {
+        0..=30 => 30,
+        31..=80 => 20,
+        _ => 11,
+    };
+    let find = |selector: &str| {
+        parts
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .expect("the stage's parts")
+    };
+    let (edge_group, node_group) = (find("g.edges"), find("g.nodes"));
+    let position = |node: usize| graph.positions[node];
+    let edges = graph
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(index, edge)| {
+            let item = element(
+                true,
+                "g",
+                &[
+                    ("class", "edge"),
+                    ("data-testid", "edge"),
+                    ("data-index", &index.to_string()),
+                ],
+            );
+            let ((x1, y1), (x2, y2)) = (position(edge.from), position(edge.to));
+            let line = if edge.from == edge.to {
+                // A self-loop: a small circle above the node.
+                element(
+                    true,
+                    "circle",
+                    &[
+                        ("class", "edge-line"),
+                        ("cx", &x1.to_string()),
+                        ("cy", &(y1 - radius).to_string()),
+                        ("r", &(radius * 2 / 3).to_string()),
+                        ("fill", "none"),
+                    ],
+                )
+            } else {
+                // Directed edges stop at the target's rim so the arrowhead shows.
+                let (dx, dy) = (f64::from(x2 - x1), f64::from(y2 - y1));
+                let length = (dx * dx + dy * dy).sqrt().max(1.0);
+                let shorten = if graph.directed {
+                    f64::from(radius) + 4.0
+                } else {
+                    0.0
+                };
+                // Whole numbers: formatting floats would link core's float printing (about 20 KB).
+                let (ex, ey) = (
+                    (f64::from(x2) - dx / length * shorten).round() as i32,
+                    (f64::from(y2) - dy / length * shorten).round() as i32,
+                );
+                let line = element(
+                    true,
+                    "line",
+                    &[
+                        ("class", "edge-line"),
+                        ("x1", &x1.to_string()),
+                        ("y1", &y1.to_string()),
+                        ("x2", &ex.to_string()),
+                        ("y2", &ey.to_string()),
+                    ],
+                );
+                if graph.directed {
+                    let _ = line.set_attribute("marker-end", "url(#arrow)");
+                }
+                line
+            };
+            append(&item, &line);
+            if m <= LABELLED_EDGES {
+                let weight = element(
+                    true,
+                    "text",
+                    &[
+                        ("class", "weight"),
+                        ("x", &((x1 + x2) / 2).to_string()),
+                        ("y", &((y1 + y2) / 2 - 6).to_string()),
+                        ("text-anchor", "middle"),
+                    ],
+                );
+                weight.set_text_content(Some(&edge.weight.to_string()));
+                append(&item, &weight);
+            }
+            append(&edge_group, &item);
+            item
+        })
         .collect();
-    let targets = cells.clone();
-    Effect::new(move |_| {
-        let next = snapshot.with(&read);
-        for (cell, value) in targets.iter().zip(next) {
-            if cell.with_untracked(|now| *now != value) {
-                cell.set(value);
+    let nodes = (0..n)
+        .map(|node| {
+            let (x, y) = position(node);
+            let (x, y) = (x.to_string(), y.to_string());
+            let label = &graph.labels[node];
+            let item = element(
+                true,
+                "g",
+                &[
+                    ("class", "node"),
+                    ("data-testid", "node"),
+                    ("data-label", label),
+                ],
+            );
+            append(
+                &item,
+                &element(
+                    true,
+                    "circle",
+                    &[("cx", &x), ("cy", &y), ("r", &radius.to_string())],
+                ),
+            );
+            if n <= LABELLED_NODES {
+                let text = element(
+                    true,
+                    "text",
+                    &[
+                        ("class", "node-label"),
+                        ("x", &x),
+                        ("y", &(position(node).1 + 6).to_string()),
+                        ("text-anchor", "middle"),
+                    ],
+                );
+                text.set_text_content(Some(label));
+                append(&item, &text);
+            }
+            append(&node_group, &item);
+            item
+        })
+        .collect();
+
+    // The per-node table, its columns those of the run's first frame.
+    let cells = if first.table.is_empty() {
+        Vec::new()
+    } else {
+        let region = element(
+            false,
+            "div",
+            &[
+                ("class", "node-table"),
+                ("tabindex", "0"),
+                ("role", "region"),
+                ("aria-label", "Per-node table"),
+            ],
+        );
+        let table = element(false, "table", &[("data-testid", "node-table")]);
+        let head = element(false, "tr", &[]);
+        for name in std::iter::once("node").chain(first.table.iter().map(|c| c.name.as_str())) {
+            let th = element(false, "th", &[("scope", "col")]);
+            th.set_text_content(Some(name));
+            append(&head, &th);
+        }
+        let thead = element(false, "thead", &[]);
+        append(&thead, &head);
+        let body = element(false, "tbody", &[]);
+        let mut cells = vec![Vec::with_capacity(n); first.table.len()];
+        for label in &graph.labels {
+            let row = element(false, "tr", &[("data-testid", "table-row")]);
+            let th = element(false, "th", &[("scope", "row")]);
+            th.set_text_content(Some(label));
+            append(&row, &th);
+            for column in &mut cells {
+                let td = element(false, "td", &[]);
+                td.set_text_content(Some("–"));
+                append(&row, &td);
+                column.push(td);
+            }
+            append(&body, &row);
+        }
+        append(&table, &thead);
+        append(&table, &body);
+        append(&region, &table);
+        append(&find("div.table-slot"), &region);
+        cells
+    };
+    Drawn {
+        values: vec![vec![None; n]; cells.len()],
+        nodes,
+        edges,
+        cells,
+        node_states: vec![None; n],
+        edge_states: vec![None; m],
+    }
+}
+
+impl Drawn {
+    /// Writes what `frame` changed since the last frame shown.
+    fn show(&mut self, frame: &GraphFrame) {
+        let (n, m) = (self.nodes.len(), self.edges.len());
+        show_states(
+            &self.nodes,
+            &mut self.node_states,
+            &frame.dense_nodes(n),
+            NodeState::name,
+        );
+        show_states(
+            &self.edges,
+            &mut self.edge_states,
+            &frame.dense_edges(m),
+            EdgeState::name,
+        );
+        for ((cells, shown), column) in self.cells.iter().zip(&mut self.values).zip(&frame.table) {
+            for ((cell, shown), node) in cells.iter().zip(shown.iter_mut()).zip(0..) {
+                let next = column.values.get(node).cloned().flatten();
+                if *shown != next {
+                    cell.set_text_content(Some(
+                        &next.as_ref().map_or("–".to_owned(), Value::to_string),
+                    ));
+                    *shown = next;
+                }
             }
         }
-    });
-    cells
+    }
 }
 
 #[component]
@@ -57,145 +304,43 @@ pub fn GraphStage(
     graph: Graph,
     #[prop(optional)] legend: bool,
 ) -> impl IntoView {
-    let (n, m) = (graph.len(), graph.edges.len());
-    let radius = match n {
-        0..=30 => 30,
-        31..=80 => 20,
-        _ => 11,
-    };
-    let nodes = tracked(snapshot, move |s| graph_frame(s).dense_nodes(n));
-    let edges = tracked(snapshot, move |s| graph_frame(s).dense_edges(m));
-    let position = |node: usize| graph.positions[node];
-
-    let edge_views = graph
-        .edges
-        .iter()
-        .zip(edges)
-        .enumerate()
-        .map(|(index, (edge, state))| {
-            let ((x1, y1), (x2, y2)) = (position(edge.from), position(edge.to));
-            let state_name = move || state.get().map(EdgeState::name);
-            let weight = (m <= LABELLED_EDGES).then(|| {
-                view! {
-                    <text class="weight" x=(x1 + x2) / 2 y=(y1 + y2) / 2 - 6 text-anchor="middle">{edge.weight}</text>
-                }
+    let parts = NodeRef::<leptos::html::Div>::new();
+    let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
+    let directed = graph.directed;
+    let labels = graph.labels.clone();
+    Effect::new(move |_| {
+        let Some(parts) = parts.get() else { return };
+        snapshot.with(|s| {
+            let frame = graph_frame(s);
+            drawn.update_value(|drawn| {
+                drawn
+                    .get_or_insert_with(|| draw(&graph, &parts, frame))
+                    .show(frame);
             });
-            let line = if edge.from == edge.to {
-                // A self-loop: a small circle above the node.
-                view! { <circle class="edge-line" cx=x1 cy=y1 - radius r=radius * 2 / 3 fill="none" /> }
-                    .into_any()
-            } else {
-                // Directed edges stop at the target's rim so the arrowhead shows.
-                let (dx, dy) = (f64::from(x2 - x1), f64::from(y2 - y1));
-                let length = (dx * dx + dy * dy).sqrt().max(1.0);
-                let shorten = if graph.directed { f64::from(radius) + 4.0 } else { 0.0 };
-                // Whole numbers: formatting floats would link core's float printing (about 20 KB).
-                let (ex, ey) = (
-                    (f64::from(x2) - dx / length * shorten).round() as i32,
-                    (f64::from(y2) - dy / length * shorten).round() as i32,
-                );
-                view! {
-                    <line class="edge-line" x1=x1 y1=y1 x2=ex y2=ey
-                        marker-end=graph.directed.then_some("url(#arrow)") />
-                }
-                .into_any()
-            };
-            view! {
-                <g class="edge" data-testid="edge" data-index=index data-state=state_name>
-                    {line}
-                    {weight}
-                </g>
-            }
-        })
-        .collect_view();
-
-    let node_views = nodes
-        .iter()
-        .enumerate()
-        .map(|(node, &state)| {
-            let (x, y) = position(node);
-            let label = graph.labels[node].clone();
-            let shown = (n <= LABELLED_NODES).then(|| {
-                view! { <text class="node-label" x=x y=y + 6 text-anchor="middle">{label.clone()}</text> }
-            });
-            view! {
-                <g class="node" data-testid="node" data-label=label data-state=move || state.get().map(NodeState::name)>
-                    <circle cx=x cy=y r=radius />
-                    {shown}
-                </g>
-            }
-        })
-        .collect_view();
-
+        });
+    });
     // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size.
     let structures = Memo::new(move |_| snapshot.with(|s| graph_frame(s).structures.clone()));
     let structure_views =
         move || structures.with(|all| all.iter().map(structure_view).collect_view());
-
-    let columns: Vec<String> = snapshot.with_untracked(|s| {
-        graph_frame(s)
-            .table
-            .iter()
-            .map(|c| c.name.clone())
-            .collect()
-    });
-    // Values, not their text: a cell is written out only when it changes.
-    let cells: Vec<Vec<RwSignal<Option<Value>>>> = (0..columns.len())
-        .map(|column| {
-            tracked(snapshot, move |s| {
-                let values = graph_frame(s)
-                    .table
-                    .get(column)
-                    .map(|c| c.values.as_slice())
-                    .unwrap_or(&[]);
-                (0..n)
-                    .map(|node| values.get(node).cloned().flatten())
-                    .collect()
-            })
-        })
-        .collect();
-    let table = (!columns.is_empty()).then(|| {
-        let head = columns.iter().map(|name| view! { <th scope="col">{name.clone()}</th> }).collect_view();
-        let rows = (0..n)
-            .map(|node| {
-                let row = cells.iter().map(|column| {
-                    let cell = column[node];
-                    view! { <td>{move || cell.with(|v| v.as_ref().map_or("–".to_owned(), Value::to_string))}</td> }
-                });
-                view! {
-                    <tr data-testid="table-row"><th scope="row">{graph.labels[node].clone()}</th>{row.collect_view()}</tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="node-table" tabindex="0" role="region" aria-label="Per-node table">
-                <table data-testid="node-table">
-                    <thead><tr><th scope="col">"node"</th>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-    });
-
-    let labels = graph.labels.clone();
     let text = move || snapshot.with(|s| describe(graph_frame(s), &labels));
     let side = LAYOUT_SIDE + 80;
     view! {
-        <div class="stage graph-stage" data-testid="stage">
+        <div class="stage graph-stage" data-testid="stage" node_ref=parts>
             <svg class="graph" data-testid="graph" viewBox=format!("-40 -40 {side} {side}") aria-hidden="true"
-                class:directed=graph.directed>
+                class:directed=directed>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8"
                         orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" class="arrowhead" />
                     </marker>
                 </defs>
-                <g class="edges">{edge_views}</g>
-                <g class="nodes">{node_views}</g>
+                <g class="edges"></g>
+                <g class="nodes"></g>
             </svg>
             <p class="visually-hidden" data-testid="frame-text">{text}</p>
             <div class="structures" data-testid="structures">{structure_views}</div>
-            {table}
+            <div class="table-slot"></div>
             {legend.then(graph_legend)}
         </div>
     }
