@@ -34,5 +34,8 @@ rm -rf "$WASM_STAGE"
 for module in "${MODULES[@]}"; do
   dir=$WASM_STAGE/$module
   wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name "$module" "$out/$module.wasm"
-  wasm-opt -Oz "$dir/${module}_bg.wasm" -o "$dir/${module}_bg.wasm"
+  # The producers and target-features sections are for linkers, not browsers.
+  wasm-opt -Oz --strip-producers --strip-target-features "$dir/${module}_bg.wasm" -o "$dir/${module}_bg.wasm"
+  # The glue and its snippets minified (names inside it shortened; exports and import keys stay).
+  find "$dir" -name '*.js' -exec esbuild --minify --format=esm --log-level=warning --allow-overwrite {} --outfile={} \;
 done

@@ -47,8 +47,9 @@ cargo_tool() {
   installed || die "$crate $version is not in $TOOLS after installing"
 }
 
-# Node packages: wasm-opt (binaryen; Debian's wasm-opt corrupts wasm-bindgen output) and playwright-core,
-# which drives Debian's Chromium for the end-to-end tests. Reinstalled only when package-lock.json changes.
+# Node packages: wasm-opt (binaryen; Debian's wasm-opt corrupts wasm-bindgen output), esbuild (minifies the
+# wasm-bindgen glue) and playwright-core, which drives Debian's Chromium for the end-to-end tests.
+# Reinstalled only when package-lock.json changes.
 node_packages() {
   local stamp=$ROOT/node_modules/.algovista-lock
   if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi

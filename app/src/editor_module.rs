@@ -91,15 +91,6 @@ fn summary(entry: &Card, source: &Source) -> String {
 
 /// An editor on screen, and the function it calls back with each input it runs.
 type Mounted = (EditorModule, Closure<dyn Fn(String)>);
-
-#[derive(Clone, PartialEq)]
-enum Loading {
-    Closed,
-    Pending,
-    Open,
-    Failed(String),
-}
-
 /// In a page: the input in a line and a button that fetches the editor and mounts it here. The editor
 /// starts from the input on screen when it opens and runs what it applies through `on_apply`.
 #[component]
@@ -109,43 +100,50 @@ pub fn EditorSlot(
     on_apply: Callback<Source>,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
-    let state = RwSignal::new(Loading::Closed);
-    // Kept until the slot goes.
+    // What the slot says while the editor loads or after it failed; one line, so one text to update.
+    let status = RwSignal::new(String::new());
+    let loading = RwSignal::new(false);
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
+    let is_open = move || mounted.with_value(Option::is_some) && !loading.get();
     let open = move || {
-        state.set(Loading::Pending);
+        loading.set(true);
+        status.set("Loading the editor…".to_owned());
         leptos::task::spawn_local(async move {
             let module = crate::engines::load_module("editor", module_name(entry.input.kind));
-            let outcome = match wasm_bindgen_futures::JsFuture::from(module).await {
-                Ok(module) => {
+            let element = host.get_untracked().expect("the slot is on screen");
+            let apply = Closure::<dyn Fn(String)>::new(move |query: String| {
+                on_apply.run(from_query(entry, &query));
+            });
+            let query = as_query(source.get_untracked());
+            let mounting = wasm_bindgen_futures::JsFuture::from(module)
+                .await
+                .and_then(|module| {
                     let module: EditorModule = module.unchecked_into();
-                    let apply = Closure::<dyn Fn(String)>::new(move |query: String| {
-                        on_apply.run(from_query(entry, &query));
-                    });
-                    let query = as_query(source.get_untracked());
-                    let element = host.get_untracked().expect("the slot is on screen");
-                    match module.mount_editor(
+                    module.mount_editor(
                         &element,
                         entry.id,
                         &query,
                         apply.as_ref().unchecked_ref(),
-                    ) {
-                        Ok(()) => {
-                            mounted.set_value(Some((module, apply)));
-                            // The button that had focus is gone: focus the editor's first control.
-                            if let Ok(Some(first)) =
-                                element.query_selector("input, select, textarea, button")
-                            {
-                                let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
-                            }
-                            Loading::Open
-                        }
-                        Err(error) => Loading::Failed(crate::engines::message(error)),
+                    )?;
+                    Ok(module)
+                });
+            match mounting {
+                Ok(module) => {
+                    mounted.set_value(Some((module, apply)));
+                    status.set(String::new());
+                    // The button that had focus is gone: focus the editor's first control.
+                    if let Ok(Some(first)) =
+                        element.query_selector("input, select, textarea, button")
+                    {
+                        let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
                     }
                 }
-                Err(error) => Loading::Failed(crate::engines::message(error)),
-            };
-            state.set(outcome);
+                Err(error) => status.set(format!(
+                    "The editor could not be loaded ({}). Check the connection, then try again.",
+                    crate::engines::message(error)
+                )),
+            }
+            loading.set(false);
         });
     };
     on_cleanup(move || {
@@ -155,21 +153,11 @@ pub fn EditorSlot(
     });
     view! {
         <div class="editor-slot" data-testid="editor-slot">
-            <div class="input-summary" hidden=move || state.get() == Loading::Open>
+            <div class="input-summary" hidden=is_open>
                 <p data-testid="input-summary">{move || summary(entry, &source.get())}</p>
                 <button type="button" data-testid="edit-input" on:click=move |_| open()
-                    disabled=move || state.get() == Loading::Pending>"Edit input"</button>
-                {move || match state.get() {
-                    Loading::Pending => Some(view! {
-                        <p class="loading" role="status" data-testid="editor-loading">"Loading the editor…"</p>
-                    }.into_any()),
-                    Loading::Failed(problem) => Some(view! {
-                        <p class="error" role="alert" data-testid="editor-error">
-                            "The editor could not be loaded (" {problem} "). Check the connection, then try again."
-                        </p>
-                    }.into_any()),
-                    _ => None,
-                }}
+                    disabled=move || loading.get()>"Edit input"</button>
+                <p role="status" data-testid="editor-status">{move || status.get()}</p>
             </div>
             <div class="editor-host" node_ref=host></div>
         </div>
