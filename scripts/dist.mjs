@@ -56,7 +56,8 @@ const NARRATION = {
   sorting: 'Start bubble sort on ',
   searching: ' sorted values: every index is a candidate.',
   graphs: 'Start breadth-first search on ',
-  weighted: "Start Dijkstra's algorithm on ",
+  paths: "Start Dijkstra's algorithm on ",
+  trees: "Start Prim's algorithm on ",
   grids: 'Every neighbour of ',
 };
 for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools], ['editor', manifest.editors]]) {

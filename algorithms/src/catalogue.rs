@@ -72,7 +72,8 @@ macro_rules! with_graph_families {
                 bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite, components, tarjan_scc,
                 kosaraju_scc, articulation,
             ],
-            Weighted WEIGHTED: graphs [dijkstra, bellman_ford, floyd_warshall, astar, prim, kruskal],
+            Paths PATHS: graphs [dijkstra, bellman_ford, floyd_warshall, astar],
+            Trees TREES: graphs [prim, kruskal],
             $($more)*
         }
     };
@@ -113,10 +114,13 @@ pub enum Family {
     /// Traversal and connectivity.
     #[cfg(feature = "graphs")]
     Graphs,
-    /// Shortest paths and spanning trees: the weighted-graph algorithms, shipped apart so a graph page
-    /// loads about half the graph algorithms.
+    /// Shortest paths. The weighted-graph algorithms ship as two families, each apart from traversal,
+    /// so a graph page loads only the few algorithms of its kind.
     #[cfg(feature = "graphs")]
-    Weighted,
+    Paths,
+    /// Minimum spanning trees.
+    #[cfg(feature = "graphs")]
+    Trees,
     /// Grid pathfinding and mazes.
     #[cfg(feature = "grids")]
     Grids,
@@ -131,7 +135,9 @@ impl Family {
             #[cfg(feature = "graphs")]
             Family::Graphs => "graphs",
             #[cfg(feature = "graphs")]
-            Family::Weighted => "weighted",
+            Family::Paths => "paths",
+            #[cfg(feature = "graphs")]
+            Family::Trees => "trees",
             #[cfg(feature = "grids")]
             Family::Grids => "grids",
         }
@@ -184,7 +190,9 @@ impl Category {
             #[cfg(feature = "graphs")]
             Category::GraphTraversal | Category::Connectivity => Family::Graphs,
             #[cfg(feature = "graphs")]
-            Category::ShortestPaths | Category::SpanningTrees => Family::Weighted,
+            Category::ShortestPaths => Family::Paths,
+            #[cfg(feature = "graphs")]
+            Category::SpanningTrees => Family::Trees,
             #[cfg(feature = "grids")]
             Category::GridPathfinding | Category::Mazes => Family::Grids,
         }

@@ -1,8 +1,8 @@
-//! The renderer for graph frames: the input graph drawn once as SVG at its layout's positions, with a
-//! signal per node, per edge and per table cell set only when that one's state changes, so a step touches
-//! only what it changed (at 200 nodes and 2,000 edges, most steps change two or three). Beside it the
-//! algorithm's structures (queue, stack, heap, lists), which re-render only when their contents change,
-//! and the per-node table.
+//! The renderer for graph frames: the input graph drawn once as SVG at its layout's positions, and per step
+//! only the nodes, edges and table cells whose state changed written again, so a step touches only what it
+//! changed (at 200 nodes and 2,000 edges, most steps change two or three). Beside it the algorithm's
+//! structures (queue, stack, heap, lists), written again only when their contents change, and the
+//! per-node table.
 
 use algorithms::graph::{Graph, LAYOUT_SIDE};
 use algorithms::{
@@ -306,6 +306,7 @@ pub fn GraphStage(
 ) -> impl IntoView {
     let parts = NodeRef::<leptos::html::Div>::new();
     let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
+    let structures = StoredValue::new(Vec::<Structure>::new());
     let directed = graph.directed;
     let labels = graph.labels.clone();
     Effect::new(move |_| {
@@ -317,12 +318,21 @@ pub fn GraphStage(
                     .get_or_insert_with(|| draw(&graph, &parts, frame))
                     .show(frame);
             });
+            // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size; they are
+            // written again only when they change.
+            structures.update_value(|shown| {
+                if *shown != frame.structures {
+                    if let Ok(Some(panel)) = parts.query_selector(".structures") {
+                        panel.set_text_content(None);
+                        for structure in &frame.structures {
+                            append(&panel, &structure_view(structure));
+                        }
+                    }
+                    shown.clone_from(&frame.structures);
+                }
+            });
         });
     });
-    // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size.
-    let structures = Memo::new(move |_| snapshot.with(|s| graph_frame(s).structures.clone()));
-    let structure_views =
-        move || structures.with(|all| all.iter().map(structure_view).collect_view());
     let text = move || snapshot.with(|s| describe(graph_frame(s), &labels));
     let side = LAYOUT_SIDE + 80;
     view! {
@@ -339,7 +349,7 @@ pub fn GraphStage(
                 <g class="nodes"></g>
             </svg>
             <p class="visually-hidden" data-testid="frame-text">{text}</p>
-            <div class="structures" data-testid="structures">{structure_views}</div>
+            <div class="structures" data-testid="structures"></div>
             <div class="table-slot"></div>
             {legend.then(graph_legend)}
         </div>
@@ -347,7 +357,7 @@ pub fn GraphStage(
 }
 
 /// A structure's front items, and how many it holds in all.
-fn structure_view(structure: &Structure) -> impl IntoView + use<> {
+fn structure_view(structure: &Structure) -> web_sys::Element {
     let total = structure.total;
     let kind = match structure.kind {
         StructureKind::Queue => "front first",
@@ -355,25 +365,37 @@ fn structure_view(structure: &Structure) -> impl IntoView + use<> {
         StructureKind::PriorityQueue => "smallest first",
         StructureKind::List => "in order",
     };
-    let items = structure
-        .items
-        .iter()
-        .map(|item| {
-            let key = item
-                .key
-                .as_ref()
-                .map(|k| view! { <span class="key">{k.to_string()}</span> });
-            view! { <li>{item.label.clone()}{key}</li> }
-        })
-        .collect_view();
-    let more = total.saturating_sub(structure.items.len());
-    let more = (more > 0).then(|| view! { <li class="more">{format!("+{more} more")}</li> });
-    view! {
-        <section class="structure" data-testid=format!("structure-{}", structure.name.replace(' ', "-"))>
-            <h2>{structure.name.clone()} <span class="structure-kind">{format!(" ({kind}, {total})")}</span></h2>
-            <ol>{items}{more}</ol>
-        </section>
+    let testid = format!("structure-{}", structure.name.replace(' ', "-"));
+    let section = element(
+        false,
+        "section",
+        &[("class", "structure"), ("data-testid", &testid)],
+    );
+    let heading = element(false, "h2", &[]);
+    heading.set_text_content(Some(&structure.name));
+    let detail = element(false, "span", &[("class", "structure-kind")]);
+    detail.set_text_content(Some(&format!(" ({kind}, {total})")));
+    append(&heading, &detail);
+    let list = element(false, "ol", &[]);
+    for item in &structure.items {
+        let entry = element(false, "li", &[]);
+        entry.set_text_content(Some(&item.label));
+        if let Some(key) = &item.key {
+            let span = element(false, "span", &[("class", "key")]);
+            span.set_text_content(Some(&key.to_string()));
+            append(&entry, &span);
+        }
+        append(&list, &entry);
     }
+    let more = total.saturating_sub(structure.items.len());
+    if more > 0 {
+        let entry = element(false, "li", &[("class", "more")]);
+        entry.set_text_content(Some(&format!("+{more} more")));
+        append(&list, &entry);
+    }
+    append(&section, &heading);
+    append(&section, &list);
+    section
 }
 
 /// The frame as text for screen readers: the nodes in each state, and the edges in the tree.

@@ -45,7 +45,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   // A graph algorithm's page and a race of graph algorithms are the graph module's, with the graph engine.
   const nodes = (page) => page.getByTestId('node').first().waitFor();
   const graph = await modulesFetched('/algorithms/dijkstra', nodes);
-  assert.deepEqual(graph.modules(), ['engine-weighted', 'page-graph'], 'shortest paths and trees ship apart');
+  assert.deepEqual(graph.modules(), ['engine-paths', 'page-graph'], 'shortest paths ship apart from traversal and trees');
   const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
   assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph-race'], 'a graph race is its own module');
   // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
@@ -53,7 +53,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);
   // The graph and grid editors are modules of their own, fetched when the learner opens one.
   await openEditor(graph.page);
-  assert.deepEqual(graph.modules(), ['editor-graph', 'engine-weighted', 'page-graph']);
+  assert.deepEqual(graph.modules(), ['editor-graph', 'engine-paths', 'page-graph']);
   await openEditor(grid.page);
   assert.deepEqual(grid.modules(), ['editor-grid', 'engine-grids', 'page-grid']);
 

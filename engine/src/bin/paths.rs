@@ -1,0 +1,3 @@
+//! The shortest-paths family's engine module.
+fn main() {}
+engine::exports!(algorithms::catalogue::PATHS);

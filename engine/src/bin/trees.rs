@@ -1,0 +1,3 @@
+//! The spanning-trees family's engine module.
+fn main() {}
+engine::exports!(algorithms::catalogue::TREES);
