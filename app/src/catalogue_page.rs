@@ -5,13 +5,15 @@ use leptos::prelude::*;
 
 use crate::router::Link;
 
+/// Case-insensitive for ASCII letters, the only letters the cards use (Unicode's case tables would cost
+/// several KB of the page).
 fn matches(entry: &Card, query: &str, category: Option<Category>) -> bool {
-    let query = query.trim().to_lowercase();
+    let query = query.trim().to_ascii_lowercase();
     category.is_none_or(|c| entry.category == c)
         && (query.is_empty()
             || [entry.name, entry.id, entry.summary, entry.category.name()]
                 .iter()
-                .any(|text| text.to_lowercase().contains(&query)))
+                .any(|text| text.to_ascii_lowercase().contains(&query)))
 }
 
 #[component]

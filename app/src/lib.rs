@@ -224,12 +224,13 @@ pub fn LinkProblems(problems: Vec<String>) -> impl IntoView {
     })
 }
 
-/// A word with its first letter in capitals, for the frame descriptions' sentences.
+/// A word with its first letter in capitals, for the frame descriptions' sentences (state names, all
+/// ASCII: Unicode's case tables would cost several KB of every graph and grid page).
 #[cfg(any(feature = "graphs", feature = "grids"))]
 fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut word = word.to_owned();
+    if let Some(first) = word.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    word
 }

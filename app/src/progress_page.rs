@@ -437,7 +437,7 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
                 .filter(|c| c.category == category)
                 .count();
             view! {
-                <tr data-testid=format!("category-{}", category.name().to_lowercase())>
+                <tr data-testid=format!("category-{}", category.name().to_ascii_lowercase())>
                     <th scope="row">{category.name()}</th>
                     <td>{format!("{tried} of {of}")}</td>
                     <td>{runs}</td>

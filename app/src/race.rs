@@ -239,7 +239,7 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
             entry
                 .work
                 .iter()
-                .map(|w| w.label().to_lowercase())
+                .map(|w| w.label().to_ascii_lowercase())
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
