@@ -55,7 +55,8 @@ for (const editor of ['graph', 'grid']) {
 const NARRATION = {
   sorting: 'Start bubble sort on ',
   searching: ' sorted values: every index is a candidate.',
-  graphs: 'Start breadth-first search on ',
+  traversal: 'Start breadth-first search on ',
+  connectivity: 'Find the connected components of ',
   paths: "Start Dijkstra's algorithm on ",
   trees: "Start Prim's algorithm on ",
   grids: 'Every neighbour of ',

@@ -1,6 +1,6 @@
 //! The one registry the app, the server and the CLI learn algorithms from. Each algorithm's file declares
-//! its `CARD` (what a reader sees: names, complexity, pseudocode, input limits) and its `ENTRY` (the card
-//! plus the state machine's constructors) beside its code.
+//! its `CARD` (what a reader sees: names, complexity, input limits) and its `ENTRY` (the card plus the
+//! pseudocode and the state machine's constructors) beside its code.
 //!
 //! Cards and entries are listed apart on purpose: [`CARDS`] holds no function pointers, so a program that
 //! reads only cards (the app's pages) links none of the state machines. Machines are reached through a
@@ -68,10 +68,10 @@ macro_rules! with_array_families {
 macro_rules! with_graph_families {
     ($($more:tt)*) => {
         with_array_families! {
-            Graphs GRAPHS: graphs [
-                bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite, components, tarjan_scc,
-                kosaraju_scc, articulation,
+            Traversal TRAVERSAL: graphs [
+                bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite,
             ],
+            Connectivity CONNECTIVITY: graphs [components, tarjan_scc, kosaraju_scc, articulation],
             Paths PATHS: graphs [dijkstra, bellman_ford, floyd_warshall, astar],
             Trees TREES: graphs [prim, kruskal],
             $($more)*
@@ -111,11 +111,14 @@ pub fn card(id: &str) -> Option<&'static Card> {
 pub enum Family {
     Sorting,
     Searching,
-    /// Traversal and connectivity.
+    /// Graph traversal: the orders and properties one search finds. The graph algorithms ship as one
+    /// family per category, so a graph page loads only the few algorithms of its kind.
     #[cfg(feature = "graphs")]
-    Graphs,
-    /// Shortest paths. The weighted-graph algorithms ship as two families, each apart from traversal,
-    /// so a graph page loads only the few algorithms of its kind.
+    Traversal,
+    /// Connectivity: components, strongly connected components, cut points.
+    #[cfg(feature = "graphs")]
+    Connectivity,
+    /// Shortest paths.
     #[cfg(feature = "graphs")]
     Paths,
     /// Minimum spanning trees.
@@ -133,7 +136,9 @@ impl Family {
             Family::Sorting => "sorting",
             Family::Searching => "searching",
             #[cfg(feature = "graphs")]
-            Family::Graphs => "graphs",
+            Family::Traversal => "traversal",
+            #[cfg(feature = "graphs")]
+            Family::Connectivity => "connectivity",
             #[cfg(feature = "graphs")]
             Family::Paths => "paths",
             #[cfg(feature = "graphs")]
@@ -188,7 +193,9 @@ impl Category {
             Category::Sorting => Family::Sorting,
             Category::Searching => Family::Searching,
             #[cfg(feature = "graphs")]
-            Category::GraphTraversal | Category::Connectivity => Family::Graphs,
+            Category::GraphTraversal => Family::Traversal,
+            #[cfg(feature = "graphs")]
+            Category::Connectivity => Family::Connectivity,
             #[cfg(feature = "graphs")]
             Category::ShortestPaths => Family::Paths,
             #[cfg(feature = "graphs")]
@@ -318,7 +325,6 @@ pub struct Card {
     pub complexity: Complexity,
     pub stable: Option<bool>,
     pub in_place: Option<bool>,
-    pub pseudocode: &'static [&'static str],
     pub input: InputSpec,
     pub frame: FrameKind,
     /// The counters this algorithm counts, in the order the counters panel shows them.
@@ -333,6 +339,9 @@ pub struct Card {
 /// A card and the constructors of its state machine.
 pub struct Entry {
     pub card: &'static Card,
+    /// The steps' pseudocode (each snapshot's `line` indexes it). Here rather than on the card: only a
+    /// run's page shows it, and it asks the engine, so no page module carries every algorithm's text.
+    pub pseudocode: &'static [&'static str],
     pub start: fn(Input) -> Box<dyn DynMachine>,
     /// Absent without the `restore` feature: a client that resumes by seeking its timeline does not ship
     /// the deserializers of every algorithm's state.
@@ -348,9 +357,20 @@ impl Deref for Entry {
     }
 }
 
+/// An entry as the CLI lists it: its card and its pseudocode.
 impl Serialize for Entry {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.card.serialize(serializer)
+        #[derive(Serialize)]
+        struct Listed<'a> {
+            #[serde(flatten)]
+            card: &'a Card,
+            pseudocode: &'a [&'a str],
+        }
+        Listed {
+            card: self.card,
+            pseudocode: self.pseudocode,
+        }
+        .serialize(serializer)
     }
 }
 

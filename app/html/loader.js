@@ -14,7 +14,7 @@ const pageOf = (path, search = location.search) => {
   const trimmed = path.replace(/\/+$/, '') || '/';
   const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
   const family = manifest.families[id];
-  const kind = ['graphs', 'paths', 'trees'].includes(family) ? 'graph' : family === 'grids' ? 'grid' : null;
+  const kind = ['traversal', 'connectivity', 'paths', 'trees'].includes(family) ? 'graph' : family === 'grids' ? 'grid' : null;
   if (trimmed === '/race' && kind) return `${kind}-race`;
   if (trimmed.startsWith('/algorithms/') && kind) return kind;
   if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';

@@ -27,6 +27,7 @@ pub trait EngineApi {
     fn count(&self, id: &str, input: &str) -> Result<u32, String>;
     fn advance(&self, run: u32, steps: u32) -> Result<Option<String>, String>;
     fn close(&self, run: u32);
+    fn pseudocode(&self, id: &str) -> Result<String, String>;
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -75,6 +76,8 @@ extern "C" {
     fn advance(this: &EngineModule, run: u32, steps: u32) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(method)]
     fn close(this: &EngineModule, run: u32);
+    #[wasm_bindgen(method, catch)]
+    fn pseudocode(this: &EngineModule, id: &str) -> Result<String, JsValue>;
 }
 
 pub(crate) fn message(error: JsValue) -> String {
@@ -111,6 +114,9 @@ impl EngineApi for EngineModule {
     }
     fn close(&self, run: u32) {
         EngineModule::close(self, run)
+    }
+    fn pseudocode(&self, id: &str) -> Result<String, String> {
+        EngineModule::pseudocode(self, id).map_err(message)
     }
 }
 
@@ -262,6 +268,14 @@ impl EngineRun {
 
     pub fn last_step(&self) -> u64 {
         self.last_step
+    }
+
+    /// The algorithm's pseudocode, one line each, from its engine (pages carry no algorithm's text).
+    pub fn pseudocode(&self, card: &Card) -> Vec<String> {
+        let lines = engine(self.family)
+            .pseudocode(card.id)
+            .expect("an engine knows its algorithms");
+        serde_json::from_str(&lines).expect("the engine writes a list of lines")
     }
 
     /// The snapshot at `step`, clamped to the last.

@@ -309,15 +309,15 @@ fn Player(
     record_finished_runs(playback, vec![entry.id]);
     verify_sessions(run, &input);
 
-    let pseudocode = entry
-        .pseudocode
-        .iter()
+    let pseudocode = run
+        .with_value(|run| run.pseudocode(entry))
+        .into_iter()
         .enumerate()
         .map(|(line, text)| {
             let current = move || snapshot.with(|s| s.line == line);
             view! {
                 <li class:current=current aria-current=move || current().then_some("step")>
-                    <code>{*text}</code>
+                    <code>{text}</code>
                 </li>
             }
         })

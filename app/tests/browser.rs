@@ -45,6 +45,9 @@ impl EngineApi for Linked {
     fn close(&self, run: u32) {
         self.0.borrow_mut().close(run)
     }
+    fn pseudocode(&self, id: &str) -> Result<String, String> {
+        self.0.borrow().pseudocode(id)
+    }
 }
 
 thread_local! {

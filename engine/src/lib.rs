@@ -164,6 +164,11 @@ impl Engine {
         Ok(None)
     }
 
+    /// The pseudocode of `id`, as a JSON list of lines (each snapshot's `line` indexes it).
+    pub fn pseudocode(&self, id: &str) -> Result<String, String> {
+        Ok(serde_json::to_string(self.entry(id)?.pseudocode).expect("plain data"))
+    }
+
     /// Frees a run; closing an unknown or closed run does nothing.
     pub fn close(&mut self, run: u32) {
         if let Some(slot) = self.runs.get_mut(run as usize) {
@@ -219,6 +224,11 @@ macro_rules! exports {
         #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn advance(run: u32, steps: u32) -> Result<Option<String>, String> {
             ENGINE.with_borrow_mut(|engine| engine.advance(run, steps))
+        }
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn pseudocode(id: &str) -> Result<String, String> {
+            ENGINE.with_borrow(|engine| engine.pseudocode(id))
         }
 
         #[::wasm_bindgen::prelude::wasm_bindgen]

@@ -93,6 +93,21 @@ fn an_engine_lists_its_family_in_catalogue_order() {
 }
 
 #[test]
+fn an_engine_answers_each_algorithms_pseudocode_and_no_other() {
+    let engine = Engine::new(SEARCHING);
+    for entry in SEARCHING {
+        let lines: Vec<String> =
+            serde_json::from_str(&engine.pseudocode(entry.id).unwrap()).unwrap();
+        assert_eq!(lines, entry.pseudocode, "{}", entry.id);
+        assert!(!lines.is_empty());
+    }
+    assert_eq!(
+        engine.pseudocode(SORTING[0].id).unwrap_err(),
+        "“bubble-sort” is not an algorithm of this engine"
+    );
+}
+
+#[test]
 fn an_engine_knows_only_its_family_and_says_what_is_wrong() {
     let mut engine = Engine::new(SEARCHING);
     let sorting_input = input_for(SORTING[0], 5, 1);

@@ -47,7 +47,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   const graph = await modulesFetched('/algorithms/dijkstra', nodes);
   assert.deepEqual(graph.modules(), ['engine-paths', 'page-graph'], 'shortest paths ship apart from traversal and trees');
   const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
-  assert.deepEqual(graphRace.modules(), ['engine-graphs', 'page-graph-race'], 'a graph race is its own module');
+  assert.deepEqual(graphRace.modules(), ['engine-traversal', 'page-graph-race'], 'a graph race is its own module');
   // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
   const grid = await modulesFetched('/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor());
   assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);

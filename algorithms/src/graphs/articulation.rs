@@ -36,7 +36,6 @@ pub const CARD: Card = Card {
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -46,6 +45,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Articulation::new(
             input.graph.expect("validated: a graph"),

@@ -39,7 +39,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(GraphRules {
         needs_start: true,
         negative_weights: true,
@@ -53,6 +52,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(BellmanFord::new(
             input.graph.expect("validated: a graph"),

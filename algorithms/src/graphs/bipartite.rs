@@ -29,7 +29,7 @@ pub const PSEUDOCODE: &[&str] = &[
 pub const CARD: Card = Card {
     id: "bipartite-check",
     name: "Bipartite check",
-    category: Category::Connectivity,
+    category: Category::GraphTraversal,
     summary: "Colours each component by breadth-first search, alternating sides; an edge within one side proves an odd cycle.",
     complexity: Complexity {
         best: "O(1)",
@@ -39,7 +39,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -49,6 +48,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Bipartite::new(
             input.graph.expect("validated: a graph"),

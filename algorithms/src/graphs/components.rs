@@ -33,7 +33,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: UNION_FIND_COUNTERS,
@@ -43,6 +42,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Components::new(
             input.graph.expect("validated: a graph"),

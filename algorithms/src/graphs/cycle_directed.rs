@@ -29,7 +29,7 @@ pub const PSEUDOCODE: &[&str] = &[
 pub const CARD: Card = Card {
     id: "cycle-detection",
     name: "Cycle detection (directed)",
-    category: Category::Connectivity,
+    category: Category::GraphTraversal,
     summary: "A depth-first search colouring nodes white, grey and black; an edge to a grey node closes a cycle.",
     complexity: Complexity {
         best: "O(1)",
@@ -39,7 +39,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -49,6 +48,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(CycleDetection::new(
             input.graph.expect("validated: a graph"),

@@ -32,7 +32,6 @@ pub const CARD: Card = Card {
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(GraphRules {
         needs_start: true,
         negative_weights: true,
@@ -46,6 +45,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(Dfs::new(input.graph.expect("validated: a graph")))),
     #[cfg(feature = "restore")]
     restore: restore::<Dfs>,

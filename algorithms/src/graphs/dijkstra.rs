@@ -45,7 +45,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(GraphRules {
         needs_start: true,
         ..GRAPH_RULES
@@ -58,6 +57,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Dijkstra::new(
             input.graph.expect("validated: a graph"),

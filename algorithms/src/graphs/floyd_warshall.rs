@@ -38,7 +38,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     // Cubic: fewer nodes than the other graph algorithms, so the table and the run stay browsable.
     input: InputSpec {
         max_step_n: 40,
@@ -56,6 +55,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(FloydWarshall::new(
             input.graph.expect("validated: a graph"),

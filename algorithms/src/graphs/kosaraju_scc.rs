@@ -37,7 +37,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -47,6 +46,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(KosarajuScc::new(
             input.graph.expect("validated: a graph"),

@@ -41,7 +41,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
     counters: PATH_COUNTERS,
@@ -51,6 +50,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Prim::new(
             input.graph.expect("validated: a graph"),

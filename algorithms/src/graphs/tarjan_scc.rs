@@ -34,7 +34,6 @@ pub const CARD: Card = Card {
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -44,6 +43,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(TarjanScc::new(
             input.graph.expect("validated: a graph"),

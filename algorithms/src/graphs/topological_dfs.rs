@@ -28,12 +28,11 @@ pub const PSEUDOCODE: &[&str] = &[
 pub const CARD: Card = Card {
     id: "topological-sort-dfs",
     name: "Topological sort (depth-first)",
-    category: Category::Connectivity,
+    category: Category::GraphTraversal,
     summary: "Places each node at the front of the order once everything it points to is placed; an edge back into the current path means a cycle.",
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -43,6 +42,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(TopologicalDfs::new(
             input.graph.expect("validated: a graph"),

@@ -28,12 +28,11 @@ pub const PSEUDOCODE: &[&str] = &[
 pub const CARD: Card = Card {
     id: "topological-sort-kahn",
     name: "Topological sort (Kahn)",
-    category: Category::Connectivity,
+    category: Category::GraphTraversal,
     summary: "Orders a directed graph's nodes so every edge points forward, by repeatedly taking a node nothing points to.",
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
     counters: TRAVERSAL_COUNTERS,
@@ -43,6 +42,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Kahn::new(
             input.graph.expect("validated: a graph"),

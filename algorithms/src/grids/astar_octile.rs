@@ -25,11 +25,11 @@ pub const CARD: Card = search_card(
     "A* with diagonal moves (14 against 10 for a straight one, × the cell's cost) and the octile distance as h.",
     HEAP_SEARCH,
     WEIGHTED,
-    PSEUDOCODE,
 );
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Search::new(
             input.grid.expect("validated: a grid"),

@@ -30,11 +30,11 @@ pub const CARD: Card = search_card(
         space: "O(cells)",
     },
     UNWEIGHTED,
-    PSEUDOCODE,
 );
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Search::new(
             input.grid.expect("validated: a grid"),

@@ -25,11 +25,11 @@ pub const CARD: Card = search_card(
     "Expands the cell with the smallest Manhattan distance to the goal: often fast, not always the cheapest path.",
     HEAP_SEARCH,
     WEIGHTED,
-    PSEUDOCODE,
 );
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Search::new(
             input.grid.expect("validated: a grid"),

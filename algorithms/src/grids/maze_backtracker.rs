@@ -27,7 +27,6 @@ pub const CARD: Card = maze_card(
     "maze-backtracker",
     "Maze: recursive backtracker",
     "A random depth-first walk that carves into unvisited rooms and backs up at dead ends: long, winding corridors.",
-    PSEUDOCODE,
     &[
         Counter::CellsVisited,
         Counter::Pushes,
@@ -39,6 +38,7 @@ pub const CARD: Card = maze_card(
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Backtracker::new(
             input.grid.expect("validated: a grid"),

@@ -27,13 +27,13 @@ pub const CARD: Card = maze_card(
     "maze-division",
     "Maze: recursive division",
     "Splits the open grid by walls with one gap each, chamber by chamber: a maze of long straight walls.",
-    PSEUDOCODE,
     &[Counter::Pushes, Counter::Pops, Counter::Writes],
     &[Counter::Writes],
 );
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Division::new(
             input.grid.expect("validated: a grid"),

@@ -28,13 +28,13 @@ pub const CARD: Card = maze_card(
     "maze-kruskal",
     "Maze: randomized Kruskal",
     "Takes walls down in random order wherever they separate two unjoined regions (union–find): an even, patchy maze.",
-    PSEUDOCODE,
     &[Counter::Comparisons, Counter::Reads, Counter::Writes],
     &[Counter::Reads, Counter::Writes],
 );
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Kruskal::new(
             input.grid.expect("validated: a grid"),

@@ -27,7 +27,6 @@ pub const CARD: Card = maze_card(
     "maze-prim",
     "Maze: randomized Prim",
     "Grows from the start through random frontier walls, like Prim's spanning tree: a bushy maze of short dead ends.",
-    PSEUDOCODE,
     &[
         Counter::CellsVisited,
         Counter::PeakFrontier,
@@ -40,6 +39,7 @@ pub const CARD: Card = maze_card(
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(Prim::new(
             input.grid.expect("validated: a grid"),

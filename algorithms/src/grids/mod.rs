@@ -58,7 +58,6 @@ pub(crate) const fn search_card(
     summary: &'static str,
     complexity: Complexity,
     rules: GridRules,
-    pseudocode: &'static [&'static str],
 ) -> Card {
     Card {
         id,
@@ -68,7 +67,6 @@ pub(crate) const fn search_card(
         complexity,
         stable: None,
         in_place: None,
-        pseudocode,
         input: grid_input(rules),
         frame: crate::snapshot::FrameKind::Grid,
         counters: SEARCH_COUNTERS,
@@ -82,7 +80,6 @@ pub(crate) const fn maze_card(
     id: &'static str,
     name: &'static str,
     summary: &'static str,
-    pseudocode: &'static [&'static str],
     counters: &'static [Counter],
     work: &'static [Counter],
 ) -> Card {
@@ -94,7 +91,6 @@ pub(crate) const fn maze_card(
         complexity: MAZE_COMPLEXITY,
         stable: None,
         in_place: None,
-        pseudocode,
         input: grid_input(MAZE),
         frame: crate::snapshot::FrameKind::Grid,
         counters,

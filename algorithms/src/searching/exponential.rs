@@ -34,7 +34,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: SEARCH_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SEARCH_COUNTERS,
@@ -44,6 +43,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(ExponentialSearch::new(
             input.values,

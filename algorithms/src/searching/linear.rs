@@ -29,7 +29,6 @@ pub const CARD: Card = Card {
     },
     stable: None,
     in_place: None,
-    pseudocode: PSEUDOCODE,
     input: UNSORTED_SEARCH_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SEARCH_COUNTERS,
@@ -39,6 +38,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| {
         Box::new(Run::new(LinearSearch::new(
             input.values,

@@ -22,7 +22,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(true),
     in_place: Some(true),
-    pseudocode: PSEUDOCODE,
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,
@@ -32,6 +31,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(BubbleSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<BubbleSort>,

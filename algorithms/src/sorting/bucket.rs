@@ -34,7 +34,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(true),
     in_place: Some(false),
-    pseudocode: PSEUDOCODE,
     // The worst case is quadratic, so the limits are the quadratic sorts'.
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
@@ -45,6 +44,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(BucketSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<BucketSort>,

@@ -35,7 +35,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(true),
     in_place: Some(true),
-    pseudocode: PSEUDOCODE,
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,
@@ -45,6 +44,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(CocktailShakerSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<CocktailShakerSort>,

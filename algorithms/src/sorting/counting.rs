@@ -37,7 +37,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(true),
     in_place: Some(false),
-    pseudocode: PSEUDOCODE,
     input: InputSpec {
         kind: InputKind::Array,
         max_step_n: 10_000,
@@ -54,6 +53,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(CountingSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<CountingSort>,

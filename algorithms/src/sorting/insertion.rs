@@ -32,7 +32,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(true),
     in_place: Some(true),
-    pseudocode: PSEUDOCODE,
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,
@@ -42,6 +41,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(InsertionSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<InsertionSort>,

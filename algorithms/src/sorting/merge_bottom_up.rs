@@ -34,7 +34,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(true),
     in_place: Some(false),
-    pseudocode: PSEUDOCODE,
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,
@@ -44,6 +43,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(MergeSortBottomUp::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<MergeSortBottomUp>,

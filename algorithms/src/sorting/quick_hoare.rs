@@ -36,7 +36,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(false),
     in_place: Some(true),
-    pseudocode: PSEUDOCODE,
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,
@@ -46,6 +45,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(QuicksortHoare::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<QuicksortHoare>,

@@ -31,7 +31,6 @@ pub const CARD: Card = Card {
     },
     stable: Some(false),
     in_place: Some(true),
-    pseudocode: PSEUDOCODE,
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
     counters: crate::catalogue::SORT_COUNTERS,
@@ -41,6 +40,7 @@ pub const CARD: Card = Card {
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
+    pseudocode: PSEUDOCODE,
     start: |input| Box::new(Run::new(SelectionSort::new(input.values))),
     #[cfg(feature = "restore")]
     restore: restore::<SelectionSort>,

@@ -1,0 +1,3 @@
+//! The connectivity family's engine module.
+fn main() {}
+engine::exports!(algorithms::catalogue::CONNECTIVITY);

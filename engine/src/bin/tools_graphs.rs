@@ -1,3 +1,0 @@
-//! The graph family's tools: reading trace files back, writing frames as images (fetched on use).
-fn main() {}
-engine::tools!(algorithms::catalogue::GRAPHS);
