@@ -14,7 +14,7 @@ cd "$ROOT"
 ARRAY_MODULES=(page-visualizer page-quiz page-race engine-sorting engine-searching tools-sorting tools-searching)
 ALL_MODULES=(page-catalogue page-plot page-progress)
 GRAPH_MODULES=(page-graph page-graph-race editor-graph engine-traversal engine-connectivity engine-paths
-  engine-trees tools-traversal tools-connectivity tools-paths tools-trees)
+  engine-trees engine-graphs tools-traversal tools-connectivity tools-paths tools-trees)
 GRID_MODULES=(page-grid page-grid-race editor-grid engine-grids tools-grids)
 MODULES=("${ARRAY_MODULES[@]}" "${ALL_MODULES[@]}" "${GRAPH_MODULES[@]}" "${GRID_MODULES[@]}")
 out=$(with_wasm_env sh -c 'echo "$CARGO_TARGET_DIR"')/wasm32-unknown-unknown/wasm-release

@@ -22,7 +22,7 @@ const files = (dir) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 
-const manifest = { pages: {}, engines: {}, tools: {}, editors: {}, families: {}, imports: {} };
+const manifest = { pages: {}, engines: {}, tools: {}, editors: {}, families: {}, combined: {}, imports: {} };
 for (const module of readdirSync(stage).sort()) {
   const dir = join(stage, module);
   const hash = createHash('sha256');
@@ -61,12 +61,14 @@ const NARRATION = {
   trees: "Start Prim's algorithm on ",
   grids: 'Every neighbour of ',
 };
+// An engine that runs several families at once (every graph family, for races across them).
+const COMBINED = { graphs: ['traversal', 'connectivity', 'paths', 'trees'] };
 for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools], ['editor', manifest.editors]]) {
   for (const [name, prefix] of Object.entries(group)) {
     const wasm = readFileSync(join(out, `${prefix}_bg.wasm`));
     for (const [family, text] of Object.entries(NARRATION)) {
       const linked = wasm.includes(Buffer.from(text));
-      const expected = (kind === 'engine' || kind === 'tools') && name === family;
+      const expected = (kind === 'engine' || kind === 'tools') && (name === family || (COMBINED[name] ?? []).includes(family));
       if (linked !== expected) {
         throw new Error(`the ${name} ${kind} module ${linked ? 'links' : 'lacks'} the ${family} algorithms`);
       }
@@ -77,10 +79,13 @@ for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engin
 // Which engine each algorithm needs, asked of the engines themselves (run here under Node), so the loader can
 // fetch a visualizer's engine at the same time as its page module.
 for (const [family, prefix] of Object.entries(manifest.engines)) {
+  if (COMBINED[family]) continue;
   const engine = await import(pathToFileURL(join(out, `${prefix}.js`)));
   engine.initSync({ module: readFileSync(join(out, `${prefix}_bg.wasm`)) });
   for (const id of JSON.parse(engine.ids())) manifest.families[id] = family;
 }
+
+manifest.combined = COMBINED;
 
 const loader = readFileSync(new URL('../app/html/loader.js', import.meta.url), 'utf8').replace(
   'const manifest = MANIFEST;',

@@ -95,6 +95,20 @@ with_graph_families! {
 #[cfg(not(feature = "grids"))]
 with_graph_families! {}
 
+/// Every graph algorithm, family by family: the engine a page loads when it runs algorithms of several
+/// graph families at once (a race of Dijkstra against Prim), one module where two would weigh more.
+#[cfg(feature = "graphs")]
+pub fn graph_entries() -> &'static [&'static Entry] {
+    static ALL: std::sync::OnceLock<Vec<&'static Entry>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        Family::ALL
+            .iter()
+            .filter(|family| family.is_graph())
+            .flat_map(|family| family.entries().iter().copied())
+            .collect()
+    })
+}
+
 pub fn find(id: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().copied().find(|entry| entry.id == id)
 }
@@ -130,6 +144,15 @@ pub enum Family {
 }
 
 impl Family {
+    /// Whether the family's algorithms take graphs (their pages are the graph pages).
+    pub fn is_graph(self) -> bool {
+        match self {
+            #[cfg(feature = "graphs")]
+            Family::Traversal | Family::Connectivity | Family::Paths | Family::Trees => true,
+            _ => false,
+        }
+    }
+
     /// The family's name in file names and URLs.
     pub fn id(self) -> &'static str {
         match self {

@@ -443,6 +443,44 @@ fn catalogue_ids_are_unique_and_entries_complete() {
     }
 }
 
+/// Each family ships as one engine; the one engine for a race across graph families runs exactly the
+/// graph families' entries, each once; the families' lists together are the catalogue.
+#[test]
+fn families_partition_the_catalogue_and_the_graph_engine_holds_every_graph_family() {
+    use algorithms::catalogue::{Family, graph_entries};
+    let listed: Vec<&str> = Family::ALL
+        .iter()
+        .flat_map(|family| family.entries().iter().map(|entry| entry.id))
+        .collect();
+    let catalogue: Vec<&str> = CATALOGUE.iter().map(|entry| entry.id).collect();
+    assert_eq!(listed, catalogue);
+    for family in Family::ALL {
+        assert!(
+            family
+                .entries()
+                .iter()
+                .all(|entry| entry.family() == family),
+            "{}",
+            family.id()
+        );
+    }
+    let graphs: Vec<&str> = graph_entries().iter().map(|entry| entry.id).collect();
+    let expected: Vec<&str> = CATALOGUE
+        .iter()
+        .filter(|entry| entry.input.kind == InputKind::Graph)
+        .map(|entry| entry.id)
+        .collect();
+    assert_eq!(graphs, expected);
+    assert_eq!(
+        Family::ALL
+            .iter()
+            .filter(|family| family.is_graph())
+            .count(),
+        4,
+        "traversal, connectivity, paths, trees"
+    );
+}
+
 /// What a step does, without the values: its line, marks and pointers. Two runs that do the same at every
 /// step move the same positions the same way.
 type Shape = (usize, Vec<(usize, algorithms::Mark)>, Vec<(String, usize)>);

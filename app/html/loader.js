@@ -53,14 +53,24 @@ const load = (prefix) => {
   return loaded.get(prefix);
 };
 
+/**
+ * The engine modules that run `families`: each family's own, or one module for several families that a
+ * combined engine runs together (every graph family: a race of Dijkstra against Prim loads one module, not
+ * two). The app asks for engines by the same rule (`engines::ensure`).
+ */
+const enginesFor = (families) => {
+  const combined = Object.entries(manifest.combined).find(
+    ([, members]) => families.length > 1 && families.every((family) => members.includes(family)),
+  );
+  return combined ? [combined[0]] : families;
+};
+
 /** The engines a path will ask for, fetched beside its page module rather than after it. */
 const preload = (path) => {
   const query = new URLSearchParams(location.search);
   const ids = ['visualizer', 'quiz', 'graph', 'grid'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
-  for (const id of ids) {
-    const family = manifest.families[id];
-    if (family) load(manifest.engines[family]).catch(() => {});
-  }
+  const families = [...new Set(ids.map((id) => manifest.families[id]).filter(Boolean))];
+  for (const name of enginesFor(families)) load(manifest.engines[name]).catch(() => {});
 };
 
 const failure = document.getElementById('load-failure');

@@ -180,7 +180,31 @@ pub fn families_of<'a>(cards: impl IntoIterator<Item = &'a Card>) -> Vec<Family>
 }
 
 /// Loads the engines of `families` that are not loaded yet (the loader fetches afresh what failed).
+/// Several graph families at once load as one module with every graph algorithm (`engine-graphs`), lighter
+/// than two families' engines; the page loader preloads by the same rule.
 pub async fn ensure(families: &[Family]) -> Result<(), String> {
+    let missing: Vec<Family> = families
+        .iter()
+        .copied()
+        .filter(|&family| !is_loaded(family))
+        .collect();
+    if missing.len() > 1 && missing.iter().all(|family| family.is_graph()) {
+        let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", "graphs"))
+            .await
+            .map_err(|error| {
+                format!(
+                    "The graph algorithms could not be loaded ({}).",
+                    message(error)
+                )
+            })?;
+        let engine: Rc<dyn EngineApi> = Rc::new(EngineModule::from(module));
+        LOADED.with_borrow_mut(|loaded| {
+            for family in missing {
+                loaded.insert(family, engine.clone());
+            }
+        });
+        return Ok(());
+    }
     for &family in families.iter().filter(|&&family| !is_loaded(family)) {
         let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", family.id()))
             .await

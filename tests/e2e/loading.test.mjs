@@ -48,6 +48,10 @@ test('each route fetches its page module and only the engines it runs', async ()
   assert.deepEqual(graph.modules(), ['engine-paths', 'page-graph'], 'shortest paths ship apart from traversal and trees');
   const graphRace = await modulesFetched('/race?a=bfs&b=dfs', nodes);
   assert.deepEqual(graphRace.modules(), ['engine-traversal', 'page-graph-race'], 'a graph race is its own module');
+  // A race across graph families loads one engine with every graph algorithm, not the two families' engines.
+  const acrossFamilies = await modulesFetched('/race?a=dijkstra&b=prim', nodes);
+  assert.deepEqual(acrossFamilies.modules(), ['engine-graphs', 'page-graph-race']);
+  await acrossFamilies.page.getByTestId('lane-b').getByTestId('node').first().waitFor();
   // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
   const grid = await modulesFetched('/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor());
   assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);
@@ -65,7 +69,7 @@ test('each route fetches its page module and only the engines it runs', async ()
   await bars(home.page);
   assert.deepEqual(home.modules(), ['engine-searching', 'page-catalogue', 'page-visualizer']);
 
-  for (const { errors } of [home, sorting, searching, race, plot, graph, grid]) assert.deepEqual(errors, []);
+  for (const { errors } of [home, sorting, searching, race, plot, graph, graphRace, acrossFamilies, grid]) assert.deepEqual(errors, []);
 });
 
 test('modules are sent precompressed under hashed names clients keep; the page is revalidated', async () => {
