@@ -55,6 +55,23 @@ pub use plot::PlotPage;
 pub use race::RacePage;
 pub use visualizer::{Visualizer, VisualizerPage};
 
+/// Spawns `task`, which stops at its next wake once `alive()` is false. A request's reply can arrive after
+/// its page module was unmounted (a link, or Back, while it was in flight); it is then dropped rather than
+/// written into the page's disposed signals, which would panic.
+pub(crate) fn spawn_while(
+    alive: impl Fn() -> bool + 'static,
+    task: impl std::future::Future<Output = ()> + 'static,
+) {
+    let mut task = Box::pin(task);
+    leptos::task::spawn_local(std::future::poll_fn(move |cx| {
+        if alive() {
+            task.as_mut().poll(cx)
+        } else {
+            std::task::Poll::Ready(())
+        }
+    }));
+}
+
 /// What a page module renders for a path it owns.
 pub type Render = fn(&str) -> AnyView;
 

@@ -207,7 +207,7 @@ impl SessionSync {
         let Some(account) = tracker::account() else {
             return sync;
         };
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || sync.saved.try_get_value().is_some(), async move {
             // The list, not `/api/sessions/{id}`: a session not saved yet is no error.
             let Ok(reply) =
                 api::call("GET", "/api/sessions", Some(&account.token), None, false).await
@@ -335,7 +335,7 @@ impl SessionSync {
         });
         let path = format!("/api/sessions/{}", self.card.id);
         let request = api::call("PUT", &path, Some(&account.token), body, keepalive);
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || self.saved.try_get_value().is_some(), async move {
             let Ok(reply) = request.await else {
                 // Offline: the place is kept on this device; the next still moment tries again.
                 self.saved.try_set_value(None);

@@ -130,6 +130,24 @@ test('a failed editor fetch says so and retries; the run stays on screen', async
   assert.deepEqual(errors, []);
 });
 
+test('a reply that arrives after its page left is dropped, not written into the gone page', async () => {
+  // The catalogue asks the server whether it answers; the reply is held until the learner has moved on
+  // to another page module, whose arrival unmounts the catalogue's.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, errors } = await modulesFetched(
+    '/',
+    (page) => page.getByTestId('card').first().waitFor(),
+    (page) => page.route(/\/api\/health$/, async (route) => { await held; await route.continue(); }),
+  );
+  await page.locator('[data-id=binary-search] a').click();
+  await bars(page);
+  release();
+  await page.waitForResponse(/\/api\/health$/);
+  await page.waitForTimeout(200);
+  assert.deepEqual(errors, []);
+});
+
 test('a failed page module fetch says so and retries', async () => {
   let blocked = true;
   const { page, errors } = await modulesFetched(

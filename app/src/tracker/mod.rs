@@ -303,7 +303,7 @@ impl Tracker {
         if let Some(handle) = self.retry.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || self.busy.try_get_value().is_some(), async move {
             loop {
                 self.again.set_value(false);
                 self.deliver().await;
