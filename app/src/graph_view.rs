@@ -76,6 +76,9 @@ struct Drawn {
     node_states: Vec<Option<NodeState>>,
     edge_states: Vec<Option<EdgeState>>,
     values: Vec<Vec<Option<Value>>>,
+    /// Found once: a query per step would walk every node and edge drawn before it.
+    panel: web_sys::Element,
+    structures: Vec<Structure>,
 }
 
 /// The graph drawn once with the DOM's own calls (a Leptos view per node and edge costs far more code for
@@ -260,6 +263,8 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
     };
     Drawn {
         values: vec![vec![None; n]; cells.len()],
+        panel: find("div.structures"),
+        structures: Vec::new(),
         nodes,
         edges,
         cells,
@@ -286,14 +291,22 @@ impl Drawn {
         );
         for ((cells, shown), column) in self.cells.iter().zip(&mut self.values).zip(&frame.table) {
             for ((cell, shown), node) in cells.iter().zip(shown.iter_mut()).zip(0..) {
-                let next = column.values.get(node).cloned().flatten();
-                if *shown != next {
-                    cell.set_text_content(Some(
-                        &next.as_ref().map_or("–".to_owned(), Value::to_string),
-                    ));
-                    *shown = next;
+                // Compared in place; a value is copied only when it changed.
+                let next = column.values.get(node).and_then(Option::as_ref);
+                if shown.as_ref() != next {
+                    cell.set_text_content(Some(&next.map_or("–".to_owned(), Value::to_string)));
+                    *shown = next.cloned();
                 }
             }
+        }
+        // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size; they are
+        // written again only when they change.
+        if self.structures != frame.structures {
+            self.panel.set_text_content(None);
+            for structure in &frame.structures {
+                append(&self.panel, &structure_view(structure));
+            }
+            self.structures.clone_from(&frame.structures);
         }
     }
 }
@@ -306,7 +319,6 @@ pub fn GraphStage(
 ) -> impl IntoView {
     let parts = NodeRef::<leptos::html::Div>::new();
     let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
-    let structures = StoredValue::new(Vec::<Structure>::new());
     let directed = graph.directed;
     let labels = graph.labels.clone();
     Effect::new(move |_| {
@@ -317,19 +329,6 @@ pub fn GraphStage(
                 drawn
                     .get_or_insert_with(|| draw(&graph, &parts, frame))
                     .show(frame);
-            });
-            // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size; they are
-            // written again only when they change.
-            structures.update_value(|shown| {
-                if *shown != frame.structures {
-                    if let Ok(Some(panel)) = parts.query_selector(".structures") {
-                        panel.set_text_content(None);
-                        for structure in &frame.structures {
-                            append(&panel, &structure_view(structure));
-                        }
-                    }
-                    shown.clone_from(&frame.structures);
-                }
             });
         });
     });
