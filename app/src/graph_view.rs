@@ -6,7 +6,7 @@
 
 use algorithms::graph::{Graph, LAYOUT_SIDE};
 use algorithms::{
-    EdgeState, Frame, GraphFrame, NodeState, Snapshot, Structure, StructureKind, Value,
+    EdgeState, Frame, GraphFrame, Item, NodeState, Snapshot, Structure, StructureKind, Value,
 };
 use leptos::prelude::*;
 
@@ -78,7 +78,7 @@ struct Drawn {
     values: Vec<Vec<Option<Value>>>,
     /// Found once: a query per step would walk every node and edge drawn before it.
     panel: web_sys::Element,
-    structures: Vec<Structure>,
+    structures: Vec<StructureView>,
 }
 
 /// The graph drawn once with the DOM's own calls (a Leptos view per node and edge costs far more code for
@@ -301,12 +301,23 @@ impl Drawn {
         }
         // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size; they are
         // written again only when they change.
-        if self.structures != frame.structures {
-            self.panel.set_text_content(None);
-            for structure in &frame.structures {
-                append(&self.panel, &structure_view(structure));
+        let same_structures = self.structures.len() == frame.structures.len()
+            && self
+                .structures
+                .iter()
+                .zip(&frame.structures)
+                .all(|(view, next)| view.shown.name == next.name);
+        if same_structures {
+            for (view, next) in self.structures.iter_mut().zip(&frame.structures) {
+                view.show(next);
             }
-            self.structures.clone_from(&frame.structures);
+        } else {
+            self.panel.set_text_content(None);
+            self.structures = frame
+                .structures
+                .iter()
+                .map(|next| StructureView::new(next, &self.panel))
+                .collect();
         }
     }
 }
@@ -355,46 +366,102 @@ pub fn GraphStage(
     }
 }
 
-/// A structure's front items, and how many it holds in all.
-fn structure_view(structure: &Structure) -> web_sys::Element {
-    let total = structure.total;
+fn kind_text(structure: &Structure) -> String {
     let kind = match structure.kind {
         StructureKind::Queue => "front first",
         StructureKind::Stack => "top first",
         StructureKind::PriorityQueue => "smallest first",
         StructureKind::List => "in order",
     };
-    let testid = format!("structure-{}", structure.name.replace(' ', "-"));
-    let section = element(
-        false,
-        "section",
-        &[("class", "structure"), ("data-testid", &testid)],
-    );
-    let heading = element(false, "h2", &[]);
-    heading.set_text_content(Some(&structure.name));
-    let detail = element(false, "span", &[("class", "structure-kind")]);
-    detail.set_text_content(Some(&format!(" ({kind}, {total})")));
-    append(&heading, &detail);
-    let list = element(false, "ol", &[]);
-    for item in &structure.items {
-        let entry = element(false, "li", &[]);
-        entry.set_text_content(Some(&item.label));
-        if let Some(key) = &item.key {
-            let span = element(false, "span", &[("class", "key")]);
-            span.set_text_content(Some(&key.to_string()));
-            append(&entry, &span);
+    format!(" ({kind}, {})", structure.total)
+}
+
+/// An item's label, and its key for a priority queue.
+fn fill(entry: &web_sys::Element, item: &Item) {
+    entry.set_text_content(Some(&item.label));
+    if let Some(key) = &item.key {
+        let span = element(false, "span", &[("class", "key")]);
+        span.set_text_content(Some(&key.to_string()));
+        append(entry, &span);
+    }
+}
+
+/// A structure as drawn: its front items, and how many it holds in all. A step rewrites only the items
+/// that changed (a heap's push or pop moves a few), as a re-rendered list would not.
+struct StructureView {
+    kind: web_sys::Element,
+    list: web_sys::Element,
+    items: Vec<web_sys::Element>,
+    /// "+n more", last in the list, empty and hidden while everything fits.
+    more: web_sys::Element,
+    shown: Structure,
+}
+
+impl StructureView {
+    fn new(structure: &Structure, panel: &web_sys::Element) -> Self {
+        let testid = format!("structure-{}", structure.name.replace(' ', "-"));
+        let section = element(
+            false,
+            "section",
+            &[("class", "structure"), ("data-testid", &testid)],
+        );
+        let heading = element(false, "h2", &[]);
+        heading.set_text_content(Some(&structure.name));
+        let kind = element(false, "span", &[("class", "structure-kind")]);
+        append(&heading, &kind);
+        let list = element(false, "ol", &[]);
+        let more = element(false, "li", &[("class", "more"), ("hidden", "")]);
+        append(&list, &more);
+        append(&section, &heading);
+        append(&section, &list);
+        append(panel, &section);
+        let mut view = StructureView {
+            kind,
+            list,
+            items: Vec::new(),
+            more,
+            shown: Structure {
+                items: Vec::new(),
+                total: usize::MAX,
+                ..structure.clone()
+            },
+        };
+        view.show(structure);
+        view
+    }
+
+    fn show(&mut self, next: &Structure) {
+        if self.shown == *next {
+            return;
         }
-        append(&list, &entry);
+        if (self.shown.kind, self.shown.total) != (next.kind, next.total) {
+            self.kind.set_text_content(Some(&kind_text(next)));
+        }
+        for (at, item) in next.items.iter().enumerate() {
+            if at == self.items.len() {
+                let entry = element(false, "li", &[]);
+                let _ = self.list.insert_before(&entry, Some(&self.more));
+                self.items.push(entry);
+            } else if self.shown.items.get(at) == Some(item) {
+                continue;
+            }
+            fill(&self.items[at], item);
+        }
+        for entry in self.items.drain(next.items.len()..) {
+            entry.remove();
+        }
+        let more = next.total.saturating_sub(next.items.len());
+        if more != self.shown.total.saturating_sub(self.shown.items.len()) {
+            if more > 0 {
+                self.more.set_text_content(Some(&format!("+{more} more")));
+                let _ = self.more.remove_attribute("hidden");
+            } else {
+                self.more.set_text_content(None);
+                let _ = self.more.set_attribute("hidden", "");
+            }
+        }
+        self.shown.clone_from(next);
     }
-    let more = total.saturating_sub(structure.items.len());
-    if more > 0 {
-        let entry = element(false, "li", &[("class", "more")]);
-        entry.set_text_content(Some(&format!("+{more} more")));
-        append(&list, &entry);
-    }
-    append(&section, &heading);
-    append(&section, &list);
-    section
 }
 
 /// The frame as text for screen readers: the nodes in each state, and the edges in the tree.
