@@ -188,35 +188,31 @@ pub async fn ensure(families: &[Family]) -> Result<(), String> {
         .copied()
         .filter(|&family| !is_loaded(family))
         .collect();
-    if missing.len() > 1 && missing.iter().all(|family| family.is_graph()) {
-        let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", "graphs"))
+    // Each module to fetch, with the families it runs.
+    let modules: Vec<(&str, Vec<Family>)> =
+        if missing.len() > 1 && missing.iter().all(|family| family.is_graph()) {
+            vec![("graphs", missing)]
+        } else {
+            missing
+                .into_iter()
+                .map(|family| (family.id(), vec![family]))
+                .collect()
+        };
+    for (name, runs) in modules {
+        let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", name))
             .await
             .map_err(|error| {
                 format!(
-                    "The graph algorithms could not be loaded ({}).",
+                    "The {name} algorithms could not be loaded ({}).",
                     message(error)
                 )
             })?;
         let engine: Rc<dyn EngineApi> = Rc::new(EngineModule::from(module));
         LOADED.with_borrow_mut(|loaded| {
-            for family in missing {
+            for family in runs {
                 loaded.insert(family, engine.clone());
             }
         });
-        return Ok(());
-    }
-    for &family in families.iter().filter(|&&family| !is_loaded(family)) {
-        let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", family.id()))
-            .await
-            .map_err(|error| {
-                format!(
-                    "The {} algorithms could not be loaded ({}).",
-                    family.id(),
-                    message(error)
-                )
-            })?;
-        let engine: Rc<dyn EngineApi> = Rc::new(EngineModule::from(module));
-        LOADED.with_borrow_mut(|loaded| loaded.insert(family, engine));
     }
     Ok(())
 }
@@ -241,7 +237,7 @@ pub fn WithEngines(families: Vec<Family>, children: ChildrenFn) -> impl IntoView
     let families = StoredValue::new(families);
     let fetch = move || {
         state.set(Loading::Pending);
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || state.try_get_untracked().is_some(), async move {
             state.set(match ensure(&families.get_value()).await {
                 Ok(()) => Loading::Ready,
                 Err(problem) => Loading::Failed(problem),
