@@ -20,6 +20,7 @@ use crate::grid::{GRID_MAX_SIDE, GRID_STEP_SIDE, GridGenerator};
 #[cfg(feature = "grids")]
 use crate::grids;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
+use crate::legend::Key;
 use crate::machine::DynMachine;
 use crate::snapshot::{Counter, Counters, FrameKind};
 use crate::{searching, sorting};
@@ -350,6 +351,9 @@ pub struct Card {
     pub in_place: Option<bool>,
     pub input: InputSpec,
     pub frame: FrameKind,
+    /// The states its frames show, in the words of its legend (the harness checks that runs show
+    /// exactly these).
+    pub legend: &'static [Key],
     /// The counters this algorithm counts, in the order the counters panel shows them.
     pub counters: &'static [Counter],
     /// The counters summed as its "work" when two algorithms race.

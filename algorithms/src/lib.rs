@@ -13,6 +13,7 @@ pub mod grid;
 #[cfg(feature = "grids")]
 pub mod grids;
 pub mod input;
+pub mod legend;
 pub mod machine;
 pub mod quiz;
 pub mod searching;
@@ -28,6 +29,7 @@ pub use graph::{Graph, GraphGenerator};
 #[cfg(feature = "grids")]
 pub use grid::{Grid, GridGenerator};
 pub use input::{Generator, Input, InputError, Mode, Preset};
+pub use legend::{Key, Shown};
 pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};
 pub use snapshot::{
     ArrayFrame, AuxArray, CellState, Column, Counter, Counters, EdgeState, Frame, FrameKind,

@@ -453,7 +453,7 @@ impl Mark {
         Mark::Eliminated,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Mark::Compared => "compared",
             Mark::Swapped => "swapped",
@@ -519,7 +519,7 @@ impl NodeState {
         NodeState::Path,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             NodeState::Frontier => "frontier",
             NodeState::Current => "current",
@@ -538,7 +538,7 @@ impl EdgeState {
         EdgeState::Rejected,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             EdgeState::Examined => "examined",
             EdgeState::Relaxed => "relaxed",
@@ -718,7 +718,7 @@ impl CellState {
             .find(|state| state.symbol() == symbol)
     }
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             CellState::Open => "open",
             CellState::Wall => "wall",

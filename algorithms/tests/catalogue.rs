@@ -7,9 +7,13 @@ mod oracles;
 
 use algorithms::catalogue::{CATALOGUE, Category, Entry, InputKind};
 use algorithms::input::VALUE_LIMIT;
-use algorithms::{Counter, Frame, Input, InputError, Machine, Mode, Snapshot, Timeline, Value};
+use algorithms::{
+    Counter, Frame, Input, InputError, Key, Machine, Mode, Shown, Snapshot, Timeline, Value,
+};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 const CASES: u32 = 1000;
 
@@ -141,8 +145,22 @@ fn each_entry(max_len: usize, check: impl Fn(&'static Entry, Input) -> Result<()
 
 #[test]
 fn every_algorithm_matches_its_reference() {
+    // Every state each algorithm's frames show over all its cases, for the legend check below.
+    let shown: RefCell<HashMap<&str, Vec<Shown>>> = RefCell::default();
     each_entry(40, |entry, input| {
         let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+        let mut seen = shown.borrow_mut();
+        let seen = seen.entry(entry.id).or_default();
+        for state in snapshots.iter().flat_map(|s| s.frame.shown()) {
+            prop_assert!(
+                entry.legend.iter().any(|key| key.shown == state),
+                "{} shows {state:?}, which its legend does not name",
+                entry.id
+            );
+            if !seen.contains(&state) {
+                seen.push(state);
+            }
+        }
         for (index, snapshot) in snapshots.iter().enumerate() {
             prop_assert_eq!(snapshot.step, index as u64);
             prop_assert!(
@@ -183,6 +201,27 @@ fn every_algorithm_matches_its_reference() {
         );
         Ok(())
     });
+    let shown = shown.into_inner();
+    for entry in CATALOGUE {
+        let never: Vec<&Key> = entry
+            .legend
+            .iter()
+            .filter(|key| !shown[entry.id].contains(&key.shown))
+            .collect();
+        assert!(
+            never.is_empty(),
+            "{}'s legend names states no run showed: {never:?}",
+            entry.id
+        );
+        for (at, key) in entry.legend.iter().enumerate() {
+            assert!(
+                entry.legend[..at].iter().all(|k| k.shown != key.shown),
+                "{} names {:?} twice",
+                entry.id,
+                key.shown
+            );
+        }
+    }
 }
 
 #[test]

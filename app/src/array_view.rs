@@ -2,7 +2,7 @@
 //! One signal per bar and property, set only when it changes, so a step touches only the bars it changed
 //! (a memo per bar would re-run all n of them on every step).
 
-use algorithms::{ArrayFrame, AuxArray, Frame, Mark, Snapshot};
+use algorithms::{ArrayFrame, AuxArray, Frame, Key, Mark, Snapshot};
 use leptos::prelude::*;
 
 use crate::decimal::fixed;
@@ -37,7 +37,7 @@ pub fn array(snapshot: &Snapshot) -> &ArrayFrame {
 pub fn ArrayStage(
     snapshot: Memo<Snapshot>,
     values: Vec<i64>,
-    #[prop(optional)] legend: bool,
+    legend: Option<&'static [Key]>,
 ) -> impl IntoView {
     let n = values.len();
     let input = values;
@@ -123,10 +123,10 @@ pub fn ArrayStage(
             </div>
             <div class="pointers" aria-hidden="true">{pointers}</div>
             <div class="aux-arrays">{aux}</div>
-            {legend.then(|| view! {
-                <ul class="legend" aria-label="Colours">
-                    {Mark::ALL.map(|m| view! {
-                        <li><span class="swatch" data-mark=m.name()></span>{m.name()}</li>
+            {legend.map(|keys| view! {
+                <ul class="legend" aria-label="Colours" data-testid="legend">
+                    {keys.iter().map(|key| view! {
+                        <li><span class="swatch" data-mark=key.shown.name()></span>{key.words}</li>
                     }).collect_view()}
                 </ul>
             })}

@@ -6,7 +6,8 @@
 
 use algorithms::graph::{Graph, LAYOUT_SIDE};
 use algorithms::{
-    EdgeState, Frame, GraphFrame, Item, NodeState, Snapshot, Structure, StructureKind, Value,
+    EdgeState, Frame, GraphFrame, Item, Key, NodeState, Shown, Snapshot, Structure, StructureKind,
+    Value,
 };
 use leptos::prelude::*;
 
@@ -326,7 +327,7 @@ impl Drawn {
 pub fn GraphStage(
     snapshot: Memo<Snapshot>,
     graph: Graph,
-    #[prop(optional)] legend: bool,
+    legend: Option<&'static [Key]>,
 ) -> impl IntoView {
     let parts = NodeRef::<leptos::html::Div>::new();
     let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
@@ -361,7 +362,7 @@ pub fn GraphStage(
             <p class="visually-hidden" data-testid="frame-text">{text}</p>
             <div class="structures" data-testid="structures"></div>
             <div class="table-slot"></div>
-            {legend.then(graph_legend)}
+            {legend.map(graph_legend)}
         </div>
     }
 }
@@ -497,26 +498,26 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
     }
 }
 
-fn graph_legend() -> impl IntoView {
-    let nodes = NodeState::ALL
+/// The card's legend: each swatch is a node or an edge drawn with the classes, state and size (in the
+/// drawing's units) of the graph's own marks, so it looks exactly like them.
+fn graph_legend(keys: &'static [Key]) -> impl IntoView {
+    let items = keys
         .iter()
-        .map(|state| {
-            view! {
-                <li><svg viewBox="0 0 20 20" aria-hidden="true"><g class="node" data-state=state.name()><circle cx="10" cy="10" r="8" /></g></svg>
-                {state.name()}</li>
-            }
+        .map(|key| {
+            let swatch = match key.shown {
+                Shown::Edge(state) => view! {
+                    <svg viewBox="0 -12 84 24" aria-hidden="true"><g class="edge" data-state=state.name()><line class="edge-line" x1="4" y1="0" x2="80" y2="0" /></g></svg>
+                }
+                .into_any(),
+                shown => view! {
+                    <svg viewBox="-36 -36 72 72" aria-hidden="true"><g class="node" data-state=shown.name()><circle cx="0" cy="0" r="30" /></g></svg>
+                }
+                .into_any(),
+            };
+            view! { <li>{swatch}{key.words}</li> }
         })
         .collect_view();
-    let edges = EdgeState::ALL
-        .iter()
-        .map(|state| {
-            view! {
-                <li><svg viewBox="0 0 28 12" aria-hidden="true"><g class="edge" data-state=state.name()><line class="edge-line" x1="2" y1="6" x2="26" y2="6" /></g></svg>
-                {format!("{} edge", state.name())}</li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="legend graph-legend" data-testid="legend">{nodes}{edges}</ul> }
+    view! { <ul class="legend graph-legend" data-testid="legend">{items}</ul> }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! so no state differs by hue alone.
 
 use algorithms::grid::{Grid, WALL};
-use algorithms::{CellState, Frame, Snapshot};
+use algorithms::{CellState, Frame, Key, Shown, Snapshot};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -207,7 +207,7 @@ pub fn theme_changes() -> ReadSignal<u32> {
 pub fn GridStage(
     snapshot: Memo<Snapshot>,
     grid: Grid,
-    #[prop(optional)] legend: bool,
+    legend: Option<&'static [Key]>,
 ) -> impl IntoView {
     let cell = cell_size(&grid);
     let (width, height) = (grid.width as u32 * cell, grid.height as u32 * cell);
@@ -242,6 +242,7 @@ pub fn GridStage(
         painted.set(count);
     });
     let describe_grid = grid.clone();
+    let costly = grid.cells.iter().any(|&cost| cost > 1 && cost != WALL);
     let text = move || snapshot.with(|s| describe(grid_cells(s).as_bytes(), &describe_grid));
     let label = format!("A {} × {} grid", grid.width, grid.height);
     view! {
@@ -250,7 +251,7 @@ pub fn GridStage(
                 style=format!("max-width: {width}px") aria-hidden="true" data-painted=move || painted.get()
                 data-width=grid.width data-height=grid.height></canvas>
             <p class="visually-hidden" data-testid="frame-text">{label}". "{text}</p>
-            {legend.then(grid_legend)}
+            {legend.map(|keys| grid_legend(keys, costly))}
         </div>
     }
 }
@@ -293,31 +294,81 @@ pub fn describe(cells: &[u8], grid: &Grid) -> String {
     parts.join(" ")
 }
 
-fn grid_legend() -> impl IntoView {
-    let shapes = [
-        (CellState::Wall, ""),
-        (CellState::Frontier, " (outlined)"),
-        (CellState::Visited, ""),
-        (CellState::Current, " (crossed)"),
-        (CellState::Examined, " (ringed)"),
-        (CellState::Path, " (dotted)"),
-        (CellState::GoalFrontier, " (outlined)"),
-        (CellState::GoalVisited, " (slashed)"),
+/// Legend swatches are cells painted by the grid's own painter, so each looks exactly like the cells it
+/// names: the card's states, walls, the start and goal, and costly cells when the grid has any.
+fn grid_legend(keys: &'static [Key], costly: bool) -> impl IntoView {
+    let standing = [
+        (Swatch::State(CellState::Wall), "wall"),
+        (Swatch::Start, "start"),
+        (Swatch::Goal, "goal"),
     ];
-    let items = shapes
-        .into_iter()
-        .map(|(state, shape)| {
-            view! {
-                <li><span class="cell-swatch" data-state=state.name().replace(' ', "-")></span>
-                {format!("{}{shape}", state.name())}</li>
-            }
+    let items = keys
+        .iter()
+        .filter_map(|key| match key.shown {
+            Shown::Cell(state) => Some((Swatch::State(state), key.words)),
+            _ => None,
+        })
+        .chain(standing)
+        .chain(costly.then_some((Swatch::Costly, "costly cell (2–9, darker is dearer)")))
+        .map(|(swatch, words)| {
+            view! { <li><SwatchCanvas swatch=swatch />{words}</li> }
         })
         .collect_view();
+    view! { <ul class="legend grid-legend" data-testid="legend">{items}</ul> }
+}
+
+#[derive(Clone, Copy)]
+enum Swatch {
+    State(CellState),
+    Start,
+    Goal,
+    Costly,
+}
+
+/// The size of a legend swatch's cell, in canvas pixels.
+const SWATCH: u32 = 18;
+
+/// One cell painted as the grid paints it, repainted when the theme changes.
+#[component]
+fn SwatchCanvas(swatch: Swatch) -> impl IntoView {
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let theme = theme_changes();
+    Effect::new(move |_| {
+        theme.track();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        // A row of three cells whose first is drawn: the start and goal are moved onto it when named.
+        let mut cell = Grid::open(3, 1);
+        (cell.start, cell.goal) = (1, 2);
+        let state = match swatch {
+            Swatch::State(state) => state,
+            Swatch::Start => {
+                cell.start = 0;
+                CellState::Open
+            }
+            Swatch::Goal => {
+                cell.goal = 0;
+                CellState::Open
+            }
+            Swatch::Costly => {
+                cell.cells[0] = 5;
+                CellState::Open
+            }
+        };
+        if let Some(painter) = Painter::new(&canvas, SWATCH) {
+            painter.paint(&cell, 0, state);
+        }
+    });
+    let name = match swatch {
+        Swatch::State(state) => state.name().replace(' ', "-"),
+        Swatch::Start => "start".to_owned(),
+        Swatch::Goal => "goal".to_owned(),
+        Swatch::Costly => "heavy".to_owned(),
+    };
     view! {
-        <ul class="legend grid-legend" data-testid="legend">
-            {items}
-            <li><span class="cell-swatch" data-state="heavy"></span>"costly cell (2–9, darker is dearer)"</li>
-        </ul>
+        <canvas node_ref=canvas_ref class="cell-swatch" width=SWATCH height=SWATCH data-state=name
+            aria-hidden="true"></canvas>
     }
 }
 

@@ -14,6 +14,8 @@ pub fn stage(
     input: &Input,
     legend: bool,
 ) -> AnyView {
+    // The card's legend: the states this algorithm's frames show, in its words.
+    let legend = legend.then_some(card.legend);
     match card.frame {
         #[cfg(feature = "arrays")]
         FrameKind::Array => {

@@ -162,9 +162,18 @@ function contrast(a, b) {
 for (const colorScheme of ['light', 'dark']) {
   test(`every mark reaches 3:1 against the panel and differs from the others without colour (${colorScheme})`, async () => {
     const { page } = await open(ROUTES[1][1], ROUTES[1][2], { colorScheme });
-    // The stylesheet's values as the browser resolved them: each legend swatch is styled like a bar of its
-    // mark; the first bar at step 0 carries no mark.
+    // The stylesheet's values as the browser resolved them: a swatch of every mark (a page's legend lists
+    // only its algorithm's, so the other marks' swatches are added here), styled like a bar of that mark;
+    // the first bar at step 0 carries no mark.
     const looks = await page.evaluate(() => {
+      const legend = document.querySelector('[data-testid=legend]');
+      for (const mark of ['compared', 'swapped', 'written', 'pivot', 'sorted', 'found', 'eliminated']) {
+        if (legend.querySelector(`.swatch[data-mark=${mark}]`)) continue;
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.dataset.mark = mark;
+        legend.appendChild(swatch);
+      }
       const look = (el, name) => {
         const style = getComputedStyle(el);
         return {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -38,6 +39,15 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("on the current path"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Finished).said("finished"),
+        Key::node(NodeState::Path).said("articulation point"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Relaxed, "bridge"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

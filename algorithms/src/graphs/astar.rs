@@ -13,6 +13,7 @@ use super::{
 };
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -51,6 +52,15 @@ pub const CARD: Card = Card {
         ..GRAPH_RULES
     }),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("in the open set"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Visited).said("closed"),
+        Key::node(NodeState::Path).said("on the path to the goal"),
+        Key::edge(EdgeState::Relaxed, "relaxed edge"),
+        Key::edge(EdgeState::Tree, "shortest-path tree edge"),
+        Key::edge(EdgeState::Rejected, "no shorter (not relaxed)"),
+    ],
     counters: PATH_COUNTERS,
     work: PATH_WORK,
     version: 1,

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::catalogue::{Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -45,6 +46,14 @@ pub const CARD: Card = Card {
         ..GRAPH_RULES
     }),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Visited).said("reached"),
+        Key::node(NodeState::Path).said("on the path to the goal"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Relaxed, "relaxed edge"),
+        Key::edge(EdgeState::Tree, "shortest-path tree edge"),
+    ],
     counters: PATH_COUNTERS,
     work: PATH_WORK,
     version: 1,

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::catalogue::{Card, Category, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -41,6 +42,14 @@ pub const CARD: Card = Card {
         ..GRAPH_RULES
     }),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("in the queue"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Visited),
+        Key::node(NodeState::Path).said("on the path to the goal"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -41,6 +42,16 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("coloured, waiting"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Visited).said("side A"),
+        Key::node(NodeState::Finished).said("side B"),
+        Key::node(NodeState::Path).said("in a conflict"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Relaxed, "conflict edge (same side)"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

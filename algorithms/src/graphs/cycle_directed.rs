@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -41,6 +42,15 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("on the current path (grey)"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Finished).said("finished (black)"),
+        Key::node(NodeState::Path).said("on the cycle"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Relaxed, "cycle edge"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label, predecessors};
 use crate::catalogue::{Card, Category, Entry, GRAPH_RULES, GraphRules, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -38,6 +39,13 @@ pub const CARD: Card = Card {
         ..GRAPH_RULES
     }),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("on the stack"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Finished),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

@@ -9,6 +9,7 @@ use crate::catalogue::{
     Card, Category, Complexity, Entry, GRAPH_RULES, GraphRules, InputSpec, graph_input,
 };
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -48,6 +49,12 @@ pub const CARD: Card = Card {
         })
     },
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Current).said("k (the stop tried)"),
+        Key::node(NodeState::Frontier).said("i (from)"),
+        Key::node(NodeState::Visited).said("j (to)"),
+        Key::node(NodeState::Path).said("on a negative cycle"),
+    ],
     counters: &[Counter::Comparisons, Counter::Relaxations],
     work: &[Counter::Comparisons],
     version: 1,

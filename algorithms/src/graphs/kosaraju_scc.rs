@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -39,6 +40,15 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("on the first pass's path"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Visited).said("finished on the first pass"),
+        Key::node(NodeState::Finished).said("in a finished component"),
+        Key::node(NodeState::Path).said("component being collected"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, UNION_FIND_COUNTERS, UNION_FIND_WORK, UnionFind, label};
 use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -38,6 +39,13 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Current).said("ends of the edge"),
+        Key::node(NodeState::Visited).said("in the forest"),
+        Key::edge(EdgeState::Relaxed, "edge being tried"),
+        Key::edge(EdgeState::Tree, "kept edge"),
+        Key::edge(EdgeState::Rejected, "discarded (closes a cycle)"),
+    ],
     counters: UNION_FIND_COUNTERS,
     work: UNION_FIND_WORK,
     version: 1,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, PATH_COUNTERS, PATH_WORK, label};
 use crate::catalogue::{Card, Category, Complexity, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -43,6 +44,14 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::UNDIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("reachable, not in the tree"),
+        Key::node(NodeState::Current).said("joins the tree"),
+        Key::node(NodeState::Visited).said("in the tree"),
+        Key::edge(EdgeState::Relaxed, "improves a key"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Rejected, "no better (discarded)"),
+    ],
     counters: PATH_COUNTERS,
     work: PATH_WORK,
     version: 1,

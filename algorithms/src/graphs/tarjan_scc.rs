@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -36,6 +37,16 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("on the stack"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Finished).said("in a finished component"),
+        Key::node(NodeState::Path).said("component just found"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Relaxed, "lowers the low-link"),
+        Key::edge(EdgeState::Rejected, "to a finished component"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

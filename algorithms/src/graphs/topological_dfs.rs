@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -35,6 +36,15 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("on the current path"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Finished),
+        Key::node(NodeState::Path).said("closes a cycle"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Relaxed, "back edge (a cycle)"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

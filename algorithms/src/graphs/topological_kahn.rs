@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Marks, TRAVERSAL_COUNTERS, TRAVERSAL_WORK, items, label};
 use crate::catalogue::{Card, Category, Entry, graph_input};
 use crate::graph::Graph;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -35,6 +36,14 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(super::DIRECTED),
     frame: FrameKind::Graph,
+    legend: &[
+        Key::node(NodeState::Frontier).said("in-degree 0, queued"),
+        Key::node(NodeState::Current),
+        Key::node(NodeState::Visited).said("in the order"),
+        Key::node(NodeState::Path).said("on a cycle (left over)"),
+        Key::edge(EdgeState::Examined, "examined edge"),
+        Key::edge(EdgeState::Tree, "removed edge"),
+    ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
     version: 1,

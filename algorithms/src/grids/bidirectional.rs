@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Cells, NONE, UNWEIGHTED, at, place, search_card};
 use crate::catalogue::{Card, Complexity, Entry};
 use crate::grid::Grid;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -29,18 +30,28 @@ pub const PSEUDOCODE: &[&str] = &[
     "  a queue is empty: G cannot be reached",
 ];
 
-pub const CARD: Card = search_card(
-    "grid-bidirectional",
-    "Bidirectional BFS",
-    "Breadth-first from both ends, a layer at a time, until the two searches meet: the fewest moves, far fewer cells.",
-    Complexity {
-        best: "O(path)",
-        average: "O(cells)",
-        worst: "O(cells)",
-        space: "O(cells)",
-    },
-    UNWEIGHTED,
-);
+pub const CARD: Card = Card {
+    legend: &[
+        Key::cell(CellState::Frontier).said("start side's open set"),
+        Key::cell(CellState::GoalFrontier).said("goal side's open set"),
+        Key::cell(CellState::Current).said("being expanded"),
+        Key::cell(CellState::Visited).said("expanded from the start"),
+        Key::cell(CellState::GoalVisited).said("expanded from the goal"),
+        Key::cell(CellState::Path).said("on the path"),
+    ],
+    ..search_card(
+        "grid-bidirectional",
+        "Bidirectional BFS",
+        "Breadth-first from both ends, a layer at a time, until the two searches meet: the fewest moves, far fewer cells.",
+        Complexity {
+            best: "O(path)",
+            average: "O(cells)",
+            worst: "O(cells)",
+            space: "O(cells)",
+        },
+        UNWEIGHTED,
+    )
+};
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Cells, Dice, at, maze_card, place};
 use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -29,6 +30,7 @@ pub const CARD: Card = maze_card(
     "Splits the open grid by walls with one gap each, chamber by chamber: a maze of long straight walls.",
     &[Counter::Pushes, Counter::Pops, Counter::Writes],
     &[Counter::Writes],
+    &[Key::cell(CellState::Current).said("gap in the new wall")],
 );
 
 pub const ENTRY: Entry = Entry {

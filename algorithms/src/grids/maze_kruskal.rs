@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Cells, Dice, all_walls, at, inner_walls, maze_card, place};
 use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -30,6 +31,10 @@ pub const CARD: Card = maze_card(
     "Takes walls down in random order wherever they separate two unjoined regions (union–find): an even, patchy maze.",
     &[Counter::Comparisons, Counter::Reads, Counter::Writes],
     &[Counter::Reads, Counter::Writes],
+    &[
+        Key::cell(CellState::Current).said("wall knocked down"),
+        Key::cell(CellState::Examined).said("wall kept (same set)"),
+    ],
 );
 
 pub const ENTRY: Entry = Entry {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Cells, Dice, all_walls, at, maze_card, next_rooms, place};
 use crate::catalogue::{Card, Entry};
 use crate::grid::Grid;
+use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
@@ -35,6 +36,11 @@ pub const CARD: Card = maze_card(
         Counter::Writes,
     ],
     &[Counter::Pushes, Counter::Pops],
+    &[
+        Key::cell(CellState::Frontier).said("frontier wall"),
+        Key::cell(CellState::Current).said("room joined"),
+        Key::cell(CellState::Examined).said("wall kept"),
+    ],
 );
 
 pub const ENTRY: Entry = Entry {

@@ -18,7 +18,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Card, Category, Complexity, GridRules, grid_input};
 use crate::grid::Grid;
+use crate::legend::Key;
 use crate::snapshot::{CellState, Counter, GridFrame, Value};
+
+/// The legend of the one-sided searches (the two-sided one adds the goal side's states).
+const SEARCH_LEGEND: &[Key] = &[
+    Key::cell(CellState::Frontier).said("in the open set"),
+    Key::cell(CellState::Current).said("being expanded"),
+    Key::cell(CellState::Visited).said("expanded"),
+    Key::cell(CellState::Examined).said("neighbour looked at"),
+    Key::cell(CellState::Path).said("on the path"),
+];
 
 /// The searches: cells expanded, the open set's peak, its traffic; work in a race is cells visited.
 pub(crate) const SEARCH_COUNTERS: &[Counter] = &[
@@ -69,6 +79,7 @@ pub(crate) const fn search_card(
         in_place: None,
         input: grid_input(rules),
         frame: crate::snapshot::FrameKind::Grid,
+        legend: SEARCH_LEGEND,
         counters: SEARCH_COUNTERS,
         work: SEARCH_WORK,
         version: 1,
@@ -82,6 +93,7 @@ pub(crate) const fn maze_card(
     summary: &'static str,
     counters: &'static [Counter],
     work: &'static [Counter],
+    legend: &'static [Key],
 ) -> Card {
     Card {
         id,
@@ -93,6 +105,7 @@ pub(crate) const fn maze_card(
         in_place: None,
         input: grid_input(MAZE),
         frame: crate::snapshot::FrameKind::Grid,
+        legend,
         counters,
         work,
         version: 1,

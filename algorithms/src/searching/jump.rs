@@ -36,6 +36,7 @@ pub const CARD: Card = Card {
     in_place: None,
     input: SEARCH_INPUT,
     frame: FrameKind::Array,
+    legend: super::PROBES,
     counters: crate::catalogue::SEARCH_COUNTERS,
     work: crate::catalogue::SEARCH_WORK,
     version: 1,

@@ -12,7 +12,15 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
+use crate::legend::Key;
 use crate::snapshot::{ArrayFrame, Counters, Mark, Variable};
+
+/// Every search's legend: the value probed, and the one found. (Values ruled out are drawn outside the
+/// range still searched.)
+pub(crate) const PROBES: &[Key] = &[
+    Key::bar(Mark::Compared).said("probed"),
+    Key::bar(Mark::Found),
+];
 
 /// How a probed value compares with the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -37,6 +37,7 @@ pub const CARD: Card = Card {
     // The worst case is quadratic, so the limits are the quadratic sorts'.
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
+    legend: super::BUCKETS,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
     version: 1,

@@ -46,6 +46,7 @@ pub const CARD: Card = Card {
         grid: None,
     },
     frame: FrameKind::Array,
+    legend: super::MERGES,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
     version: 1,

@@ -19,7 +19,48 @@ pub mod shell;
 
 use serde::{Deserialize, Serialize};
 
+use crate::legend::Key;
 use crate::snapshot::{ArrayFrame, AuxArray, Counters, Mark};
+
+// The legends of the sorts, by the marks their steps use.
+/// Sorts that compare and swap neighbours or pairs (bubble, cocktail, comb, heap).
+pub(crate) const EXCHANGES: &[Key] = &[
+    Key::bar(Mark::Compared),
+    Key::bar(Mark::Swapped),
+    Key::bar(Mark::Sorted),
+];
+pub(crate) const SELECTION: &[Key] = &[
+    Key::bar(Mark::Pivot).said("smallest so far"),
+    Key::bar(Mark::Compared),
+    Key::bar(Mark::Swapped),
+    Key::bar(Mark::Sorted),
+];
+/// Insertion sorts: the key being inserted, and the values shifted to make room for it.
+pub(crate) const INSERTIONS: &[Key] = &[
+    Key::bar(Mark::Pivot).said("key being inserted"),
+    Key::bar(Mark::Compared),
+    Key::bar(Mark::Written).said("shifted"),
+    Key::bar(Mark::Sorted),
+];
+/// Sorts that write values back from a buffer, counts or buckets.
+pub(crate) const MERGES: &[Key] = &[
+    Key::bar(Mark::Compared),
+    Key::bar(Mark::Written),
+    Key::bar(Mark::Sorted),
+];
+pub(crate) const PARTITIONS: &[Key] = &[
+    Key::bar(Mark::Pivot),
+    Key::bar(Mark::Compared),
+    Key::bar(Mark::Swapped),
+    Key::bar(Mark::Sorted),
+];
+/// Bucket sort writes values into buckets, then insertion-sorts each bucket by swaps.
+pub(crate) const BUCKETS: &[Key] = &[
+    Key::bar(Mark::Compared),
+    Key::bar(Mark::Written),
+    Key::bar(Mark::Swapped),
+    Key::bar(Mark::Sorted),
+];
 
 /// One merge of the sorted runs `lo..mid` and `mid..hi`, a value at a time, through the buffer `B`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -38,6 +38,7 @@ pub const CARD: Card = Card {
     in_place: Some(true),
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
+    legend: super::PARTITIONS,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
     version: 1,

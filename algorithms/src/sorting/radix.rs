@@ -37,6 +37,7 @@ pub const CARD: Card = Card {
     in_place: Some(false),
     input: FAST_SORT_INPUT,
     frame: FrameKind::Array,
+    legend: super::MERGES,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
     version: 1,

@@ -33,6 +33,7 @@ pub const CARD: Card = Card {
     in_place: Some(true),
     input: QUADRATIC_SORT_INPUT,
     frame: FrameKind::Array,
+    legend: super::SELECTION,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
     version: 1,
