@@ -318,10 +318,16 @@ pub struct GraphRules {
     pub negative_weights: bool,
     pub needs_start: bool,
     pub needs_goal: bool,
+    /// Stops at the goal when the graph has one (a search's path to it); its page rings the goal.
+    pub uses_goal: bool,
     /// The most edges for stepping and for count-only runs (the node limits are `max_step_n` and
     /// `max_count_n`).
     pub max_step_edges: usize,
     pub max_count_edges: usize,
+    /// The graph a newcomer first sees has no cycle: an order only exists then (topological sorts).
+    /// Everything else is first shown a graph with cycles, so strongly connected components, cycles and
+    /// alternative paths have something to find.
+    pub first_acyclic: bool,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -911,6 +917,8 @@ pub(crate) const GRAPH_RULES: GraphRules = GraphRules {
     negative_weights: false,
     needs_start: false,
     needs_goal: false,
+    uses_goal: false,
     max_step_edges: 2_000,
     max_count_edges: 50_000,
+    first_acyclic: false,
 };

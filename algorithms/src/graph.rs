@@ -7,6 +7,7 @@ use rand_core::SeedableRng;
 use rand_pcg::Pcg32;
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::GraphRules;
 use crate::input::below;
 
 /// Edge weights are whole numbers with |w| ≤ this: a path of 2,000 such edges stays far from overflow.
@@ -678,6 +679,20 @@ pub const GENERATOR_MAX_NODES: usize = 5_000;
 pub const GENERATOR_MAX_EDGES: usize = 50_000;
 
 impl GraphGenerator {
+    /// The graph a newcomer first sees for an algorithm taking graphs by `rules`: ten nodes, weights 1–9,
+    /// directed where the algorithm needs it, without cycles only where it asks for that.
+    pub fn first_for(rules: &GraphRules) -> Self {
+        GraphGenerator {
+            nodes: 10,
+            density: 25,
+            min_weight: 1,
+            max_weight: 9,
+            directed: rules.directed.unwrap_or(false),
+            acyclic: rules.first_acyclic,
+            seed: 1,
+        }
+    }
+
     pub fn generate(&self) -> Result<Graph, String> {
         let GraphGenerator {
             nodes: n,

@@ -773,6 +773,48 @@ fn every_graph_algorithm_has_example_graphs_it_takes() {
     }
 }
 
+/// The graph a newcomer first sees has something to find: cycles (so strongly connected components of
+/// more than one node) for every directed algorithm but the topological sorts, which see a graph without
+/// cycles, where an order exists. Checked with petgraph, not the algorithms themselves.
+#[test]
+fn the_first_graph_shows_what_each_algorithm_is_about() {
+    use algorithms::GraphGenerator;
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| e.input.kind == InputKind::Graph)
+    {
+        let rules = entry.input.graph.unwrap();
+        let graph = GraphGenerator::first_for(&rules).generate().unwrap();
+        let input = Input {
+            graph: Some(graph.clone()),
+            ..Input::default()
+        };
+        entry.validate(&input, Mode::Step).unwrap();
+        if !graph.directed {
+            continue;
+        }
+        let mut pet = petgraph::Graph::<(), i64>::new();
+        let nodes: Vec<_> = (0..graph.len()).map(|_| pet.add_node(())).collect();
+        for e in &graph.edges {
+            pet.add_edge(nodes[e.from], nodes[e.to], e.weight);
+        }
+        let largest = petgraph::algo::tarjan_scc(&pet)
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        if entry.id.starts_with("topological-sort") {
+            assert_eq!(largest, 1, "{}: its first graph has a cycle", entry.id);
+        } else {
+            assert!(
+                largest >= 3,
+                "{}: its first graph's largest strongly connected component has {largest} nodes",
+                entry.id
+            );
+        }
+    }
+}
+
 fn grid_input(text: &str) -> Input {
     Input {
         grid: Some(algorithms::grid::parse_grid(text).unwrap()),

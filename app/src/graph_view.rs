@@ -100,6 +100,12 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
     };
     let (edge_group, node_group) = (find("g.edges"), find("g.nodes"));
     let position = |node: usize| graph.positions[node];
+    // Two edges in opposite directions are drawn apart, each shifted to its own right, so both lines and
+    // both weights show.
+    let pairs: std::collections::HashSet<(usize, usize)> =
+        graph.edges.iter().map(|e| (e.from, e.to)).collect();
+    let apart =
+        |from: usize, to: usize| graph.directed && from != to && pairs.contains(&(to, from));
     let edges = graph
         .edges
         .iter()
@@ -132,6 +138,12 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
                 // Directed edges stop at the target's rim so the arrowhead shows.
                 let (dx, dy) = (f64::from(x2 - x1), f64::from(y2 - y1));
                 let length = (dx * dx + dy * dy).sqrt().max(1.0);
+                let (x1, y1, x2, y2) = if apart(edge.from, edge.to) {
+                    let (sx, sy) = shift(dx, dy, length, f64::from(radius) / 3.0);
+                    (x1 + sx, y1 + sy, x2 + sx, y2 + sy)
+                } else {
+                    (x1, y1, x2, y2)
+                };
                 let shorten = if graph.directed {
                     f64::from(radius) + 4.0
                 } else {
@@ -160,13 +172,20 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
             };
             append(&item, &line);
             if m <= LABELLED_EDGES {
+                // Beside its own line when the edge is drawn apart from its reverse.
+                let (lx, ly) = if apart(edge.from, edge.to) {
+                    let (dx, dy) = (f64::from(x2 - x1), f64::from(y2 - y1));
+                    shift(dx, dy, (dx * dx + dy * dy).sqrt().max(1.0), 22.0)
+                } else {
+                    (0, 0)
+                };
                 let weight = element(
                     true,
                     "text",
                     &[
                         ("class", "weight"),
-                        ("x", &((x1 + x2) / 2).to_string()),
-                        ("y", &((y1 + y2) / 2 - 6).to_string()),
+                        ("x", &((x1 + x2) / 2 + lx).to_string()),
+                        ("y", &((y1 + y2) / 2 - 6 + ly).to_string()),
                         ("text-anchor", "middle"),
                     ],
                 );
@@ -191,6 +210,31 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
                     ("data-label", label),
                 ],
             );
+            // The start and the goal are ringed from the first step (solid and dashed), apart from any
+            // state the run gives them.
+            let role = if graph.start == Some(node) {
+                Some("start")
+            } else if graph.goal == Some(node) {
+                Some("goal")
+            } else {
+                None
+            };
+            if let Some(role) = role {
+                append(
+                    &item,
+                    &element(
+                        true,
+                        "circle",
+                        &[
+                            ("class", "role-ring"),
+                            ("data-role", role),
+                            ("cx", &x),
+                            ("cy", &y),
+                            ("r", &(radius + 9).to_string()),
+                        ],
+                    ),
+                );
+            }
             append(
                 &item,
                 &element(
@@ -274,6 +318,14 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
     }
 }
 
+/// `by` units to the right of the direction (dx, dy) of length `length`, in whole units.
+fn shift(dx: f64, dy: f64, length: f64, by: f64) -> (i32, i32) {
+    (
+        (-dy / length * by).round() as i32,
+        (dx / length * by).round() as i32,
+    )
+}
+
 impl Drawn {
     /// Writes what `frame` changed since the last frame shown.
     fn show(&mut self, frame: &GraphFrame) {
@@ -328,11 +380,23 @@ pub fn GraphStage(
     snapshot: Memo<Snapshot>,
     graph: Graph,
     legend: Option<&'static [Key]>,
+    /// Whether the start and the goal are ringed: only where the algorithm uses them.
+    roles: (bool, bool),
 ) -> impl IntoView {
+    let graph = Graph {
+        start: graph.start.filter(|_| roles.0),
+        goal: graph.goal.filter(|_| roles.1),
+        ..graph
+    };
     let parts = NodeRef::<leptos::html::Div>::new();
     let drawn: StoredValue<Option<Drawn>, LocalStorage> = StoredValue::new_local(None);
     let directed = graph.directed;
     let labels = graph.labels.clone();
+    let roles = [("Start", graph.start), ("goal", graph.goal)]
+        .into_iter()
+        .filter_map(|(role, node)| Some(format!("{role}: {}. ", labels.get(node?)?)))
+        .collect::<String>();
+    let (has_start, has_goal) = (graph.start.is_some(), graph.goal.is_some());
     Effect::new(move |_| {
         let Some(parts) = parts.get() else { return };
         snapshot.with(|s| {
@@ -359,10 +423,10 @@ pub fn GraphStage(
                 <g class="edges"></g>
                 <g class="nodes"></g>
             </svg>
-            <p class="visually-hidden" data-testid="frame-text">{text}</p>
+            <p class="visually-hidden" data-testid="frame-text">{roles}{text}</p>
             <div class="structures" data-testid="structures"></div>
             <div class="table-slot"></div>
-            {legend.map(graph_legend)}
+            {legend.map(|keys| graph_legend(keys, has_start, has_goal))}
         </div>
     }
 }
@@ -500,7 +564,16 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
 
 /// The card's legend: each swatch is a node or an edge drawn with the classes, state and size (in the
 /// drawing's units) of the graph's own marks, so it looks exactly like them.
-fn graph_legend(keys: &'static [Key]) -> impl IntoView {
+fn graph_legend(keys: &'static [Key], start: bool, goal: bool) -> impl IntoView {
+    let roles = [("start", start), ("goal", goal)]
+        .into_iter()
+        .filter(|(_, shown)| *shown)
+        .map(|(role, _)| {
+            view! {
+                <li><svg viewBox="-44 -44 88 88" aria-hidden="true"><g class="node"><circle class="role-ring" data-role=role cx="0" cy="0" r="39" /><circle cx="0" cy="0" r="30" /></g></svg>{role}</li>
+            }
+        })
+        .collect_view();
     let items = keys
         .iter()
         .map(|key| {
@@ -517,7 +590,7 @@ fn graph_legend(keys: &'static [Key]) -> impl IntoView {
             view! { <li>{swatch}{key.words}</li> }
         })
         .collect_view();
-    view! { <ul class="legend graph-legend" data-testid="legend">{items}</ul> }
+    view! { <ul class="legend graph-legend" data-testid="legend">{items}{roles}</ul> }
 }
 
 #[cfg(test)]

@@ -46,6 +46,10 @@ pub struct Painter {
     edges: Vec<String>,
     heavy: String,
     ink: String,
+    /// The open ground's colour and the tint of costly cells, as channels, to work out a costly cell's
+    /// fill and the letter that reads over it.
+    open_rgb: Option<[f64; 3]>,
+    heavy_rgb: Option<[f64; 3]>,
 }
 
 /// The stylesheet variables of each state's fill and shape colour, in `CellState::ALL` order.
@@ -74,10 +78,13 @@ impl Painter {
                 value.to_owned()
             }
         };
+        let (open, heavy) = (read("--cell-open"), read("--cell-heavy"));
         Some(Painter {
+            open_rgb: channels(&open),
+            heavy_rgb: channels(&heavy),
             fills: STATE_COLOURS.iter().map(|(fill, _)| read(fill)).collect(),
             edges: STATE_COLOURS.iter().map(|(_, edge)| read(edge)).collect(),
-            heavy: read("--cell-heavy"),
+            heavy,
             ink: read("--cell-ink"),
             context,
             cell: f64::from(cell),
@@ -96,12 +103,31 @@ impl Painter {
         c.set_fill_style_str(&self.fills[slot]);
         c.fill_rect(x, y, size, size);
         let cost = grid.cells.get(index).copied().unwrap_or(1);
+        // The fill as painted, for the letter's ink: a costly open cell is the open ground tinted by the
+        // cost's share of the heavy colour.
+        let mut fill = channels(&self.fills[slot]);
         if state == CellState::Open && cost > 1 {
-            c.set_global_alpha(f64::from(cost - 1) / 10.0);
+            let alpha = f64::from(cost - 1) / 10.0;
+            c.set_global_alpha(alpha);
             c.set_fill_style_str(&self.heavy);
             c.fill_rect(x, y, size, size);
             c.set_global_alpha(1.0);
+            fill = self
+                .open_rgb
+                .zip(self.heavy_rgb)
+                .map(|(open, heavy)| [0, 1, 2].map(|i| open[i] + (heavy[i] - open[i]) * alpha));
         }
+        // Text on cells large enough to read it.
+        let letter = if index == grid.start {
+            Some("S".to_owned())
+        } else if index == grid.goal {
+            Some("G".to_owned())
+        } else if cost > 1 && state != CellState::Wall && size >= 14.0 {
+            Some(cost.to_string())
+        } else {
+            None
+        };
+        let lettered = letter.is_some() && size >= 9.0;
         if size >= 8.0 {
             c.set_stroke_style_str(&self.edges[slot]);
             c.set_line_width((size / 8.0).max(1.5));
@@ -128,6 +154,18 @@ impl Painter {
                     );
                     c.stroke();
                 }
+                // A dot in the middle, or a ring around the start's or goal's letter, which a dot
+                // would hide.
+                CellState::Path if lettered => {
+                    let _ = c.arc(
+                        x + middle,
+                        y + middle,
+                        size * 0.42,
+                        0.0,
+                        std::f64::consts::TAU,
+                    );
+                    c.stroke();
+                }
                 CellState::Path => {
                     c.set_fill_style_str(&self.edges[slot]);
                     let _ = c.arc(
@@ -147,18 +185,10 @@ impl Painter {
                 CellState::Open | CellState::Wall | CellState::Visited => {}
             }
         }
-        // Text on cells large enough to read it.
-        let letter = if index == grid.start {
-            Some("S".to_owned())
-        } else if index == grid.goal {
-            Some("G".to_owned())
-        } else if cost > 1 && state != CellState::Wall && size >= 14.0 {
-            Some(cost.to_string())
-        } else {
-            None
-        };
-        if let Some(letter) = letter.filter(|_| size >= 9.0) {
-            c.set_fill_style_str(&self.ink);
+        if let Some(letter) = letter.filter(|_| lettered) {
+            // Black or white, whichever reads over this fill (the theme's ink where the fill is unknown).
+            let ink = fill.map_or(self.ink.as_str(), |fill| ink_over(fill));
+            c.set_fill_style_str(ink);
             // A whole number of pixels: formatting a float would link core's float printing.
             c.set_font(&format!(
                 "700 {}px system-ui, sans-serif",
@@ -173,6 +203,40 @@ impl Painter {
             c.set_line_width(1.5);
             c.stroke_rect(x + 0.75, y + 0.75, size - 1.5, size - 1.5);
         }
+    }
+}
+
+/// A colour written `#rrggbb` (as the palette writes every colour) as channels from 0 to 1.
+fn channels(colour: &str) -> Option<[f64; 3]> {
+    let hex = colour.strip_prefix('#').filter(|hex| hex.len() == 6)?;
+    let channel = |at: usize| {
+        u8::from_str_radix(hex.get(at..at + 2)?, 16)
+            .ok()
+            .map(|v| f64::from(v) / 255.0)
+    };
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// WCAG's relative luminance.
+fn luminance(rgb: [f64; 3]) -> f64 {
+    let linear = rgb.map(|c| {
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    });
+    0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+}
+
+/// Black or white, whichever contrasts more with `fill`: one of them reaches 4.5:1 over any colour.
+fn ink_over(fill: [f64; 3]) -> &'static str {
+    let l = luminance(fill);
+    // Against black (l + 0.05) / 0.05; against white 1.05 / (l + 0.05).
+    if (l + 0.05) * (l + 0.05) >= 0.05 * 1.05 {
+        "#000000"
+    } else {
+        "#ffffff"
     }
 }
 
@@ -375,6 +439,39 @@ fn SwatchCanvas(swatch: Swatch) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn a_letter_reads_at_4_5_to_1_over_any_fill() {
+        let (black, white) = ([0.0; 3], [1.0; 3]);
+        // Every grey and a sweep of colours, including the worst case between black and white.
+        for step in 0..=255 {
+            let v = f64::from(step) / 255.0;
+            for fill in [[v, v, v], [v, 1.0 - v, 0.5], [1.0, v, 0.0], [0.0, v, 1.0]] {
+                let ink = if ink_over(fill) == "#000000" {
+                    black
+                } else {
+                    white
+                };
+                assert!(
+                    contrast(ink, fill) >= 4.5,
+                    "{fill:?}: {}",
+                    contrast(ink, fill)
+                );
+            }
+        }
+        assert_eq!(
+            channels("#56b4e9"),
+            Some([86.0 / 255.0, 180.0 / 255.0, 233.0 / 255.0])
+        );
+        assert_eq!(channels("rgb(1, 2, 3)"), None);
+        assert_eq!(ink_over(channels("#0072b2").unwrap()), "#ffffff");
+        assert_eq!(ink_over(channels("#e69f00").unwrap()), "#000000");
+    }
 
     #[test]
     fn describes_cells_by_state_with_walls_start_and_goal() {

@@ -25,7 +25,13 @@ pub fn stage(
         #[cfg(feature = "graphs")]
         FrameKind::Graph => match &input.graph {
             Some(graph) => {
-                view! { <crate::graph_view::GraphStage snapshot=snapshot graph=graph.clone() legend=legend /> }
+                // Only an algorithm that starts somewhere (and stops at a goal) has its start (and
+                // goal) ringed: Kruskal's has none to show.
+                let roles = card
+                    .input
+                    .graph
+                    .map_or((false, false), |r| (r.needs_start, r.needs_start && r.uses_goal));
+                view! { <crate::graph_view::GraphStage snapshot=snapshot graph=graph.clone() legend=legend roles=roles /> }
                     .into_any()
             }
             None => missing(card),

@@ -72,15 +72,7 @@ impl Source {
     pub fn default_for(entry: &Card) -> Self {
         #[cfg(feature = "graphs")]
         if let Some(rules) = entry.input.graph {
-            return Source::GraphGenerated(algorithms::GraphGenerator {
-                nodes: 10,
-                density: 25,
-                min_weight: 1,
-                max_weight: 9,
-                directed: rules.directed.unwrap_or(false),
-                acyclic: rules.directed == Some(true),
-                seed: 1,
-            });
+            return Source::GraphGenerated(algorithms::GraphGenerator::first_for(&rules));
         }
         #[cfg(feature = "grids")]
         if let Some(rules) = entry.input.grid {

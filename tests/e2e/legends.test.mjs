@@ -74,7 +74,7 @@ for (const colorScheme of ['light', 'dark']) {
         const twin = real.cloneNode(true);
         twin.setAttribute('data-state', swatch.dataset.state);
         real.parentNode.appendChild(twin);
-        const part = kind === 'node' ? 'circle' : '.edge-line';
+        const part = kind === 'node' ? 'circle:not(.role-ring)' : '.edge-line';
         const [a, b] = [look(swatch.querySelector(part)), look(twin.querySelector(part))];
         if (a !== b) diffs.push(`${kind} ${swatch.dataset.state}: legend ${a} | graph ${b}`);
         twin.remove();

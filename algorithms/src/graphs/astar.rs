@@ -48,6 +48,7 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(GraphRules {
         needs_start: true,
+        uses_goal: true,
         needs_goal: true,
         ..GRAPH_RULES
     }),

@@ -38,6 +38,7 @@ pub const CARD: Card = Card {
     in_place: None,
     input: graph_input(GraphRules {
         needs_start: true,
+        uses_goal: true,
         negative_weights: true,
         ..GRAPH_RULES
     }),

@@ -48,7 +48,7 @@ pub const CARD: Card = Card {
     ],
     counters: UNION_FIND_COUNTERS,
     work: UNION_FIND_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -143,7 +143,14 @@ impl Algorithm for Kruskal {
                 marks.nodes[g.edges[edge].to] = Some(NodeState::Visited);
             }
         }
-        for &edge in &self.order[..self.next.saturating_sub(1)] {
+        // Every edge considered before this step's; at the end, every edge considered, so the last one
+        // discarded keeps its mark.
+        let considered = if self.at == At::Done {
+            self.next
+        } else {
+            self.next.saturating_sub(1)
+        };
+        for &edge in &self.order[..considered] {
             if !self.kept[edge] {
                 marks.edges[edge] = Some(EdgeState::Rejected);
             }
@@ -249,5 +256,30 @@ impl Algorithm for Kruskal {
             + self.order.capacity() * 8
             + self.sets.heap_bytes()
             + self.kept.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::parse_graph;
+    use crate::machine::Machine;
+
+    #[test]
+    fn the_last_edge_discarded_keeps_its_mark_at_the_end() {
+        // The heaviest edge closes the triangle: it is considered last and discarded.
+        let graph = parse_graph("A B 1\nB C 2\nA C 3").unwrap();
+        let last = Run::new(Kruskal::new(graph)).steps().last().unwrap();
+        let Frame::Graph(frame) = last.frame else {
+            panic!("a graph frame")
+        };
+        assert_eq!(
+            frame.dense_edges(3),
+            [
+                Some(EdgeState::Tree),
+                Some(EdgeState::Tree),
+                Some(EdgeState::Rejected)
+            ]
+        );
     }
 }

@@ -68,6 +68,11 @@ pub(crate) const DIRECTED: GraphRules = GraphRules {
     negative_weights: true,
     ..GRAPH_RULES
 };
+/// Directed graphs, first shown without cycles: what a topological sort orders.
+pub(crate) const ORDERED: GraphRules = GraphRules {
+    first_acyclic: true,
+    ..DIRECTED
+};
 /// Undirected graphs only, any weights.
 pub(crate) const UNDIRECTED: GraphRules = GraphRules {
     directed: Some(false),

@@ -34,7 +34,7 @@ pub const CARD: Card = Card {
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
-    input: graph_input(super::DIRECTED),
+    input: graph_input(super::ORDERED),
     frame: FrameKind::Graph,
     legend: &[
         Key::node(NodeState::Frontier).said("in-degree 0, queued"),
