@@ -34,7 +34,7 @@ pub use machine::{Algorithm, DynMachine, Machine, Run, Steps};
 pub use snapshot::{
     ArrayFrame, AuxArray, CellState, Column, Counter, Counters, EdgeState, Frame, FrameKind,
     GraphFrame, GridFrame, Item, Mark, NodeState, Pointer, Snapshot, Structure, StructureKind,
-    Value, Variable, View,
+    TableFocus, Value, Variable, View,
 };
 pub use timeline::Timeline;
 pub use trace_file::{TraceFile, TraceFileError};

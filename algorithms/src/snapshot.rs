@@ -480,6 +480,20 @@ pub struct GraphFrame {
     pub structures: Vec<Structure>,
     /// Per-node columns (distance, predecessor, discovery time…), one value per node.
     pub table: Vec<Column>,
+    /// The table's cells this step is about. Absent from the JSON when there are none, so frames of
+    /// algorithms without it read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<TableFocus>,
+}
+
+/// Where a step works in the per-node table: one cell it writes, and a row and a column it reads
+/// (Floyd–Warshall's dist[i][j], computed from row k and column k).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableFocus {
+    /// The cell's row (a node) and column (an index into the table's columns).
+    pub cell: (usize, usize),
+    pub row: usize,
+    pub column: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

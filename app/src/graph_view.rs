@@ -7,7 +7,7 @@
 use algorithms::graph::{Graph, LAYOUT_SIDE};
 use algorithms::{
     EdgeState, Frame, GraphFrame, Item, Key, NodeState, Shown, Snapshot, Structure, StructureKind,
-    Value,
+    TableFocus, Value,
 };
 use leptos::prelude::*;
 
@@ -23,6 +23,7 @@ pub fn graph_frame(snapshot: &Snapshot) -> &GraphFrame {
         edges: Vec::new(),
         structures: Vec::new(),
         table: Vec::new(),
+        focus: None,
     };
     match &snapshot.frame {
         Frame::Graph(frame) => frame,
@@ -77,6 +78,8 @@ struct Drawn {
     node_states: Vec<Option<NodeState>>,
     edge_states: Vec<Option<EdgeState>>,
     values: Vec<Vec<Option<Value>>>,
+    /// The table cells marked as the step's focus, as (column, row).
+    focused: Vec<(usize, usize)>,
     /// Found once: a query per step would walk every node and edge drawn before it.
     panel: web_sys::Element,
     structures: Vec<StructureView>,
@@ -308,6 +311,7 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
     };
     Drawn {
         values: vec![vec![None; n]; cells.len()],
+        focused: Vec::new(),
         panel: find("div.structures"),
         structures: Vec::new(),
         nodes,
@@ -327,6 +331,35 @@ fn shift(dx: f64, dy: f64, length: f64, by: f64) -> (i32, i32) {
 }
 
 impl Drawn {
+    /// Marks the table cells a step works on: the cell it writes (`data-focus="cell"`) and the row and
+    /// column it reads (`"line"`). Only the cells whose mark changes are written.
+    fn show_focus(&mut self, focus: Option<TableFocus>) {
+        let mut next = Vec::new();
+        if let Some(TableFocus { cell, row, column }) = focus {
+            let rows = self.nodes.len();
+            next.extend((0..self.cells.len()).map(|c| (c, row, "line")));
+            next.extend((0..rows).map(|r| (column, r, "line")));
+            next.retain(|&(c, r, _)| (r, c) != cell);
+            next.push((cell.1, cell.0, "cell"));
+        }
+        let cell = |(c, r): (usize, usize)| self.cells.get(c).and_then(|column| column.get(r));
+        for &at in &self.focused {
+            if !next.iter().any(|&(c, r, _)| (c, r) == at)
+                && let Some(td) = cell(at)
+            {
+                let _ = td.remove_attribute("data-focus");
+            }
+        }
+        for &(c, r, kind) in &next {
+            if let Some(td) = cell((c, r))
+                && td.get_attribute("data-focus").as_deref() != Some(kind)
+            {
+                let _ = td.set_attribute("data-focus", kind);
+            }
+        }
+        self.focused = next.into_iter().map(|(c, r, _)| (c, r)).collect();
+    }
+
     /// Writes what `frame` changed since the last frame shown.
     fn show(&mut self, frame: &GraphFrame) {
         let (n, m) = (self.nodes.len(), self.edges.len());
@@ -352,6 +385,7 @@ impl Drawn {
                 }
             }
         }
+        self.show_focus(frame.focus);
         // A frame keeps each structure's front items only (`STRUCTURE_ITEMS`) and its size; they are
         // written again only when they change.
         let same_structures = self.structures.len() == frame.structures.len()

@@ -218,3 +218,31 @@ test('example graphs fit the algorithm and run', async () => {
   assert.ok(!forDijkstra.includes('negative') && !forDijkstra.includes('negative-cycle') && forDijkstra.includes('roads'), forDijkstra.join());
   assert.deepEqual(errors, []);
 });
+
+test("Floyd–Warshall's table marks the cell it updates and the row and column k it reads", async () => {
+  const text = graphText(['directed', 'A B 3', 'B C 1', 'A C 7', 'C A 2']);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/floyd-warshall?graph=${text}`);
+  await page.getByTestId('node-table').waitFor();
+  assert.equal(await page.locator('td[data-focus]').count(), 0, 'nothing in focus before the first pair');
+  await stepTo(page, 3);
+  const variable = (name) => page.getByTestId(`var-${name}`).textContent();
+  const [k, i, j] = [await variable('k'), await variable('i'), await variable('j')];
+  const focus = await page.$$eval('td[data-focus]', (cells) =>
+    cells.map((td) => ({
+      kind: td.dataset.focus,
+      row: td.parentElement.querySelector('th').textContent,
+      column: td.closest('table').querySelectorAll('thead th')[td.cellIndex].textContent,
+    })),
+  );
+  const written = focus.filter((f) => f.kind === 'cell');
+  assert.equal(written.length, 1);
+  assert.equal(written[0].row, i);
+  assert.ok(written[0].column === `→ ${j}` || written[0].column === `→ ${k}`, JSON.stringify(written));
+  // Row k and column k, three cells each, sharing one, less the written cell if it lies on them.
+  for (const f of focus.filter((f) => f.kind === 'line')) assert.ok(f.row === k || f.column === `→ ${k}`, JSON.stringify(f));
+  assert.ok(focus.length >= 5, JSON.stringify(focus));
+  // At the end nothing is in focus.
+  await page.getByTestId('end').click();
+  assert.equal(await page.locator('td[data-focus]').count(), 0);
+  assert.deepEqual(errors, []);
+});

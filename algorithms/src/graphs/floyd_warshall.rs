@@ -13,7 +13,9 @@ use crate::legend::Key;
 #[cfg(feature = "restore")]
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
-use crate::snapshot::{Counter, Counters, Frame, FrameKind, NodeState, Value, Variable, View};
+use crate::snapshot::{
+    Counter, Counters, Frame, FrameKind, NodeState, TableFocus, Value, Variable, View,
+};
 
 pub const PSEUDOCODE: &[&str] = &[
     "procedure FloydWarshall(G)",
@@ -57,7 +59,7 @@ pub const CARD: Card = Card {
     ],
     counters: &[Counter::Comparisons, Counter::Relaxations],
     work: &[Counter::Comparisons],
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -212,6 +214,19 @@ impl Algorithm for FloydWarshall {
                 .node(j, NodeState::Visited)
                 .node(i, NodeState::Frontier)
                 .node(k, NodeState::Current);
+            // Column j of the table is dist[·][j]: the cell written is (i, j), computed from row k and
+            // column k.
+            // A skipped row is about dist[i][k], which is ∞.
+            let written = if matches!(self.at, At::RowSkipped) {
+                k
+            } else {
+                j
+            };
+            frame.focus = Some(TableFocus {
+                cell: (i, written),
+                row: k,
+                column: k,
+            });
         }
         let show = |d: Option<i64>| Value::from(d).to_string();
         let (line, narration) = match self.at {
