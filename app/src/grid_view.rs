@@ -103,19 +103,13 @@ impl Painter {
         c.set_fill_style_str(&self.fills[slot]);
         c.fill_rect(x, y, size, size);
         let cost = grid.cells.get(index).copied().unwrap_or(1);
-        // The fill as painted, for the letter's ink: a costly open cell is the open ground tinted by the
-        // cost's share of the heavy colour.
-        let mut fill = channels(&self.fills[slot]);
-        if state == CellState::Open && cost > 1 {
-            let alpha = f64::from(cost - 1) / 10.0;
+        // A costly open cell is the open ground tinted by the cost's share of the heavy colour.
+        let tint = (state == CellState::Open && cost > 1).then(|| f64::from(cost - 1) / 10.0);
+        if let Some(alpha) = tint {
             c.set_global_alpha(alpha);
             c.set_fill_style_str(&self.heavy);
             c.fill_rect(x, y, size, size);
             c.set_global_alpha(1.0);
-            fill = self
-                .open_rgb
-                .zip(self.heavy_rgb)
-                .map(|(open, heavy)| [0, 1, 2].map(|i| open[i] + (heavy[i] - open[i]) * alpha));
         }
         // Text on cells large enough to read it.
         let letter = if index == grid.start {
@@ -129,6 +123,17 @@ impl Painter {
         };
         let lettered = letter.is_some() && size >= 9.0;
         if size >= 8.0 {
+            // A circle around the middle, `share` of the cell wide.
+            let ring = |share: f64| {
+                let _ = c.arc(
+                    x + middle,
+                    y + middle,
+                    size * share,
+                    0.0,
+                    std::f64::consts::TAU,
+                );
+                c.stroke();
+            };
             c.set_stroke_style_str(&self.edges[slot]);
             c.set_line_width((size / 8.0).max(1.5));
             let inset = size * 0.25;
@@ -144,28 +149,10 @@ impl Painter {
                     c.line_to(x + inset, y + size - inset);
                     c.stroke();
                 }
-                CellState::Examined => {
-                    let _ = c.arc(
-                        x + middle,
-                        y + middle,
-                        size * 0.28,
-                        0.0,
-                        std::f64::consts::TAU,
-                    );
-                    c.stroke();
-                }
+                CellState::Examined => ring(0.28),
                 // A dot in the middle, or a ring around the start's or goal's letter, which a dot
                 // would hide.
-                CellState::Path if lettered => {
-                    let _ = c.arc(
-                        x + middle,
-                        y + middle,
-                        size * 0.42,
-                        0.0,
-                        std::f64::consts::TAU,
-                    );
-                    c.stroke();
-                }
+                CellState::Path if lettered => ring(0.42),
                 CellState::Path => {
                     c.set_fill_style_str(&self.edges[slot]);
                     let _ = c.arc(
@@ -186,7 +173,15 @@ impl Painter {
             }
         }
         if let Some(letter) = letter.filter(|_| lettered) {
-            // Black or white, whichever reads over this fill (the theme's ink where the fill is unknown).
+            // Black or white, whichever reads over the fill as painted (the theme's ink where the fill is
+            // unknown); worked out only under a letter, not for every cell painted.
+            let fill = match tint {
+                Some(alpha) => self
+                    .open_rgb
+                    .zip(self.heavy_rgb)
+                    .map(|(open, heavy)| [0, 1, 2].map(|i| open[i] + (heavy[i] - open[i]) * alpha)),
+                None => channels(&self.fills[slot]),
+            };
             let ink = fill.map_or(self.ink.as_str(), |fill| ink_over(fill));
             c.set_fill_style_str(ink);
             // A whole number of pixels: formatting a float would link core's float printing.
