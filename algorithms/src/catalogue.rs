@@ -27,10 +27,13 @@ use crate::{searching, sorting};
 
 /// Declares every catalogue list from one list of algorithm modules per family, so they cannot disagree.
 macro_rules! catalogue {
-    ($($family:ident $list:ident: $module:ident [$($algorithm:ident),* $(,)?]),* $(,)?) => {
+    ($($family:ident $list:ident $cards:ident: $module:ident [$($algorithm:ident),* $(,)?]),* $(,)?) => {
         $(
-            #[doc = concat!("The entries of the ", stringify!($module), " family, in catalogue order.")]
+            #[doc = concat!("The entries of the ", stringify!($family), " family, in catalogue order.")]
             pub static $list: &[&Entry] = &[$(&$module::$algorithm::ENTRY),*];
+            #[doc = concat!("The cards of the ", stringify!($family), " family alone: a page module that draws")]
+            /// only some families lists theirs and links no other family's cards.
+            pub static $cards: &[&Card] = &[$(&$module::$algorithm::CARD),*];
         )*
         /// Every entry, family by family.
         pub static CATALOGUE: &[&Entry] = &[$($(&$module::$algorithm::ENTRY),*),*];
@@ -54,11 +57,11 @@ macro_rules! catalogue {
 macro_rules! with_array_families {
     ($($more:tt)*) => {
         catalogue! {
-            Sorting SORTING: sorting [
+            Sorting SORTING SORTING_CARDS: sorting [
                 bubble, cocktail, selection, insertion, binary_insertion, shell, comb, merge_top_down,
                 merge_bottom_up, quick_lomuto, quick_hoare, quick_randomized, heap, counting, radix, bucket,
             ],
-            Searching SEARCHING: searching [linear, binary, jump, interpolation, exponential, ternary],
+            Searching SEARCHING SEARCHING_CARDS: searching [linear, binary, jump, interpolation, exponential, ternary],
             $($more)*
         }
     };
@@ -69,12 +72,12 @@ macro_rules! with_array_families {
 macro_rules! with_graph_families {
     ($($more:tt)*) => {
         with_array_families! {
-            Traversal TRAVERSAL: graphs [
+            Traversal TRAVERSAL TRAVERSAL_CARDS: graphs [
                 bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite,
             ],
-            Connectivity CONNECTIVITY: graphs [components, tarjan_scc, kosaraju_scc, articulation],
-            Paths PATHS: graphs [dijkstra, bellman_ford, floyd_warshall, astar],
-            Trees TREES: graphs [prim, kruskal],
+            Connectivity CONNECTIVITY CONNECTIVITY_CARDS: graphs [components, tarjan_scc, kosaraju_scc, articulation],
+            Paths PATHS PATHS_CARDS: graphs [dijkstra, bellman_ford, floyd_warshall, astar],
+            Trees TREES TREES_CARDS: graphs [prim, kruskal],
             $($more)*
         }
     };
@@ -88,7 +91,7 @@ macro_rules! with_graph_families {
 
 #[cfg(feature = "grids")]
 with_graph_families! {
-    Grids GRIDS: grids [
+    Grids GRIDS GRIDS_CARDS: grids [
         bfs, dijkstra, astar_manhattan, astar_octile, greedy, bidirectional, maze_backtracker,
         maze_prim, maze_division, maze_kruskal,
     ],

@@ -9,7 +9,7 @@
 //! address bar's form, `url_state::query`), and calls back with the query string of each input it runs.
 //! The page reads it back with the same `url_state::parse` its links use.
 
-use algorithms::catalogue::{self, Card, InputKind};
+use algorithms::catalogue::{Card, InputKind};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -178,7 +178,8 @@ pub fn mount_editor(
     apply: js_sys::Function,
 ) -> Result<(), JsValue> {
     console_error_panic_hook::set_once();
-    let entry = catalogue::card(id).ok_or_else(|| JsValue::from_str("no such algorithm"))?;
+    let entry =
+        crate::stage::drawn_card(id).ok_or_else(|| JsValue::from_str("no such algorithm"))?;
     let source = from_query(entry, query);
     APPLY.with_borrow_mut(|slot| *slot = Some(apply));
     let on_apply = Callback::new(|source: Source| {

@@ -355,8 +355,13 @@ pub async fn import_trace(text: &str) -> Result<(&'static Card, Input, u64), Str
     }
     let head: Head = serde_json::from_str(text)
         .map_err(|_| "the file is not an AlgoVista trace (it names no algorithm)".to_owned())?;
-    let card = algorithms::catalogue::card(&head.algorithm)
-        .ok_or_else(|| format!("“{}” is not in the catalogue", head.algorithm))?;
+    // This page opens the traces of the algorithms it draws (the one it shows and its kind's others).
+    let card = crate::stage::drawn_card(&head.algorithm).ok_or_else(|| {
+        format!(
+            "this page does not draw “{}”: import the trace on that algorithm's own page",
+            head.algorithm
+        )
+    })?;
     let opened = tools(card.family()).await?.import_trace(text)?;
     let opened: Opened = serde_json::from_str(&opened).expect("the engine writes what it opens");
     Ok((card, opened.input, opened.step))

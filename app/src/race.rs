@@ -4,7 +4,7 @@
 //!
 //! `/race?a=bubble-sort&b=insertion-sort&values=5,1,4&step=0&speed=8`
 
-use algorithms::catalogue::{self, CARDS, Card};
+use algorithms::catalogue::Card;
 use algorithms::{Counter, Counters, Input, Snapshot};
 use leptos::prelude::*;
 
@@ -13,19 +13,22 @@ use crate::playback::{
     Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
 };
 use crate::router::{query_param, use_location};
+use crate::stage::{drawn_card, drawn_cards};
 use crate::url_state::{self, Source};
 
 const DEFAULT_A: &str = "bubble-sort";
 const DEFAULT_B: &str = "insertion-sort";
 
 fn find_or(id: Option<String>, default: &str) -> &'static Card {
-    id.and_then(|id| catalogue::card(&id))
-        .unwrap_or_else(|| catalogue::card(default).expect("the default is in the catalogue"))
+    id.and_then(|id| drawn_card(&id))
+        .or_else(|| drawn_card(default))
+        .or_else(|| drawn_cards().next())
+        .expect("a race page draws some algorithms")
 }
 
 /// The other algorithms a race against `entry` may pick: same input kind, never itself.
 fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
-    CARDS.iter().copied().filter(move |other| {
+    drawn_cards().filter(move |other| {
         other.input.kind == entry.input.kind
                 && other.id != entry.id
                 // A maze generator races only another: they take a size, the searches a grid to search.
@@ -36,10 +39,7 @@ fn rivals(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
 /// What algorithm A may be: those drawn like `entry` (arrays, or graphs: each kind's races are in the page
 /// module that draws it).
 fn candidates(entry: &Card) -> impl Iterator<Item = &'static Card> + '_ {
-    CARDS
-        .iter()
-        .copied()
-        .filter(move |other| other.frame == entry.frame)
+    drawn_cards().filter(move |other| other.frame == entry.frame)
 }
 
 struct Lane {
@@ -103,7 +103,7 @@ pub fn RacePage() -> impl IntoView {
         playback.step.set(0);
     };
     let choose_a = move |id: String| {
-        if let Some(entry) = catalogue::card(&id) {
+        if let Some(entry) = drawn_card(&id) {
             if b.get_untracked().input.kind != entry.input.kind || b.get_untracked().id == entry.id
             {
                 b.set(rivals(entry).next().expect("a rival exists"));
@@ -116,7 +116,7 @@ pub fn RacePage() -> impl IntoView {
         }
     };
     let choose_b = move |id: String| {
-        if let Some(entry) = catalogue::card(&id) {
+        if let Some(entry) = drawn_card(&id) {
             b.set(entry);
             restart();
         }

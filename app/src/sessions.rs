@@ -38,21 +38,26 @@ pub struct LocalSession {
     pub version: u64,
 }
 
-/// The kept sessions, most recent first (the order they are stored in: each new place goes first).
-/// Unreadable data is set aside (see `storage`) and reads as none.
+/// The kept sessions of algorithms in the catalogue, most recent first (the order they are stored in:
+/// each new place goes first). Unreadable data is set aside (see `storage`) and reads as none.
 pub fn recent() -> Vec<LocalSession> {
-    let mut sessions: Vec<LocalSession> =
-        crate::storage::load(KEY, "the places to continue from").unwrap_or_default();
+    let mut sessions = kept();
     sessions.retain(|s| algorithms::catalogue::card(&s.algorithm).is_some());
     sessions
 }
 
+/// Every kept session as stored. A page module knows only the algorithms it draws, so what it writes back
+/// keeps the places of every other algorithm untouched.
+fn kept() -> Vec<LocalSession> {
+    crate::storage::load(KEY, "the places to continue from").unwrap_or_default()
+}
+
 fn local(algorithm: &str) -> Option<LocalSession> {
-    recent().into_iter().find(|s| s.algorithm == algorithm)
+    kept().into_iter().find(|s| s.algorithm == algorithm)
 }
 
 fn store(session: LocalSession) {
-    let mut sessions = recent();
+    let mut sessions = kept();
     sessions.retain(|s| s.algorithm != session.algorithm);
     sessions.insert(0, session);
     sessions.truncate(KEPT);

@@ -3,9 +3,37 @@
 //! `grids`) and no other: the page loader never sends it another kind's algorithm (the message covers a
 //! wrong link to the module itself).
 
-use algorithms::catalogue::Card;
+use algorithms::catalogue::{self, Card};
 use algorithms::{FrameKind, Input, Snapshot};
 use leptos::prelude::*;
+
+/// The cards of the algorithms this page module draws, in catalogue order. The pages that run algorithms
+/// (visualizer, quiz, race) look cards up here rather than in every card, so a graph page links the graph
+/// families' cards and no sorting card's words.
+pub fn drawn_cards() -> impl Iterator<Item = &'static Card> {
+    static FAMILIES: &[&[&Card]] = &[
+        #[cfg(feature = "arrays")]
+        catalogue::SORTING_CARDS,
+        #[cfg(feature = "arrays")]
+        catalogue::SEARCHING_CARDS,
+        #[cfg(feature = "graphs")]
+        catalogue::TRAVERSAL_CARDS,
+        #[cfg(feature = "graphs")]
+        catalogue::CONNECTIVITY_CARDS,
+        #[cfg(feature = "graphs")]
+        catalogue::PATHS_CARDS,
+        #[cfg(feature = "graphs")]
+        catalogue::TREES_CARDS,
+        #[cfg(feature = "grids")]
+        catalogue::GRIDS_CARDS,
+    ];
+    FAMILIES.iter().flat_map(|cards| cards.iter().copied())
+}
+
+/// The card of `id` if this page module draws it.
+pub fn drawn_card(id: &str) -> Option<&'static Card> {
+    drawn_cards().find(|card| card.id == id)
+}
 
 /// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph, the grid).
 pub fn stage(

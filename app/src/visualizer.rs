@@ -5,7 +5,7 @@
 //! through a memo, so a step re-renders only the bars that changed. Going back or scrubbing is a timeline
 //! seek, never a replay from step 0.
 
-use algorithms::catalogue::{self, Card};
+use algorithms::catalogue::Card;
 use algorithms::{Input, Snapshot, Value};
 use leptos::prelude::*;
 
@@ -109,7 +109,7 @@ pub fn VisualizerPage(
     #[prop(optional)] quiz: Option<QuizSlot>,
     #[prop(optional)] export: Option<ExportSlot>,
 ) -> impl IntoView {
-    let Some(entry) = catalogue::card(&id) else {
+    let Some(entry) = crate::stage::drawn_card(&id) else {
         return view! { <crate::NotFound /> }.into_any();
     };
     let location = use_location();

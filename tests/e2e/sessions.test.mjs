@@ -308,3 +308,30 @@ test('a maze run resumes at its step after a reload, with its grid and seed kept
   await openEditor(page);
   assert.deepEqual([await page.getByTestId('width').inputValue(), await page.getByTestId('height').inputValue()], ['9', '7']);
 });
+
+test('each kind of page keeps the places saved by the others: arrays, graphs and grids are all continued', async () => {
+  const { page } = await device('/algorithms/bubble-sort?values=5,4,3,2,1');
+  const places = async () => ((await stored(page, 'algovista.sessions.v1')) ?? []).map((s) => `${s.algorithm}@${s.step}`).sort();
+  const stepTo = async (id, query, ready, step) => {
+    const path = `/algorithms/${id}${query}`;
+    await page.goto(`${server.url}${path}`);
+    await ready(page);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < step; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((s) => document.querySelector('[data-testid=step-count]').textContent.startsWith(`Step ${s} /`), step);
+    // The place is written once the address follows the step.
+    await page.waitForFunction(
+      ([id, step]) => (JSON.parse(localStorage.getItem('algovista.sessions.v1')) ?? []).some((s) => s.algorithm === id && s.step === step),
+      [id, step],
+    );
+  };
+  // Each page module knows only the algorithms it draws; writing its own place must not drop the others'.
+  await stepTo('bubble-sort', '?values=5,4,3,2,1', (p) => p.getByTestId('bar').first().waitFor(), 3);
+  await stepTo('grid-bfs', '', (p) => p.getByTestId('grid').waitFor(), 2);
+  await stepTo('bfs', '', (p) => p.getByTestId('node').first().waitFor(), 1);
+  assert.deepEqual(await places(), ['bfs@1', 'bubble-sort@3', 'grid-bfs@2']);
+  await page.goto(`${server.url}/`);
+  await page.getByTestId('card').first().waitFor();
+  const offered = await page.getByTestId('continue').evaluateAll((items) => items.map((li) => li.dataset.id).sort());
+  assert.deepEqual(offered, ['bfs', 'bubble-sort', 'grid-bfs']);
+});
