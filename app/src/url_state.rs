@@ -6,7 +6,8 @@
 //! (`?nodes=12&density=20&wmin=1&wmax=9&directed=1&acyclic=0&seed=7`); for a grid, its rows
 //! (`?grid=S..%23%0A..G`) or its generator (`?width=30&height=20&walls=25&weights=1&seed=7`).
 
-use algorithms::catalogue::{Card, InputKind};
+use algorithms::catalogue::Card;
+#[cfg(feature = "arrays")]
 use algorithms::input::parse_list;
 use algorithms::{Generator, Input, Mode, Preset};
 
@@ -102,6 +103,12 @@ impl Source {
     #[allow(clippy::needless_update)]
     pub fn input(&self, entry: &Card) -> Result<Input, (Field, String)> {
         let input = match self {
+            // A page module without the array families draws no list of values; such a source reaches
+            // it only through a wrong link, and the entry's own check below refuses the empty input
+            // ("this algorithm takes a graph"). The list parser and generators stay out of the module.
+            #[cfg(not(feature = "arrays"))]
+            Source::Typed { .. } | Source::Generated(_) => Input::default(),
+            #[cfg(feature = "arrays")]
             Source::Typed {
                 values,
                 target,
@@ -109,7 +116,7 @@ impl Source {
             } => {
                 let values = parse_list(values).map_err(|e| (Field::Values, e.to_string()))?;
                 let target = match (entry.input.kind, target.trim()) {
-                    (InputKind::Array, _) => None,
+                    (algorithms::catalogue::InputKind::Array, _) => None,
                     (_, "") => return Err((Field::Target, "a search needs a target".to_owned())),
                     (_, text) => Some(text.parse().map_err(|_| {
                         (
@@ -125,6 +132,7 @@ impl Source {
                     ..Input::default()
                 }
             }
+            #[cfg(feature = "arrays")]
             Source::Generated(generator) => entry
                 .generate(generator)
                 .map_err(|e| (Field::Generator, e.to_string()))?,
