@@ -15,6 +15,8 @@ pub enum Shown {
     Node(NodeState),
     Edge(EdgeState),
     Cell(CellState),
+    /// Nodes coloured and numbered by the group they are in (a component, a set).
+    Group,
 }
 
 impl Shown {
@@ -25,6 +27,7 @@ impl Shown {
             Shown::Node(state) => state.name(),
             Shown::Edge(state) => state.name(),
             Shown::Cell(state) => state.name(),
+            Shown::Group => "group",
         }
     }
 
@@ -32,7 +35,7 @@ impl Shown {
     pub const fn on(self) -> &'static str {
         match self {
             Shown::Bar(_) => "bar",
-            Shown::Node(_) => "node",
+            Shown::Node(_) | Shown::Group => "node",
             Shown::Edge(_) => "edge",
             Shown::Cell(_) => "cell",
         }
@@ -84,6 +87,14 @@ impl Key {
         }
     }
 
+    /// Groups of nodes, each in its own colour and number; `words` name them ("component", "set").
+    pub const fn group(words: &'static str) -> Key {
+        Key {
+            shown: Shown::Group,
+            words,
+        }
+    }
+
     /// The same state in other words ("in the tree" for Prim's visited nodes).
     pub const fn said(self, words: &'static str) -> Key {
         Key { words, ..self }
@@ -113,6 +124,7 @@ impl Frame {
                 .iter()
                 .map(|&(_, state)| Shown::Node(state))
                 .chain(frame.edges.iter().map(|&(_, state)| Shown::Edge(state)))
+                .chain((!frame.groups.is_empty()).then_some(Shown::Group))
                 .collect(),
             #[cfg(feature = "grids")]
             Frame::Grid(frame) => {

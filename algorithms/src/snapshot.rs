@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 /// 2: frames are externally tagged (`{"array": {...}}`), which readers parse without buffering.
 /// 3: graph frames; variables may be ∞, labels or pairs; graph counters (written only when not zero).
 /// 4: grid frames; the grid counters `cells_visited` and `peak_frontier` (written only when not zero).
-pub const SNAPSHOT_FORMAT: u32 = 4;
+/// 5: a graph frame's table `focus` and `groups` (written only when used) and the edge state `path`.
+pub const SNAPSHOT_FORMAT: u32 = 5;
 
 /// One step of a run, as the learner sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -484,6 +485,11 @@ pub struct GraphFrame {
     /// algorithms without it read as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<TableFocus>,
+    /// The groups found so far (components, sets): a node and its group's number, from 0, for the nodes in
+    /// one. Numbers in use are small and distinct, so the page gives each group its own colour and writes
+    /// its number beside its nodes. Absent from the JSON when empty, like `focus`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<(usize, u32)>,
 }
 
 /// Where a step works in the per-node table: one cell it writes, and a row and a column it reads
@@ -522,6 +528,8 @@ pub enum EdgeState {
     Tree,
     /// Considered and turned down (a cycle in Kruskal, no improvement).
     Rejected,
+    /// On the answer's path (start to goal), apart from the rest of the tree.
+    Path,
 }
 
 impl NodeState {
@@ -545,11 +553,12 @@ impl NodeState {
 }
 
 impl EdgeState {
-    pub const ALL: [EdgeState; 4] = [
+    pub const ALL: [EdgeState; 5] = [
         EdgeState::Examined,
         EdgeState::Relaxed,
         EdgeState::Tree,
         EdgeState::Rejected,
+        EdgeState::Path,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -558,6 +567,7 @@ impl EdgeState {
             EdgeState::Relaxed => "relaxed",
             EdgeState::Tree => "tree",
             EdgeState::Rejected => "rejected",
+            EdgeState::Path => "path",
         }
     }
 }
@@ -607,6 +617,12 @@ impl GraphFrame {
     pub fn node(mut self, index: usize, state: NodeState) -> Self {
         self.nodes.retain(|(at, _)| *at != index);
         self.nodes.push((index, state));
+        self
+    }
+
+    /// The frame with `groups` (node, group number) as its groups.
+    pub fn groups(mut self, groups: impl IntoIterator<Item = (usize, u32)>) -> Self {
+        self.groups = groups.into_iter().collect();
         self
     }
 

@@ -41,6 +41,16 @@ impl UnionFind {
         root
     }
 
+    /// The root of `node`'s set, read without compressing or counting: for showing the sets.
+    #[cfg(feature = "graphs")]
+    pub fn root(&self, node: usize) -> usize {
+        let mut root = node;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        root
+    }
+
     /// Joins the sets of two roots; returns false if they were one set already.
     pub fn union(&mut self, a: usize, b: usize, c: &mut crate::snapshot::Counters) -> bool {
         c.comparisons += 1;

@@ -13,6 +13,8 @@ use leptos::prelude::*;
 
 /// Up to this many nodes each shows its label, and up to this many edges each its weight.
 const LABELLED_NODES: usize = 80;
+/// The group colours in the stylesheet (`.node[data-group]`).
+const GROUP_COLOURS: u32 = 8;
 const LABELLED_EDGES: usize = 150;
 /// Labels listed per state in the text version of the frame.
 const LISTED_NODES: usize = 24;
@@ -24,6 +26,7 @@ pub fn graph_frame(snapshot: &Snapshot) -> &GraphFrame {
         structures: Vec::new(),
         table: Vec::new(),
         focus: None,
+        groups: Vec::new(),
     };
     match &snapshot.frame {
         Frame::Graph(frame) => frame,
@@ -77,6 +80,10 @@ struct Drawn {
     cells: Vec<Vec<web_sys::Element>>,
     node_states: Vec<Option<NodeState>>,
     edge_states: Vec<Option<EdgeState>>,
+    /// Each node's group number beside it (made only for an algorithm that shows groups), and the group
+    /// each node shows now.
+    tags: Vec<web_sys::Element>,
+    node_groups: Vec<Option<u32>>,
     values: Vec<Vec<Option<Value>>>,
     /// The table cells marked as the step's focus, as (column, row).
     focused: Vec<(usize, usize)>,
@@ -87,7 +94,7 @@ struct Drawn {
 
 /// The graph drawn once with the DOM's own calls (a Leptos view per node and edge costs far more code for
 /// the same result), then, per step, only the attributes and texts that changed are written.
-fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
+fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame, grouped: bool) -> Drawn {
     let (n, m) = (graph.len(), graph.edges.len());
     let radius = match n {
         0..=30 => 30,
@@ -264,6 +271,30 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
             item
         })
         .collect();
+    // A group's number goes above and right of each of its nodes: the group said without colour.
+    let tags = if grouped {
+        let nodes: &Vec<web_sys::Element> = &nodes;
+        nodes
+            .iter()
+            .enumerate()
+            .map(|(node, item)| {
+                let (x, y) = position(node);
+                let tag = element(
+                    true,
+                    "text",
+                    &[
+                        ("class", "group-tag"),
+                        ("x", &(x + radius).to_string()),
+                        ("y", &(y - radius + 4).to_string()),
+                    ],
+                );
+                append(item, &tag);
+                tag
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     // The per-node table, its columns those of the run's first frame.
     let cells = if first.table.is_empty() {
@@ -319,6 +350,8 @@ fn draw(graph: &Graph, parts: &web_sys::Element, first: &GraphFrame) -> Drawn {
         cells,
         node_states: vec![None; n],
         edge_states: vec![None; m],
+        node_groups: vec![None; tags.len()],
+        tags,
     }
 }
 
@@ -375,6 +408,26 @@ impl Drawn {
             &frame.dense_edges(m),
             EdgeState::name,
         );
+        if !self.tags.is_empty() {
+            let mut groups = vec![None; n];
+            for &(node, group) in &frame.groups {
+                if let Some(slot) = groups.get_mut(node) {
+                    *slot = Some(group);
+                }
+            }
+            for (node, (shown, next)) in self.node_groups.iter_mut().zip(groups).enumerate() {
+                if *shown != next {
+                    // Eight colours in turn; the number tells groups of one colour apart.
+                    let _ = match next {
+                        Some(group) => self.nodes[node]
+                            .set_attribute("data-group", &(group % GROUP_COLOURS).to_string()),
+                        None => self.nodes[node].remove_attribute("data-group"),
+                    };
+                    self.tags[node].set_text_content(next.map(|g| (g + 1).to_string()).as_deref());
+                    *shown = next;
+                }
+            }
+        }
         for ((cells, shown), column) in self.cells.iter().zip(&mut self.values).zip(&frame.table) {
             for ((cell, shown), node) in cells.iter().zip(shown.iter_mut()).zip(0..) {
                 // Compared in place; a value is copied only when it changed.
@@ -416,6 +469,8 @@ pub fn GraphStage(
     legend: Option<&'static [Key]>,
     /// Whether the start and the goal are ringed: only where the algorithm uses them.
     roles: (bool, bool),
+    /// Whether the run shows groups of nodes (components, sets).
+    grouped: bool,
 ) -> impl IntoView {
     let graph = Graph {
         start: graph.start.filter(|_| roles.0),
@@ -437,7 +492,7 @@ pub fn GraphStage(
             let frame = graph_frame(s);
             drawn.update_value(|drawn| {
                 drawn
-                    .get_or_insert_with(|| draw(&graph, &parts, frame))
+                    .get_or_insert_with(|| draw(&graph, &parts, frame, grouped))
                     .show(frame);
             });
         });
@@ -589,6 +644,18 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
             parts.push(format!("{count} {} edges.", state.name()));
         }
     }
+    let mut groups: Vec<u32> = frame.groups.iter().map(|&(_, g)| g).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    for group in groups {
+        let named: Vec<&str> = frame
+            .groups
+            .iter()
+            .filter(|(_, g)| *g == group)
+            .map(|(node, _)| labels.get(*node).map_or("?", String::as_str))
+            .collect();
+        parts.push(format!("Group {}: {}.", group + 1, named.join(", ")));
+    }
     if parts.is_empty() {
         "No node visited yet.".to_owned()
     } else {
@@ -616,12 +683,27 @@ fn graph_legend(keys: &'static [Key], start: bool, goal: bool) -> impl IntoView 
                     <svg viewBox="0 -12 84 24" aria-hidden="true"><g class="edge" data-state=state.name()><line class="edge-line" x1="4" y1="0" x2="80" y2="0" /></g></svg>
                 }
                 .into_any(),
+                // Three groups' colours and numbers, as the nodes show them.
+                Shown::Group => {
+                    let nodes = (0..3u8)
+                        .map(|group| view! {
+                            <g class="node" data-state="finished" data-group=group>
+                                <circle cx=i32::from(group) * 84 cy="0" r="30" />
+                                <text class="group-tag" x=i32::from(group) * 84 + 30 y="-26">{group + 1}</text>
+                            </g>
+                        })
+                        .collect_view();
+                    return view! {
+                        <li><svg viewBox="-34 -48 244 82" aria-hidden="true">{nodes}</svg>{key.words}"s: each its own colour and number"</li>
+                    }
+                    .into_any();
+                }
                 shown => view! {
                     <svg viewBox="-36 -36 72 72" aria-hidden="true"><g class="node" data-state=shown.name()><circle cx="0" cy="0" r="30" /></g></svg>
                 }
                 .into_any(),
             };
-            view! { <li>{swatch}{key.words}</li> }
+            view! { <li>{swatch}{key.words}</li> }.into_any()
         })
         .collect_view();
     view! { <ul class="legend graph-legend" data-testid="legend">{items}{roles}</ul> }
@@ -646,6 +728,13 @@ mod tests {
         assert_eq!(
             describe(&GraphFrame::default(), &labels),
             "No node visited yet."
+        );
+        let grouped = GraphFrame::default()
+            .node(2, NodeState::Finished)
+            .groups([(0, 1), (2, 0), (1, 1)]);
+        assert_eq!(
+            describe(&grouped, &labels),
+            "Finished: C. Group 1: C. Group 2: A, B."
         );
     }
 }

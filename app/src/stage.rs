@@ -59,7 +59,8 @@ pub fn stage(
                     .input
                     .graph
                     .map_or((false, false), |r| (r.needs_start, r.needs_start && r.uses_goal));
-                view! { <crate::graph_view::GraphStage snapshot=snapshot graph=graph.clone() legend=legend roles=roles /> }
+                let grouped = card.legend.iter().any(|key| key.shown == algorithms::Shown::Group);
+                view! { <crate::graph_view::GraphStage snapshot=snapshot graph=graph.clone() legend=legend roles=roles grouped=grouped /> }
                     .into_any()
             }
             None => missing(card),

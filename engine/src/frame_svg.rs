@@ -192,8 +192,16 @@ fn edge_style(state: Option<EdgeState>) -> (&'static str, f64, &'static str) {
         Some(EdgeState::Relaxed) => ("#d55e00", 4.0, ""),
         Some(EdgeState::Tree) => ("#009e73", 3.0, ""),
         Some(EdgeState::Rejected) => ("#c3c6cc", 1.5, " stroke-dasharray=\"6 4\""),
+        Some(EdgeState::Path) => ("#007356", 6.0, ""),
     }
 }
+
+/// The groups' fills, eight in turn (as `.node[data-group]` in style/main.css), for the nodes that show
+/// their group: every state but current, frontier and path.
+#[cfg(feature = "graphs")]
+const GROUP_FILLS: [&str; 8] = [
+    "#f4a259", "#7cc6f2", "#9bd77c", "#f29fc5", "#eedc5b", "#c3a6ee", "#6fd6c4", "#d9b48f",
+];
 
 #[cfg(feature = "graphs")]
 fn graph_svg(
@@ -243,13 +251,37 @@ fn graph_svg(
             );
         }
     }
+    let mut groups = vec![None; graph.len()];
+    for &(node, group) in &frame.groups {
+        if let Some(slot) = groups.get_mut(node) {
+            *slot = Some(group);
+        }
+    }
     for (node, &state) in nodes.iter().enumerate() {
-        let (fill, stroke) = node_colours(state);
+        let (mut fill, stroke) = node_colours(state);
         let (x, y) = at(node);
+        let group = groups[node];
+        let in_own_state = matches!(
+            state,
+            Some(NodeState::Current | NodeState::Frontier | NodeState::Path)
+        );
+        if let Some(group) = group.filter(|_| !in_own_state) {
+            fill = GROUP_FILLS[group as usize % GROUP_FILLS.len()];
+        }
         let _ = write!(
             svg,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="{radius}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>"#
         );
+        if let Some(group) = group {
+            // The group's number beside the node says it without colour.
+            let _ = write!(
+                svg,
+                r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="700" fill="#1c1d21" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                x + radius,
+                y - radius,
+                group + 1
+            );
+        }
         if graph.len() <= 60 {
             let _ = write!(
                 svg,
@@ -449,5 +481,30 @@ mod tests {
         assert!(svg.contains(&escape(&snapshot.narration)));
         // Without its graph, a graph frame cannot be drawn.
         assert!(frame_svg(&snapshot, &Input::default(), "Dijkstra").is_err());
+    }
+
+    #[cfg(feature = "graphs")]
+    #[test]
+    fn components_are_drawn_in_their_groups_colours_and_numbered() {
+        let graph = algorithms::graph::parse_graph("directed\nA B 1\nB A 1\nC D 1").unwrap();
+        let input = Input {
+            graph: Some(graph),
+            ..Input::default()
+        };
+        let entry = catalogue::find("tarjan-scc").unwrap();
+        let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
+        let svg = frame_svg(&last, &input, "Tarjan").unwrap();
+        // Three components, {A, B}, {D} and {C} (found in that order): each in its colour and number.
+        let fills: Vec<usize> = GROUP_FILLS[..3]
+            .iter()
+            .map(|fill| svg.matches(&format!("fill=\"{fill}\"")).count())
+            .collect();
+        assert_eq!(fills, [2, 1, 1], "{svg}");
+        for number in 1..=3 {
+            assert!(
+                svg.contains(&format!("paint-order=\"stroke\">{number}</text>")),
+                "{svg}"
+            );
+        }
     }
 }

@@ -47,6 +47,22 @@ const graphLabels = () => {
     if (label) found.push([`node label on ${state ?? 'a plain node'}`, window.__contrast(getComputedStyle(label).fill, fill)]);
     twin.remove();
   }
+  // A run that shows groups fills its settled nodes with each group's colour (the legend shows three of
+  // the eight); its number beside a node is over the halo of the page's panel.
+  if (document.querySelector('.graph-legend [data-group]')) {
+    for (let group = 0; group < 8; group++) {
+      const twin = real.cloneNode(true);
+      twin.setAttribute('data-state', 'finished');
+      twin.setAttribute('data-group', String(group));
+      real.parentNode.appendChild(twin);
+      const label = twin.querySelector('.node-label');
+      const fill = getComputedStyle(twin.querySelector('circle:not(.role-ring)')).fill;
+      if (label) found.push([`node label on group ${group + 1}`, window.__contrast(getComputedStyle(label).fill, fill)]);
+      const tag = twin.querySelector('.group-tag');
+      if (tag) found.push([`group number ${group + 1}`, window.__contrast(getComputedStyle(tag).fill, getComputedStyle(tag).stroke)]);
+      twin.remove();
+    }
+  }
   const weight = document.querySelector('svg.graph .weight');
   if (weight) {
     // A weight is drawn over a halo of its stroke colour (painted first, wide enough to cover the line).

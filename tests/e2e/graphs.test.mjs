@@ -44,7 +44,12 @@ test('a graph algorithm renders its graph, steps through it, and shows its queue
   assert.deepEqual(final, ['0', '2', '1', '7']);
   assert.match(await page.getByTestId('narration').textContent(), /costs 7: A → C → B → D/);
   for (const label of ['A', 'C', 'B', 'D']) assert.equal(await nodeState(page, label), 'path');
+  // The path's edges (A–C, C–B, B–D) stand apart from the tree's and are drawn twice as wide.
+  assert.deepEqual(await states(page, 'edge'), [null, 'path', 'path', 'path', null]);
+  const width = (index) => page.$eval(`[data-testid=edge][data-index="${index}"] .edge-line`, (l) => parseFloat(getComputedStyle(l).strokeWidth));
+  assert.ok((await width(1)) >= 2 * 6, `the path's edges are wide (${await width(1)})`);
   assert.match(await page.getByTestId('frame-text').textContent(), /Path: A, B, C, D\./);
+  assert.match(await page.getByTestId('frame-text').textContent(), /3 path edges\./);
   // Back goes back: a seek, not a replay.
   await page.getByTestId('back').click();
   assert.notEqual(await nodeState(page, 'D'), 'path');
@@ -244,5 +249,45 @@ test("Floyd–Warshall's table marks the cell it updates and the row and column 
   // At the end nothing is in focus.
   await page.getByTestId('end').click();
   assert.equal(await page.locator('td[data-focus]').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('components and sets are each in their own colour and number, the legend shows how', async () => {
+  // Two cycles joined one way (A→B→C→A, C→D, D→E→D) and F alone: three strongly connected components.
+  const text = graphText(['directed', 'A B 1', 'B C 1', 'C A 1', 'C D 1', 'D E 1', 'E D 1', 'F A 1']);
+  const groupsOf = (page) =>
+    page.$$eval('[data-testid=node]', (nodes) =>
+      Object.fromEntries(nodes.map((n) => [n.dataset.label, [n.dataset.group ?? null, n.querySelector('.group-tag')?.textContent ?? null]])));
+  for (const id of ['tarjan-scc', 'kosaraju-scc']) {
+    const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/${id}?graph=${text}`);
+    await page.getByTestId('node').first().waitFor();
+    assert.ok(Object.values(await groupsOf(page)).every(([group, tag]) => group === null && tag === ''), `${id}: no group at step 0`);
+    await page.getByTestId('end').click();
+    const groups = await groupsOf(page);
+    const [abc, de, f] = [groups.A, groups.D, groups.F];
+    assert.deepEqual([groups.B, groups.C], [abc, abc], `${id}: A, B and C together`);
+    assert.deepEqual(groups.E, de, `${id}: D and E together`);
+    assert.equal(new Set([abc[1], de[1], f[1]]).size, 3, `${id}: three numbers`);
+    assert.equal(new Set([abc[0], de[0], f[0]]).size, 3, `${id}: three colours`);
+    const fills = await page.$$eval('[data-testid=node] circle:not(.role-ring)', (circles) => circles.map((c) => getComputedStyle(c).fill));
+    assert.equal(new Set(fills).size, 3, `${id}: each component filled in its own colour (${fills})`);
+    const legend = await page.getByTestId('legend').textContent();
+    assert.match(legend, /components: each its own colour and number/);
+    assert.equal(await page.locator('.graph-legend [data-group]').count(), 3);
+    assert.match(await page.getByTestId('frame-text').textContent(), /Group 1: .*Group 2: .*Group 3: /);
+    assert.deepEqual(errors, []);
+  }
+
+  // Union–find: the sets of two or more nodes are numbered; a node alone is in none.
+  const pairs = graphText(['A B 1', 'C D 1', 'B C 1', 'E F 1', 'G']);
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/connected-components?graph=${pairs}`);
+  await page.getByTestId('node').first().waitFor();
+  await page.getByTestId('end').click();
+  const groups = await groupsOf(page);
+  assert.deepEqual([groups.B, groups.C, groups.D], [groups.A, groups.A, groups.A]);
+  assert.deepEqual(groups.F, groups.E);
+  assert.notDeepEqual(groups.E, groups.A);
+  assert.deepEqual(groups.G, [null, ''], 'G alone is in no set of two');
+  assert.match(await page.getByTestId('legend').textContent(), /sets: each its own colour and number/);
   assert.deepEqual(errors, []);
 });

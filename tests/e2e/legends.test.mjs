@@ -73,15 +73,21 @@ for (const colorScheme of ['light', 'dark']) {
         const real = document.querySelector(`svg.graph [data-testid=${kind}]`);
         const twin = real.cloneNode(true);
         twin.setAttribute('data-state', swatch.dataset.state);
+        // A group's swatch: a node in that group, with its number beside it.
+        if (swatch.dataset.group) twin.setAttribute('data-group', swatch.dataset.group);
         real.parentNode.appendChild(twin);
         const part = kind === 'node' ? 'circle:not(.role-ring)' : '.edge-line';
         const [a, b] = [look(swatch.querySelector(part)), look(twin.querySelector(part))];
         if (a !== b) diffs.push(`${kind} ${swatch.dataset.state}: legend ${a} | graph ${b}`);
+        const tags = [swatch, twin].map((g) => g.querySelector('.group-tag')).filter(Boolean);
+        if (swatch.dataset.group && (tags.length !== 2 || look(tags[0]) !== look(tags[1]))) {
+          diffs.push(`group ${swatch.dataset.group}: its number is not drawn as the graph's`);
+        }
         twin.remove();
       }
       return { swatches, diffs };
     });
-    assert.equal(graphDiffs.swatches, 8, "Tarjan's legend: four node states and four edge states");
+    assert.equal(graphDiffs.swatches, 11, "Tarjan's legend: four node states, four edge states, three groups");
     assert.deepEqual(graphDiffs.diffs, []);
     // The legend's node swatches differ from each other (they were once all one empty circle).
     const fills = await page.$$eval('.graph-legend g.node circle', (circles) =>

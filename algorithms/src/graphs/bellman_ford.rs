@@ -54,10 +54,11 @@ pub const CARD: Card = Card {
         Key::edge(EdgeState::Examined, "examined edge"),
         Key::edge(EdgeState::Relaxed, "relaxed edge"),
         Key::edge(EdgeState::Tree, "shortest-path tree edge"),
+        Key::edge(EdgeState::Path, "path to the goal"),
     ],
     counters: PATH_COUNTERS,
     work: PATH_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {

@@ -50,10 +50,11 @@ pub const CARD: Card = Card {
         Key::node(NodeState::Path).said("on the path to the goal"),
         Key::edge(EdgeState::Examined, "examined edge"),
         Key::edge(EdgeState::Tree, "tree edge"),
+        Key::edge(EdgeState::Path, "path to the goal"),
     ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {

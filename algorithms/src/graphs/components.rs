@@ -40,13 +40,14 @@ pub const CARD: Card = Card {
         Key::node(NodeState::Current).said("ends of the edge"),
         Key::node(NodeState::Finished).said("set representative (root)"),
         Key::node(NodeState::Visited).said("joined to a set"),
+        Key::group("set"),
         Key::edge(EdgeState::Relaxed, "edge being joined"),
         Key::edge(EdgeState::Tree, "edge done"),
         Key::edge(EdgeState::Rejected, "edge within one set"),
     ],
     counters: UNION_FIND_COUNTERS,
     work: UNION_FIND_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -65,6 +66,10 @@ pub const ENTRY: Entry = Entry {
 pub struct Components {
     graph: Graph,
     sets: UnionFind,
+    /// Each root's set number while its set has two nodes or more: the smallest number free when the set
+    /// formed, kept through later joins (the joined set keeps the surviving root's, else the other's), so a
+    /// set keeps its colour on the page and the numbers in use stay small and distinct.
+    numbers: Vec<Option<u32>>,
     next: usize,
     count: usize,
     at: At,
@@ -82,11 +87,27 @@ impl Components {
     pub fn new(graph: Graph) -> Self {
         Components {
             sets: UnionFind::new(graph.len()),
+            numbers: vec![None; graph.len()],
             next: 0,
             count: graph.len(),
             at: At::Start,
             graph,
         }
+    }
+}
+
+impl Components {
+    /// Numbers the set just joined from the sets of roots `a` and `b`.
+    fn number_joined(&mut self, a: usize, b: usize) {
+        let (root, other) = if self.sets.parent[a] == a {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let kept = self.numbers[root].or(self.numbers[other]);
+        self.numbers[other] = None;
+        self.numbers[root] =
+            kept.or_else(|| (0..).find(|number| !self.numbers.contains(&Some(*number))));
     }
 }
 
@@ -104,6 +125,7 @@ impl Algorithm for Components {
                 let (a, b) = (self.sets.find(e.from, c), self.sets.find(e.to, c));
                 if self.sets.union(a, b, c) {
                     self.count -= 1;
+                    self.number_joined(a, b);
                     At::Joined { edge }
                 } else {
                     At::Same { edge }
@@ -174,7 +196,12 @@ impl Algorithm for Components {
             ),
         };
         let [parent, rank] = super::union_find_columns(&self.sets, g);
-        let frame = frame.column("parent", parent).column("rank", rank);
+        let sets = &self.sets;
+        let frame = frame
+            .column("parent", parent)
+            .column("rank", rank)
+            // Each set of two nodes or more in its own colour and number.
+            .groups((0..g.len()).filter_map(|node| Some((node, self.numbers[sets.root(node)]?))));
         View {
             line,
             narration,
@@ -191,6 +218,36 @@ impl Algorithm for Components {
     }
 
     fn heap_bytes(&self) -> usize {
-        super::graph_bytes(&self.graph) + self.sets.heap_bytes()
+        super::graph_bytes(&self.graph) + self.sets.heap_bytes() + self.numbers.len() * 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::parse_graph;
+    use crate::machine::Machine;
+
+    #[test]
+    fn a_set_keeps_its_number_through_joins_and_a_freed_number_is_used_again() {
+        // A–B and C–D form two sets; B–C joins them under A's root, freeing one number, which E–F takes.
+        let graph = parse_graph("A B 1\nC D 1\nB C 1\nE F 1\nA D 1").unwrap();
+        let groups: Vec<Vec<(usize, u32)>> = Run::new(Components::new(graph))
+            .steps()
+            .map(|snapshot| match snapshot.frame {
+                Frame::Graph(frame) => frame.groups,
+                _ => panic!("a graph frame"),
+            })
+            .collect();
+        let (a, b, c, d, e, f) = (0, 1, 2, 3, 4, 5);
+        assert_eq!(groups[0], [], "every node starts alone");
+        assert_eq!(groups[1], [(a, 0), (b, 0)]);
+        assert_eq!(groups[2], [(a, 0), (b, 0), (c, 1), (d, 1)]);
+        assert_eq!(groups[3], [(a, 0), (b, 0), (c, 0), (d, 0)]);
+        assert_eq!(groups[4], [(a, 0), (b, 0), (c, 0), (d, 0), (e, 1), (f, 1)]);
+        assert_eq!(
+            groups[5], groups[4],
+            "an edge within one set changes no group"
+        );
     }
 }

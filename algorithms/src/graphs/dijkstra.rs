@@ -59,11 +59,12 @@ pub const CARD: Card = Card {
         Key::node(NodeState::Path).said("on the path to the goal"),
         Key::edge(EdgeState::Relaxed, "relaxed edge"),
         Key::edge(EdgeState::Tree, "shortest-path tree edge"),
+        Key::edge(EdgeState::Path, "path to the goal"),
         Key::edge(EdgeState::Rejected, "no shorter (not relaxed)"),
     ],
     counters: PATH_COUNTERS,
     work: PATH_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {

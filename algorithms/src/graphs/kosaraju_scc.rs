@@ -45,13 +45,14 @@ pub const CARD: Card = Card {
         Key::node(NodeState::Current),
         Key::node(NodeState::Visited).said("finished on the first pass"),
         Key::node(NodeState::Finished).said("in a finished component"),
+        Key::group("component"),
         Key::node(NodeState::Path).said("component being collected"),
         Key::edge(EdgeState::Examined, "examined edge"),
         Key::edge(EdgeState::Tree, "tree edge"),
     ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -298,12 +299,20 @@ impl Algorithm for KosarajuScc {
                 StructureKind::List,
                 items(g, self.finish.iter().copied()),
             )
+            // Numbered from 1, as the narration and the page's groups number them.
             .column(
                 "component",
                 self.component
                     .iter()
-                    .map(|k| k.map(|k| Value::Int(i64::from(k))))
+                    .map(|k| k.map(|k| Value::Int(i64::from(k) + 1)))
                     .collect(),
+            )
+            // Each finished component in its own colour and number.
+            .groups(
+                self.component
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(node, component)| Some((node, (*component)?))),
             );
         View {
             line,

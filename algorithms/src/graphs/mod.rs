@@ -163,13 +163,14 @@ pub(crate) fn predecessors(graph: &Graph, pred: &[Option<(usize, usize)>]) -> Ve
         .collect()
 }
 
-/// Marks the path from the start to `goal` along predecessors (node, edge) as the answer.
+/// Marks the path from the start to `goal` along predecessors (node, edge) as the answer: its edges apart
+/// from the rest of the tree.
 pub(crate) fn mark_path(marks: &mut Marks, pred: &[Option<(usize, usize)>], goal: usize) {
     let mut node = goal;
     marks.nodes[node] = Some(NodeState::Path);
     let mut guard = pred.len();
     while let Some((previous, edge)) = pred[node] {
-        marks.edges[edge] = Some(EdgeState::Tree);
+        marks.edges[edge] = Some(EdgeState::Path);
         marks.nodes[previous] = Some(NodeState::Path);
         node = previous;
         guard -= 1;

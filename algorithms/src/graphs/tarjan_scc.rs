@@ -41,6 +41,7 @@ pub const CARD: Card = Card {
         Key::node(NodeState::Frontier).said("on the stack"),
         Key::node(NodeState::Current),
         Key::node(NodeState::Finished).said("in a finished component"),
+        Key::group("component"),
         Key::node(NodeState::Path).said("component just found"),
         Key::edge(EdgeState::Examined, "examined edge"),
         Key::edge(EdgeState::Tree, "tree edge"),
@@ -49,7 +50,7 @@ pub const CARD: Card = Card {
     ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -318,7 +319,21 @@ impl Algorithm for TarjanScc {
                     .map(|(i, l)| i.map(|_| Value::Int(i64::from(*l))))
                     .collect(),
             )
-            .column("component", self.component.iter().map(number).collect());
+            // Numbered from 1, as the page numbers the groups beside the nodes.
+            .column(
+                "component",
+                self.component
+                    .iter()
+                    .map(|k| k.map(|k| Value::Int(i64::from(k) + 1)))
+                    .collect(),
+            )
+            // Each finished component in its own colour and number.
+            .groups(
+                self.component
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(node, component)| Some((node, (*component)?))),
+            );
         View {
             line,
             narration,

@@ -270,6 +270,13 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
             let found: BTreeSet<BTreeSet<usize>> = sets.into_values().collect();
             let expected = components(graph);
             prop_assert_eq!(int(last, "components") as usize, expected.len());
+            // The page colours each set of two or more nodes; a node alone is in no group.
+            let shared: BTreeSet<BTreeSet<usize>> = expected
+                .iter()
+                .filter(|set| set.len() > 1)
+                .cloned()
+                .collect();
+            prop_assert_eq!(groups(last), shared, "the groups shown are the components");
             prop_assert_eq!(found, expected);
         }
         "floyd-warshall" => {
@@ -387,6 +394,11 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
                 .into_iter()
                 .map(|set| set.into_iter().map(|n| n.index()).collect())
                 .collect();
+            prop_assert_eq!(
+                groups(last),
+                expected.clone(),
+                "the groups shown are the components"
+            );
             prop_assert_eq!(found, expected);
             prop_assert_eq!(
                 int(last, "components") as usize,
@@ -464,6 +476,15 @@ pub fn check(entry: &Entry, graph: &Graph, last: &Snapshot) -> Result<(), TestCa
 
 /// Every reached node but the start has a predecessor joined to it by an edge, and its distance is the
 /// predecessor's plus that edge's (one edge for BFS; weights otherwise).
+/// The nodes the last frame groups together (components, sets), each group as a set of nodes.
+fn groups(last: &Snapshot) -> BTreeSet<BTreeSet<usize>> {
+    let mut groups: HashMap<u32, BTreeSet<usize>> = HashMap::new();
+    for &(node, group) in &frame(last).groups {
+        groups.entry(group).or_default().insert(node);
+    }
+    groups.into_values().collect()
+}
+
 fn check_tree(graph: &Graph, last: &Snapshot, unit: bool) -> Result<(), TestCaseError> {
     let dist = numbers(last, "dist");
     let pred = column(last, "pred");
