@@ -729,9 +729,10 @@ mod tests {
             describe(&GraphFrame::default(), &labels),
             "No node visited yet."
         );
-        let grouped = GraphFrame::default()
-            .node(2, NodeState::Finished)
-            .groups([(0, 1), (2, 0), (1, 1)]);
+        let grouped =
+            GraphFrame::default()
+                .node(2, NodeState::Finished)
+                .groups([(0, 1), (2, 0), (1, 1)]);
         assert_eq!(
             describe(&grouped, &labels),
             "Finished: C. Group 1: C. Group 2: A, B."
