@@ -65,11 +65,11 @@ fn summary(entry: &Card, source: &Source) -> String {
     #[cfg(feature = "graphs")]
     if let Some(graph) = &input.graph {
         shape = format!(
-            "A {} graph of {} nodes and {} edges",
+            "{} graph of {} nodes and {} edges",
             if graph.directed {
-                "directed"
+                "A directed"
             } else {
-                "undirected"
+                "An undirected"
             },
             graph.len(),
             graph.edges.len()
@@ -104,15 +104,32 @@ pub fn EditorSlot(
     let status = RwSignal::new(String::new());
     let loading = RwSignal::new(false);
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
-    let is_open = move || mounted.with_value(Option::is_some) && !loading.get();
+    let is_open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        if let Some((module, _apply)) = mounted.try_update_value(Option::take).flatten() {
+            module.unmount_editor();
+        }
+        is_open.try_set(false);
+    };
     let open = move || {
         loading.set(true);
         status.set("Loading the editor…".to_owned());
         leptos::task::spawn_local(async move {
             let module = crate::engines::load_module("editor", module_name(entry.input.kind));
             let element = host.get_untracked().expect("the slot is on screen");
+            // Running an input closes the editor, once the editor's own handler has returned.
             let apply = Closure::<dyn Fn(String)>::new(move |query: String| {
                 on_apply.run(from_query(entry, &query));
+                set_timeout(
+                    move || {
+                        close();
+                        if let Some(button) = button.get_untracked() {
+                            let _ = button.focus();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
             });
             let query = as_query(source.get_untracked());
             let mounting = wasm_bindgen_futures::JsFuture::from(module)
@@ -130,6 +147,7 @@ pub fn EditorSlot(
             match mounting {
                 Ok(module) => {
                     mounted.set_value(Some((module, apply)));
+                    is_open.set(true);
                     status.set(String::new());
                     // The button that had focus is gone: focus the editor's first control.
                     if let Ok(Some(first)) =
@@ -153,13 +171,15 @@ pub fn EditorSlot(
     });
     view! {
         <div class="editor-slot" data-testid="editor-slot">
-            <div class="input-summary" hidden=is_open>
+            <div class="input-summary">
                 <p data-testid="input-summary">{move || summary(entry, &source.get())}</p>
-                <button type="button" data-testid="edit-input" on:click=move |_| open()
+                <button type="button" data-testid="edit-input" node_ref=button
+                    aria-expanded=move || is_open.get().to_string() aria-controls="family-editor"
+                    on:click=move |_| if is_open.get_untracked() { close() } else { open() }
                     disabled=move || loading.get()>"Edit input"</button>
                 <p role="status" data-testid="editor-status">{move || status.get()}</p>
             </div>
-            <div class="editor-host" node_ref=host></div>
+            <div class="editor-host" id="family-editor" node_ref=host></div>
         </div>
     }
 }

@@ -258,6 +258,30 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
             graph.with_untracked(|g| g.edges.len()) - 1,
         )));
     };
+    // The node under the place the pointer was let go. A touch pointer stays captured by the node its drag
+    // began on, so its pointerup arrives there, never at the destination: the place decides, not the target.
+    let node_at = move |event: &web_sys::PointerEvent| -> Option<usize> {
+        document()
+            .element_from_point(event.client_x() as f32, event.client_y() as f32)?
+            .closest(".draw-node")
+            .ok()??
+            .get_attribute("data-index")?
+            .parse()
+            .ok()
+    };
+    let let_go = move |event: web_sys::PointerEvent| match node_at(&event) {
+        Some(node) => finish_drag(node),
+        None => dragging.set(None),
+    };
+    let clear = move |_| {
+        change(&|g: &mut Graph| {
+            *g = Graph {
+                directed: g.directed,
+                ..parse_graph("").expect("empty")
+            }
+        });
+        selected.set(None);
+    };
     let delete = move |_| {
         match selected.get_untracked() {
             Some(Selected::Node(node)) => change(&|g: &mut Graph| remove_node(g, node)),
@@ -311,14 +335,13 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
                     let role = if g.start == Some(node) { "start" } else if g.goal == Some(node) { "goal" } else { "" };
                     let picked = move || selected.get() == Some(Selected::Node(node));
                     view! {
-                        <g class="draw-node" data-testid="draw-node" data-label=g.labels[node].clone() data-role=role class:picked=picked
+                        <g class="draw-node" data-testid="draw-node" data-index=node data-label=g.labels[node].clone() data-role=role class:picked=picked
                             on:pointerdown=move |ev| {
                                 // No text selection or native drag: they would cancel the pointer.
                                 ev.prevent_default();
                                 ev.stop_propagation();
                                 dragging.set(Some(node));
-                            }
-                            on:pointerup=move |ev| { ev.stop_propagation(); finish_drag(node); }>
+                            }>
                             <circle cx=x cy=y r="30" />
                             <text x=x y=y + 7 text-anchor="middle">{g.labels[node].clone()}</text>
                         </g>
@@ -345,7 +368,7 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
         <div class="drawing" data-testid="drawing">
             <p class="hint">"Click or tap empty space to add a node; drag from one node to another to join them."</p>
             <svg node_ref=svg_ref class="draw-surface" data-testid="draw-surface" viewBox=format!("-40 -40 {side} {side}")
-                on:pointerdown=add_node on:pointerup=move |_| dragging.set(None)>
+                on:pointerdown=add_node on:pointerup=let_go>
                 {edges}
                 {nodes}
             </svg>
@@ -363,6 +386,8 @@ fn Drawing(text: RwSignal<String>, directed_fixed: Option<bool>) -> impl IntoVie
                     on:click=set_weight>"Set weight"</button>
                 <button type="button" data-testid="draw-delete" disabled=move || selected.get().is_none()
                     on:click=delete>"Delete"</button>
+                <button type="button" data-testid="draw-clear" disabled=move || graph.with(Graph::is_empty)
+                    on:click=clear>"Clear"</button>
             </div>
         </div>
     }

@@ -72,7 +72,7 @@ pub fn editor(entry: &'static Card, source: Signal<Source>, on_apply: Callback<S
         }
         #[cfg(feature = "arrays")]
         InputKind::Array | InputKind::ArrayWithTarget | InputKind::SortedArrayWithTarget => {
-            view! { <InputEditor entry=entry source=source.get_untracked() on_apply=on_apply /> }.into_any()
+            view! { <ListEditorSlot entry=entry source=source on_apply=on_apply /> }.into_any()
         }
         // The page loader never sends a module another kind's algorithm (see `stage`).
         #[allow(unreachable_patterns)]
@@ -97,6 +97,81 @@ pub(crate) fn family_editor(
             view! { <crate::grid_editor::GridEditor entry=entry source=source on_apply=on_apply /> }.into_any()
         }
         _ => view! { <p class="error" role="alert">"This module has no editor for this input."</p> }.into_any(),
+    }
+}
+
+/// A list's input in a line, and a disclosure that opens its editor; running an input closes it, so the
+/// run is what the learner sees next. Focus goes back to the button that opened it.
+#[cfg(feature = "arrays")]
+#[component]
+fn ListEditorSlot(
+    entry: &'static Card,
+    source: Signal<Source>,
+    on_apply: Callback<Source>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let run = Callback::new(move |applied: Source| {
+        open.set(false);
+        on_apply.run(applied);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div class="editor-slot" data-testid="editor-slot">
+            <div class="input-summary">
+                <p data-testid="input-summary">{move || list_summary(entry, &source.get())}</p>
+                <button type="button" data-testid="edit-input" node_ref=button
+                    aria-expanded=move || open.get().to_string() aria-controls="list-editor"
+                    on:click=move |_| open.update(|open| *open = !*open)>"Edit input"</button>
+            </div>
+            <div id="list-editor">
+                <Show when=move || open.get()>
+                    <InputEditor entry=entry source=source.get_untracked() on_apply=run />
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// The list on screen in a line: its values (the first dozen) or how they were generated, and the target.
+#[cfg(feature = "arrays")]
+fn list_summary(entry: &Card, source: &Source) -> String {
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match source {
+        Source::Generated(g) => format!(
+            "{}: {}, from {} to {}, seed {}.",
+            plural(g.n, "value"),
+            g.preset.name().to_lowercase(),
+            g.min,
+            g.max,
+            g.seed
+        ),
+        _ => match source.input(entry) {
+            Ok(input) => {
+                const SHOWN: usize = 12;
+                let mut shown: Vec<String> = input
+                    .values
+                    .iter()
+                    .take(SHOWN)
+                    .map(i64::to_string)
+                    .collect();
+                if input.values.len() > SHOWN {
+                    shown.push("…".to_owned());
+                }
+                let target = input
+                    .target
+                    .map(|t| format!(", target {t}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}: {}{target}.",
+                    plural(input.values.len(), "value"),
+                    shown.join(", ")
+                )
+            }
+            Err((_, message)) => format!("This input is refused: {message}."),
+        },
     }
 }
 

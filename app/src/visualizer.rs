@@ -349,11 +349,15 @@ fn Player(
     view! {
         <section class="visualizer" aria-label=format!("{} run", entry.name)>
             {crate::stage::stage(entry, snapshot, &input, true)}
-            <Controls playback=playback last_step=last_step help_open=help_open />
+            // Play and the narration stay in view: on a screen too short for the stage and them, the dock
+            // keeps to the bottom edge until the page scrolls to its place.
+            <div class="player-dock" data-testid="player-dock">
+                <Controls playback=playback last_step=last_step help_open=help_open />
+                <p class="narration" data-testid="narration" aria-live="polite">
+                    {move || snapshot.with(|s| s.narration.clone())}
+                </p>
+            </div>
             {quiz.map(|quiz| quiz(entry, run, playback))}
-            <p class="narration" data-testid="narration" aria-live="polite">
-                {move || snapshot.with(|s| s.narration.clone())}
-            </p>
             {solve_link(entry, &input, snapshot)}
             <div class="panels">
                 <ol class="pseudocode" data-testid="pseudocode" start="0" aria-label="Pseudocode">{pseudocode}</ol>

@@ -141,6 +141,38 @@ test('drawing a graph: nodes by click, an edge by drag, a start, then a run', as
   assert.deepEqual(errors, []);
 });
 
+test('on a touch screen, a tap adds a node and a drag from node to node draws an edge; Clear starts over', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const { page, errors } = await openPage(context, `${shared.server.url}/algorithms/dfs`);
+  await page.getByTestId('node').first().waitFor();
+  await openEditor(page);
+  await page.getByTestId('mode-draw').check();
+  await page.getByTestId('draw-clear').click();
+  assert.equal(await page.getByTestId('draw-node').count(), 0, 'Clear leaves an empty drawing');
+  assert.equal(await page.getByTestId('graph-text').inputValue(), '');
+  const surface = page.getByTestId('draw-surface');
+  await surface.scrollIntoViewIfNeeded();
+  const box = await surface.boundingBox();
+  const at = (x, y) => [box.x + (box.width * (x + 40)) / 1080, box.y + (box.height * (y + 40)) / 1080];
+  for (const [x, y] of [[150, 150], [800, 150]]) {
+    const [px, py] = at(x, y);
+    await page.touchscreen.tap(px, py);
+  }
+  assert.equal(await page.getByTestId('draw-node').count(), 2);
+  // A drag by touch events (not a mouse): the browser makes them touch pointers, captured by the node the
+  // finger went down on, so the destination never hears the pointer go up.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, [x, y]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const [from, to] = [at(150, 150), at(800, 150)];
+  await touch('touchStart', from);
+  for (let k = 1; k <= 5; k++) await touch('touchMove', [from[0] + ((to[0] - from[0]) * k) / 5, from[1]]);
+  await touch('touchEnd', to);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=draw-edge]').length === 1);
+  assert.match(await page.getByTestId('graph-text').inputValue(), /^A B 1\n/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two graph algorithms race on one graph: BFS against DFS, Dijkstra against Bellman–Ford', async () => {
   const { page, errors } = await openPage(
     shared.browser,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+import { ARTIFACTS, openEditor, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -187,9 +187,15 @@ test('at 64 steps per second several steps happen per frame', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('the input editor: typed, generated, presets, and refused input keeps the run', async () => {
+test('the input editor: a disclosure that closes on Run; typed, generated, presets, and refused input keeps the run', async () => {
   const { page, errors } = await open(bubble());
   const before = await barValues(page);
+  const toggle = page.getByTestId('edit-input');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByTestId('input-editor').count(), 0, 'closed until asked for');
+  assert.equal(await page.getByTestId('input-summary').textContent(), '10 values: 38, 27, 43, 3, 9, 82, 10, 55, 21, 64.');
+  await openEditor(page);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await page.getByTestId('mode-typed').check();
   await page.getByTestId('values').fill('3, x, 5');
   await page.getByTestId('apply').click();
@@ -203,7 +209,13 @@ test('the input editor: typed, generated, presets, and refused input keeps the r
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=bar]').length === 3);
   assert.deepEqual(await barValues(page), [5, 1, 4]);
   assert.equal(await page.getByTestId('input-error').count(), 0);
+  // Run closed the editor and gave focus back to its button; the line says what runs.
+  assert.equal(await page.getByTestId('input-editor').count(), 0);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'edit-input');
+  assert.equal(await page.getByTestId('input-summary').textContent(), '3 values: 5, 1, 4.');
 
+  await openEditor(page);
   await page.getByTestId('mode-generate').check();
   await page.getByTestId('preset').selectOption('reversed');
   await page.getByTestId('size').fill('12');
@@ -212,7 +224,9 @@ test('the input editor: typed, generated, presets, and refused input keeps the r
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=bar]').length === 12);
   const reversed = await barValues(page);
   assert.deepEqual(reversed, [...reversed].sort((a, b) => b - a));
+  assert.equal(await page.getByTestId('input-summary').textContent(), '12 values: reversed, from 1 to 99, seed 7.');
 
+  await openEditor(page);
   await page.getByTestId('size').fill('5000');
   await page.getByTestId('apply').click();
   await error.waitFor();
@@ -220,13 +234,15 @@ test('the input editor: typed, generated, presets, and refused input keeps the r
   assert.equal((await barValues(page)).length, 12, 'the previous run stays');
 
   await page.getByTestId('size').fill('12');
+  // New seed runs at once (and so closes the editor): the line names another seed.
   await page.getByTestId('new-seed').click();
-  await page.waitForFunction((old) => document.querySelector('[data-testid=seed]').value !== old, '7');
+  await page.waitForFunction(() => /^12 values: reversed, from 1 to 99, seed (?!7\.)\d+\.$/.test(document.querySelector('[data-testid=input-summary]').textContent));
   assert.deepEqual(errors, []);
 });
 
 test('the address holds input, step and speed; opening it reproduces the view', async () => {
   const { page, errors } = await open(`${shared.server.url}/algorithms/insertion-sort`);
+  await openEditor(page);
   await page.getByTestId('mode-generate').check();
   await page.getByTestId('preset').selectOption('few_unique');
   await page.getByTestId('size').fill('20');
@@ -246,12 +262,15 @@ test('the address holds input, step and speed; opening it reproduces the view', 
   assert.equal(await stepOf(again), 7);
   assert.equal(await again.getByTestId('narration').textContent(), shown.narration);
   assert.equal(await again.getByTestId('speed-value').textContent(), '8/s');
+  await openEditor(again);
   assert.equal(await again.getByTestId('seed').inputValue(), '42');
 
   // Typed values and a search target round-trip too.
   const { page: search } = await open(`${shared.server.url}/algorithms/binary-search?values=1,3,5,7,9,11&target=9&step=2`);
   assert.deepEqual(await barValues(search), [1, 3, 5, 7, 9, 11]);
   assert.equal(await stepOf(search), 2);
+  assert.equal(await search.getByTestId('input-summary').textContent(), '6 values: 1, 3, 5, 7, 9, 11, target 9.');
+  await openEditor(search);
   assert.equal(await search.getByTestId('target').inputValue(), '9');
 
   // A bad link says what it ignored and still opens.
