@@ -8,6 +8,7 @@ use algorithms::catalogue::{self, Category};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use streak::Day;
+use wasm_bindgen::JsCast;
 
 use crate::router::Link;
 use crate::tracker::outbox::Kind;
@@ -303,15 +304,45 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     }
 }
 
-/// 53 weeks × 7 days, Sunday first, today in the last column; frozen days outlined; a text alternative
-/// beside it (a summary, and the active days as a list).
+/// 53 weeks × 7 days, Sunday first, today in the last column; frozen days outlined; each month named
+/// over its first week and Monday, Wednesday and Friday beside their rows; a tap or click on a day says
+/// its date and count (no hover needed); a text alternative beside it (a summary, and the active days as
+/// a list).
 #[component]
 fn Calendar(dashboard: Dashboard) -> impl IntoView {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let today = dashboard.today;
     let first = today - streak::weekday(today) as Day - (WEEKS - 1) * 7;
     let cell = 11;
     let gap = 2;
+    // Room for the weekdays' names on the left and the months' above.
+    let (left, top) = (26, 14);
     let mut cells = String::new();
+    for (weekday, name) in [(1, "Mon"), (3, "Wed"), (5, "Fri")] {
+        cells.push_str(&format!(
+            r#"<text class="calendar-label" x="0" y="{}">{name}</text>"#,
+            top + weekday * (cell + gap) + 9
+        ));
+    }
+    let is_first = |day: Day| streak::day_text(day).ends_with("-01");
+    for week in 0..WEEKS {
+        let sunday = first + week * 7;
+        // The month whose 1st falls in this week; the first column names the month it is in, unless the
+        // next month's name would stand on it (a 1st within three weeks).
+        let opens = week == 0 && !(first..first + 21).any(is_first);
+        let starts = (sunday..sunday + 7)
+            .find(|&day| is_first(day) || opens)
+            .map(streak::day_text);
+        if let Some(month) = starts.and_then(|text| text[5..7].parse::<usize>().ok()) {
+            cells.push_str(&format!(
+                r#"<text class="calendar-label" x="{}" y="10">{}</text>"#,
+                left + week * (cell + gap),
+                MONTHS[month - 1]
+            ));
+        }
+    }
     let mut active = 0;
     let mut most = (0, first);
     for day in first..=today {
@@ -327,8 +358,8 @@ fn Calendar(dashboard: Dashboard) -> impl IntoView {
         let frozen = dashboard.streak.frozen_days.contains(&day);
         cells.push_str(&format!(
             r#"<rect x="{}" y="{}" width="{cell}" height="{cell}" rx="2" class="day level-{}{}" data-day="{}" data-count="{count}"><title>{}: {}</title></rect>"#,
-            week * (cell + gap),
-            weekday * (cell + gap),
+            left + week * (cell + gap),
+            top + weekday * (cell + gap),
             level(count),
             if frozen { " frozen" } else { "" },
             streak::day_text(day),
@@ -336,8 +367,8 @@ fn Calendar(dashboard: Dashboard) -> impl IntoView {
             if frozen { "frozen".to_owned() } else { plural(count, "activity", "activities") },
         ));
     }
-    let width = WEEKS * (cell + gap);
-    let height = 7 * (cell + gap);
+    let width = left + WEEKS * (cell + gap);
+    let height = top + 7 * (cell + gap);
     let summary = if active == 0 {
         "No active day in the last year yet.".to_owned()
     } else {
@@ -355,12 +386,31 @@ fn Calendar(dashboard: Dashboard) -> impl IntoView {
         .copied()
         .filter(|d| d.0 >= first)
         .collect();
+    // On a narrow screen the year scrolls sideways at a readable size, opened at today's end.
+    let scroll = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(scroll) = scroll.get() {
+            scroll.set_scroll_left(scroll.scroll_width());
+        }
+    });
+    // The day a tap or click lands on, said in words: a day's own title shows only on hover.
+    let picked = RwSignal::new(String::new());
+    let pick = move |event: leptos::ev::MouseEvent| {
+        let day = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("rect[data-day]").ok().flatten());
+        if let Some(day) = day {
+            picked.set(day.text_content().unwrap_or_default());
+        }
+    };
     view! {
         <figure class="calendar">
-            <div class="calendar-scroll">
+            <div class="calendar-scroll" node_ref=scroll tabindex="0" role="group" aria-label="The last year, day by day">
                 <svg data-testid="calendar" viewBox=format!("0 0 {width} {height}") width=width height=height
-                    role="img" aria-labelledby="calendar-summary" inner_html=cells></svg>
+                    role="img" aria-labelledby="calendar-summary" inner_html=cells on:click=pick></svg>
             </div>
+            <p class="calendar-day" role="status" data-testid="calendar-day">{move || picked.get()}</p>
             <figcaption id="calendar-summary" data-testid="calendar-summary">{summary}</figcaption>
             <ul class="calendar-key" aria-hidden="true">
                 <li>"Less"</li>

@@ -348,6 +348,9 @@ fn Player(
 
     view! {
         <section class="visualizer" aria-label=format!("{} run", entry.name)>
+            // On a wide screen the player is one column and the pseudocode and variables the other, so
+            // the data and the highlighted line are seen together.
+            <div class="player-column">
             {crate::stage::stage(entry, snapshot, &input, true)}
             // Play and the narration stay in view: on a screen too short for the stage and them, the dock
             // keeps to the bottom edge until the page scrolls to its place.
@@ -359,8 +362,9 @@ fn Player(
             </div>
             {quiz.map(|quiz| quiz(entry, run, playback))}
             {solve_link(entry, &input, snapshot)}
+            </div>
             <div class="panels">
-                <ol class="pseudocode" data-testid="pseudocode" start="0" aria-label="Pseudocode">{pseudocode}</ol>
+                <ol class="pseudocode" data-testid="pseudocode" start="0" aria-label="Pseudocode" tabindex="0">{pseudocode}</ol>
                 <div class="side-panels">
                     <h2>"Variables"</h2>
                     <dl class="variables" data-testid="variables">{variables}</dl>

@@ -104,3 +104,56 @@ test('the stage, Play and the narration are on the first screen of every visuali
     }
   }
 });
+
+test('on a phone every button, field and menu is at least 24 × 24 px', async () => {
+  const pages = [
+    ['/', (page) => page.getByTestId('card').first().waitFor()],
+    ...KINDS,
+    ['/race?a=bfs&b=dfs', (page) => page.getByTestId('node').first().waitFor()],
+    ['/progress', (page) => page.getByTestId('streak-panel').waitFor()],
+    ['/plot', (page) => page.getByTestId('measure').waitFor()],
+  ];
+  for (const [path, ready] of pages) {
+    const { context, page, errors } = await open(path, PHONE, ready);
+    if (path.startsWith('/algorithms/')) {
+      await page.getByTestId('edit-input').click();
+      await page.getByTestId('input-editor').waitFor();
+    }
+    // WCAG 2.5.8: links inside a sentence are exempt; controls and the header's links are not.
+    const small = await page.$$eval(
+      'button, select, input:not([type=hidden]):not([type=file]), .site-nav a, .brand a',
+      (targets) => targets
+        .filter((t) => t.checkVisibility())
+        // A box or radio inside its label is targeted by the whole label.
+        .map((t) => [t, /^(radio|checkbox)$/.test(t.type) ? (t.closest('label') ?? t) : t])
+        .map(([t, target]) => [t.dataset.testid ?? t.getAttribute('aria-label') ?? t.textContent.trim().slice(0, 20), target.getBoundingClientRect()])
+        .filter(([, box]) => box.width < 24 || box.height < 24)
+        .map(([name, box]) => `${name} ${Math.round(box.width)} × ${Math.round(box.height)}`),
+    );
+    assert.deepEqual(small, [], `${path}: targets under 24 × 24 px`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('on a wide screen the pseudocode and variables sit beside the stage, the current line in view', async () => {
+  for (const [path, ready] of KINDS) {
+    const { context, page, errors } = await open(path, DESKTOP, ready);
+    await page.getByTestId('step').click();
+    const box = async (selector) => page.locator(selector).first().boundingBox();
+    const stage = await box('.visualizer .stage');
+    const code = await box('[data-testid=pseudocode]');
+    const line = await box('[data-testid=pseudocode] li.current');
+    const variables = await box('[data-testid=variables]');
+    assert.ok(code.x >= stage.x + stage.width, `${path}: the pseudocode (x ${Math.round(code.x)}) is right of the stage (ends at ${Math.round(stage.x + stage.width)})`);
+    assert.ok(line.y + line.height <= 800, `${path}: the current line at ${Math.round(line.y)} px is on the first screen`);
+    assert.ok(variables.x >= stage.x + stage.width, `${path}: the variables beside the stage`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // On a phone they follow the stage.
+  const { context, page } = await open('/algorithms/bubble-sort', PHONE, KINDS[0][1]);
+  const [bar, code] = [await page.getByTestId('bar').first().boundingBox(), await page.getByTestId('pseudocode').boundingBox()];
+  assert.ok(code.y > bar.y, 'below the bars on a phone');
+  await context.close();
+});

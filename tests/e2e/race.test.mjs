@@ -78,3 +78,19 @@ test('a run can be raced from its visualizer with the same input, also on a phon
   await page.screenshot({ path: join(ARTIFACTS, 'race-phone.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
+
+test('graph lanes side by side on a desktop draw node labels of 12 px or more', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, errors } = await openPage(context, `${shared.server.url}/race?a=dijkstra&b=prim`);
+  await page.getByTestId('lane-b').getByTestId('node').first().waitFor();
+  // Each lane's drawing as wide as its lane allows: a label's size on screen is its font size in the
+  // drawing's units times the drawing's scale.
+  const sizes = await page.$$eval('[data-testid=node] .node-label', (labels) =>
+    labels.map((label) => parseFloat(getComputedStyle(label).fontSize) * label.ownerSVGElement.getScreenCTM().a));
+  assert.ok(sizes.length >= 2 * 10, `both lanes' labels (${sizes.length})`);
+  const lanes = await page.$$eval('.lane', (lanes) => lanes.map((lane) => Math.round(lane.getBoundingClientRect().x)));
+  assert.equal(new Set(lanes).size, 2, 'the lanes stand side by side');
+  assert.ok(Math.min(...sizes) >= 12, `the smallest label is ${Math.min(...sizes).toFixed(1)} px`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -84,6 +84,12 @@ test('a run followed to its end makes streak 1 and marks today on the dashboard;
   assert.equal(await cell.getAttribute('data-count'), '1');
   assert.match(await cell.getAttribute('class'), /level-1/);
   assert.match(await page.getByTestId('calendar-summary').textContent(), /Active on 1 of the last \d+ days/);
+  // Months over their first weeks and weekdays beside their rows; a click (or tap) says a day's count.
+  const labels = await page.$$eval('[data-testid=calendar] .calendar-label', (texts) => texts.map((t) => t.textContent));
+  assert.deepEqual(labels.slice(0, 3), ['Mon', 'Wed', 'Fri']);
+  assert.ok(labels.length - 3 >= 12 && labels.length - 3 <= 13, `a name per month: ${labels.slice(3)}`);
+  await cell.click();
+  assert.match(await page.getByTestId('calendar-day').textContent(), /^\d{4}-\d{2}-\d{2}: 1 activity$/);
   assert.equal(await page.locator('[data-testid=algorithm-progress][data-id=bubble-sort] [data-testid=runs]').textContent(), '1');
   assert.deepEqual(errors, []);
   await page.close();
