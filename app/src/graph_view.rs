@@ -15,6 +15,12 @@ use leptos::prelude::*;
 const LABELLED_NODES: usize = 80;
 /// The group colours in the stylesheet (`.node[data-group]`).
 const GROUP_COLOURS: u32 = 8;
+/// The legend's swatch for groups: the first three, drawn as the graph draws grouped nodes.
+const GROUP_SWATCH: &str = concat!(
+    r#"<g class="node" data-state="finished" data-group="0"><circle cx="0" cy="0" r="30"></circle><text class="group-tag" x="30" y="-26">1</text></g>"#,
+    r#"<g class="node" data-state="finished" data-group="1"><circle cx="84" cy="0" r="30"></circle><text class="group-tag" x="114" y="-26">2</text></g>"#,
+    r#"<g class="node" data-state="finished" data-group="2"><circle cx="168" cy="0" r="30"></circle><text class="group-tag" x="198" y="-26">3</text></g>"#,
+);
 const LABELLED_EDGES: usize = 150;
 /// Labels listed per state in the text version of the frame.
 const LISTED_NODES: usize = 24;
@@ -644,17 +650,18 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
             parts.push(format!("{count} {} edges.", state.name()));
         }
     }
-    let mut groups: Vec<u32> = frame.groups.iter().map(|&(_, g)| g).collect();
-    groups.sort_unstable();
-    groups.dedup();
-    for group in groups {
+    // Group numbers in use are small (a page shows a few groups): each in turn, without sorting.
+    let most = frame.groups.iter().map(|&(_, g)| g + 1).max().unwrap_or(0);
+    for group in 0..most {
         let named: Vec<&str> = frame
             .groups
             .iter()
             .filter(|(_, g)| *g == group)
             .map(|(node, _)| labels.get(*node).map_or("?", String::as_str))
             .collect();
-        parts.push(format!("Group {}: {}.", group + 1, named.join(", ")));
+        if !named.is_empty() {
+            parts.push(format!("Group {}: {}.", group + 1, named.join(", ")));
+        }
     }
     if parts.is_empty() {
         "No node visited yet.".to_owned()
@@ -683,18 +690,11 @@ fn graph_legend(keys: &'static [Key], start: bool, goal: bool) -> impl IntoView 
                     <svg viewBox="0 -12 84 24" aria-hidden="true"><g class="edge" data-state=state.name()><line class="edge-line" x1="4" y1="0" x2="80" y2="0" /></g></svg>
                 }
                 .into_any(),
-                // Three groups' colours and numbers, as the nodes show them.
+                // Three groups' colours and numbers, as the nodes show them (markup written once: a view
+                // per node costs more code than the words).
                 Shown::Group => {
-                    let nodes = (0..3u8)
-                        .map(|group| view! {
-                            <g class="node" data-state="finished" data-group=group>
-                                <circle cx=i32::from(group) * 84 cy="0" r="30" />
-                                <text class="group-tag" x=i32::from(group) * 84 + 30 y="-26">{group + 1}</text>
-                            </g>
-                        })
-                        .collect_view();
                     return view! {
-                        <li><svg viewBox="-34 -48 244 82" aria-hidden="true">{nodes}</svg>{key.words}"s: each its own colour and number"</li>
+                        <li><svg viewBox="-34 -48 244 82" aria-hidden="true" inner_html=GROUP_SWATCH></svg>{key.words}"s: each its own colour and number"</li>
                     }
                     .into_any();
                 }
