@@ -12,7 +12,7 @@ use crate::legend::Key;
 use crate::machine::restore;
 use crate::machine::{Algorithm, Run};
 use crate::snapshot::{
-    Counters, EdgeState, Frame, FrameKind, NodeState, StructureKind, Value, Variable, View,
+    Counters, EdgeState, Frame, FrameKind, NodeState, StructureKind, Variable, View,
 };
 
 pub const PSEUDOCODE: &[&str] = &[
@@ -298,22 +298,8 @@ impl Algorithm for KosarajuScc {
                 "finish order",
                 StructureKind::List,
                 items(g, self.finish.iter().copied()),
-            )
-            // Numbered from 1, as the narration and the page's groups number them.
-            .column(
-                "component",
-                self.component
-                    .iter()
-                    .map(|k| k.map(|k| Value::Int(i64::from(k) + 1)))
-                    .collect(),
-            )
-            // Each finished component in its own colour and number.
-            .groups(
-                self.component
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(node, component)| Some((node, (*component)?))),
             );
+        let frame = super::with_components(frame, &self.component);
         View {
             line,
             narration,

@@ -163,6 +163,26 @@ pub(crate) fn predecessors(graph: &Graph, pred: &[Option<(usize, usize)>]) -> Ve
         .collect()
 }
 
+/// A strongly connected components frame's answer so far: each node's component as a column, numbered
+/// from 1 as the narration says it, and the finished components as groups, each in its own colour and
+/// number on the page.
+pub(crate) fn with_components(frame: GraphFrame, component: &[Option<u32>]) -> GraphFrame {
+    frame
+        .column(
+            "component",
+            component
+                .iter()
+                .map(|k| k.map(|k| Value::Int(i64::from(k) + 1)))
+                .collect(),
+        )
+        .groups(
+            component
+                .iter()
+                .enumerate()
+                .filter_map(|(node, component)| Some((node, (*component)?))),
+        )
+}
+
 /// Marks the path from the start to `goal` along predecessors (node, edge) as the answer: its edges apart
 /// from the rest of the tree.
 pub(crate) fn mark_path(marks: &mut Marks, pred: &[Option<(usize, usize)>], goal: usize) {

@@ -318,22 +318,8 @@ impl Algorithm for TarjanScc {
                     .zip(&self.low)
                     .map(|(i, l)| i.map(|_| Value::Int(i64::from(*l))))
                     .collect(),
-            )
-            // Numbered from 1, as the page numbers the groups beside the nodes.
-            .column(
-                "component",
-                self.component
-                    .iter()
-                    .map(|k| k.map(|k| Value::Int(i64::from(k) + 1)))
-                    .collect(),
-            )
-            // Each finished component in its own colour and number.
-            .groups(
-                self.component
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(node, component)| Some((node, (*component)?))),
             );
+        let frame = super::with_components(frame, &self.component);
         View {
             line,
             narration,
