@@ -545,6 +545,15 @@ impl Graph {
         self.labels.len()
     }
 
+    /// "5 nodes and 1 edge": the graph's size in a narration's words.
+    pub fn size_text(&self) -> String {
+        format!(
+            "{} and {}",
+            crate::plural(self.len(), "node", "nodes"),
+            crate::plural(self.edges.len(), "edge", "edges")
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
     }

@@ -19,6 +19,7 @@ pub mod quiz;
 pub mod searching;
 pub mod snapshot;
 pub mod sorting;
+pub mod text;
 pub mod timeline;
 pub mod trace_file;
 #[cfg(any(feature = "graphs", feature = "grids"))]
@@ -36,5 +37,6 @@ pub use snapshot::{
     GraphFrame, GridFrame, Item, Mark, NodeState, Pointer, Snapshot, Structure, StructureKind,
     TableFocus, Value, Variable, View,
 };
+pub use text::plural;
 pub use timeline::Timeline;
 pub use trace_file::{TraceFile, TraceFileError};

@@ -67,6 +67,36 @@ impl Quiz {
         }
     }
 
+    /// The comparison that decides the answer, read from `current` (the snapshot the question was asked
+    /// over), in symbols: "5 > 3" for a pair that is swapped, "7 < 11" for a target right of its probe.
+    /// `None` when the snapshot does not show one that agrees with the answer; the next step's narration
+    /// then says what happened.
+    pub fn reason(&self, current: &Snapshot) -> Option<String> {
+        let values = &array(current)?.values;
+        match (&self.question, &self.answer) {
+            (Question::WillSwap { a, b }, Answer::YesNo(swapped)) => {
+                let (x, y) = (*values.get(*a)?, *values.get(*b)?);
+                match (*swapped, x > y) {
+                    (true, true) => Some(format!("{x} > {y}")),
+                    (false, false) => Some(format!("{x} ≤ {y}")),
+                    _ => None,
+                }
+            }
+            (Question::WhichSide { value, .. }, Answer::Side(side)) => {
+                let target = current.variables.iter().find(|v| v.name == "target")?;
+                let Some(crate::snapshot::Value::Int(target)) = target.value else {
+                    return None;
+                };
+                match side {
+                    Side::Left if target < *value => Some(format!("{target} < {value}")),
+                    Side::Right if target > *value => Some(format!("{target} > {value}")),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// Whether `response` is the answer (positions in any order).
     pub fn check(&self, response: &Answer) -> bool {
         match (&self.answer, response) {
@@ -213,6 +243,13 @@ mod tests {
             "2 and 3 are not swapped"
         );
         assert!(swaps[0].check(&Answer::YesNo(true)) && !swaps[0].check(&Answer::YesNo(false)));
+        // Why, from the snapshot the question is asked over: 2 > 1 at positions 0 and 1.
+        let asked_over = all
+            .windows(2)
+            .find(|w| ask(&w[0], &w[1]).as_ref() == Some(swaps[0]))
+            .map(|w| &w[0])
+            .unwrap();
+        assert_eq!(swaps[0].reason(asked_over).as_deref(), Some("2 > 1"));
         assert_eq!(
             swaps[0].prompt(),
             "Positions 0 and 1 were just compared. Will they be swapped?"
@@ -270,6 +307,12 @@ mod tests {
             quizzes[0].prompt(),
             "Position 3 (value 7) is probed next. Is the target to its left or its right?"
         );
+        let first_over = all
+            .windows(2)
+            .find(|w| ask(&w[0], &w[1]).as_ref() == Some(&quizzes[0]))
+            .map(|w| &w[0])
+            .unwrap();
+        assert_eq!(quizzes[0].reason(first_over).as_deref(), Some("11 > 7"));
         // The next probe is asked for: position 5, where 11 is found.
         assert_eq!(quizzes[1].question, Question::NextProbe);
         assert_eq!(quizzes[1].answer, Answer::Position(5));
@@ -324,6 +367,15 @@ mod tests {
                             prop_assert!(*yes || !exchanged || before[*a] == before[*b],
                                 "{}: step {}: 'no swap' but the pair was exchanged", entry.id, now.step);
                             asked[0] += 1;
+                            // The reason given after a wrong answer is the comparison of the two values,
+                            // and every compare-and-swap sort has one.
+                            let (x, y) = (before[*a], before[*b]);
+                            let expected = if *yes { format!("{x} > {y}") } else { format!("{x} ≤ {y}") };
+                            let reason = quiz.reason(now);
+                            prop_assert!(reason.is_none() || reason.as_deref() == Some(expected.as_str()), "{}: {:?}", entry.id, reason);
+                            if matches!(entry.id, "bubble-sort" | "cocktail-shaker-sort" | "comb-sort") {
+                                prop_assert_eq!(reason, Some(expected), "{}: step {}", entry.id, now.step);
+                            }
                         }
                         (Question::NextProbe, Answer::Position(at)) => {
                             prop_assert!(*at < after.len());
@@ -336,6 +388,8 @@ mod tests {
                             let expected = if target < *value { Side::Left } else { Side::Right };
                             prop_assert!(target != *value, "{}: a found target has no side", entry.id);
                             prop_assert_eq!(*side, expected, "{}: step {}", entry.id, now.step);
+                            let sign = if expected == Side::Left { '<' } else { '>' };
+                            prop_assert_eq!(quiz.reason(now), Some(format!("{target} {sign} {value}")), "{}", entry.id);
                             asked[3] += 1;
                         }
                         (Question::PivotLands { value }, Answer::Position(at)) => {

@@ -14,6 +14,21 @@ const AUX_CELLS_SHOWN: usize = 120;
 /// Up to this many values, the text version of the frame lists every value; beyond, the marked ones.
 const LISTED_VALUES: usize = 64;
 
+/// Provided by a page whose questions name positions (the quiz): the bars then have their positions
+/// written under them.
+#[derive(Clone, Copy)]
+pub struct ShowPositions;
+
+/// Every how many bars a position is written: all of them up to [`LABELLED_BARS`], then a round step
+/// that keeps about that many numbers on the axis.
+fn position_step(n: usize) -> usize {
+    let wanted = n.div_ceil(LABELLED_BARS).max(1);
+    [1, 2, 5, 10, 20, 25, 50, 100]
+        .into_iter()
+        .find(|&step| step >= wanted)
+        .unwrap_or(wanted)
+}
+
 /// The array of an array algorithm's snapshot (only array algorithms are drawn here).
 pub fn array(snapshot: &Snapshot) -> &ArrayFrame {
     static EMPTY: ArrayFrame = ArrayFrame {
@@ -112,6 +127,13 @@ pub fn ArrayStage(
         })
     };
     let aux = move || snapshot.with(|s| array(s).aux.iter().map(aux_array).collect_view());
+    let positions = use_context::<ShowPositions>().map(|_| {
+        let step = position_step(n);
+        let numbers = (0..n)
+            .map(|i| view! { <span data-testid="position">{(i % step == 0).then_some(i)}</span> })
+            .collect_view();
+        view! { <div class="positions" aria-hidden="true">{numbers}</div> }
+    });
 
     // The bars as text, for those who cannot see them: the drawing is hidden from assistive technology
     // and this takes its place in reading order.
@@ -121,6 +143,7 @@ pub fn ArrayStage(
             <div class="bars" data-testid="bars" aria-hidden="true">
                 {bars}
             </div>
+            {positions}
             <div class="pointers" aria-hidden="true">{pointers}</div>
             <div class="aux-arrays">{aux}</div>
             {legend.map(|keys| view! {
@@ -173,9 +196,18 @@ pub fn describe(frame: &ArrayFrame) -> String {
                 None => value.to_string(),
             })
             .collect();
-        let _ = write!(text, "The array, {n} values: {}.", listed.join(", "));
+        let _ = write!(
+            text,
+            "The array, {}: {}.",
+            algorithms::plural(n, "value", "values"),
+            listed.join(", ")
+        );
     } else {
-        let _ = write!(text, "The array has {n} values.");
+        let _ = write!(
+            text,
+            "The array has {}.",
+            algorithms::plural(n, "value", "values")
+        );
         let mut at = 0;
         while at < n {
             let Some(mark) = marks[at] else {
@@ -218,6 +250,16 @@ pub fn describe(frame: &ArrayFrame) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_are_written_at_a_round_step_that_keeps_the_axis_readable() {
+        assert_eq!(position_step(1), 1);
+        assert_eq!(position_step(LABELLED_BARS), 1);
+        assert_eq!(position_step(LABELLED_BARS + 1), 2);
+        assert_eq!(position_step(100), 5);
+        assert_eq!(position_step(255), 10);
+        assert!((0..=255usize).all(|n| n.div_ceil(position_step(n)) <= LABELLED_BARS));
+    }
     use algorithms::{AuxArray, Pointer};
 
     fn frame(values: Vec<i64>) -> ArrayFrame {

@@ -37,10 +37,23 @@ pub fn CataloguePage() -> impl IntoView {
         }
     };
 
+    let resume = crate::sessions::recent();
     let cards = CARDS
         .iter()
         .map(|entry| {
             let entry: &'static Card = entry;
+            // A saved place on this device: the card offers it beside the fresh start.
+            let place = resume
+                .iter()
+                .find(|s| s.algorithm == entry.id)
+                .map(|s| (format!("/algorithms/{}?{}", entry.id, s.query), s.step))
+                .map(|(href, step)| {
+                    view! {
+                        <Link href=href>
+                            <span class="card-continue" data-testid="card-continue">"Continue at step " {step}</span>
+                        </Link>
+                    }
+                });
             view! {
                 <li class="card" data-testid="card" data-id=entry.id hidden=move || !visible(entry)>
                     <Link href=format!("/algorithms/{}", entry.id)>
@@ -52,12 +65,12 @@ pub fn CataloguePage() -> impl IntoView {
                         <span title="average time">{entry.complexity.average}</span>
                         " · worst " {entry.complexity.worst}
                     </p>
+                    {place}
                 </li>
             }
         })
         .collect_view();
 
-    let resume = crate::sessions::recent();
     let continue_strip = (!resume.is_empty()).then(|| {
         let links = resume
             .into_iter()
@@ -106,8 +119,7 @@ pub fn CataloguePage() -> impl IntoView {
             <p class="result-count" data-testid="result-count" aria-live="polite">
                 {move || match count() {
                     0 => "No algorithm matches.".to_owned(),
-                    1 => "1 algorithm".to_owned(),
-                    n => format!("{n} algorithms"),
+                    n => algorithms::plural(n, "algorithm", "algorithms"),
                 }}
             </p>
             <ul class="cards">{cards}</ul>

@@ -65,14 +65,13 @@ fn summary(entry: &Card, source: &Source) -> String {
     #[cfg(feature = "graphs")]
     if let Some(graph) = &input.graph {
         shape = format!(
-            "{} graph of {} nodes and {} edges",
+            "{} graph of {}",
             if graph.directed {
                 "A directed"
             } else {
                 "An undirected"
             },
-            graph.len(),
-            graph.edges.len()
+            graph.size_text()
         );
     }
     #[cfg(feature = "grids")]

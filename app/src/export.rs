@@ -82,7 +82,7 @@ pub fn ExportBar(
     let export_trace = move |_| {
         let step = snapshot.with_untracked(|s| s.step);
         let input = input.get_value();
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !error.is_disposed(), async move {
             match engines::export_trace(entry, &input, step).await {
                 Ok(text) => download_text(
                     &format!("{}-trace.json", entry.id),
@@ -103,7 +103,7 @@ pub fn ExportBar(
         );
         let drawing =
             run.with_value(|run| input.with_value(|i| run.frame_svg(step, i, entry.name)));
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !error.is_disposed(), async move {
             match drawing.await {
                 Ok(svg) if png => {
                     let height = match entry.frame {
@@ -126,7 +126,7 @@ pub fn ExportBar(
         else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !error.is_disposed(), async move {
             let text = wasm_bindgen_futures::JsFuture::from(read_file(&input)).await;
             let Some(text) = text.ok().and_then(|t| t.as_string()) else {
                 return;

@@ -9,7 +9,7 @@ use algorithms::graph::{Edge, Graph, LAYOUT_SIDE, default_label, parse_graph};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::input_editor::{apply_checked, field_error, seed_controls};
+use crate::input_editor::{apply_checked, field_error, field_state, seed_controls};
 use crate::url_state::{Field, Source};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,8 @@ pub fn GraphEditor(
     };
     let apply = move || apply_checked(entry, source_from_fields(), error, on_apply);
     let error_for = move |field: Field| field_error(error, field);
+    let (text_invalid, text_described) = field_state(error, Field::Values);
+    let (_, generator_described) = field_state(error, Field::Generator);
     // Switching to drawing starts from the typed graph, or from the generated one.
     let switch = move |next: Mode| {
         if next == Mode::Draw
@@ -161,11 +163,12 @@ pub fn GraphEditor(
                 </label>
                 <label class="graph-text">
                     "Edges, one per line (from to weight), or a first line \"matrix\" and its rows "
-                    <textarea data-testid="graph-text" rows="8" spellcheck="false" placeholder=PLACEHOLDER
+                    <textarea data-testid="graph-text" aria-invalid=text_invalid aria-describedby=text_described rows="8" spellcheck="false" placeholder=PLACEHOLDER
                         prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))></textarea>
                 </label>
             </div>
-            <div class="generate" hidden=move || mode.get() != Mode::Generate>
+            <div class="generate" role="group" aria-label="Generator" hidden=move || mode.get() != Mode::Generate
+                aria-describedby=generator_described>
                 <label>"Nodes " <input type="number" data-testid="nodes" min="0" max=entry.input.max_step_n
                     prop:value=move || nodes.get() on:input=move |e| nodes.set(event_target_value(&e)) /></label>
                 <label>"Density % " <input type="number" data-testid="density" min="0" max="100"

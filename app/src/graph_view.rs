@@ -647,7 +647,11 @@ pub fn describe(frame: &GraphFrame, labels: &[String]) -> String {
     for state in EdgeState::ALL {
         let count = frame.edges.iter().filter(|(_, s)| *s == state).count();
         if count > 0 {
-            parts.push(format!("{count} {} edges.", state.name()));
+            let kind = state.name();
+            parts.push(format!(
+                "{}.",
+                algorithms::plural(count, &format!("{kind} edge"), &format!("{kind} edges"))
+            ));
         }
     }
     // Group numbers in use are small (a page shows a few groups): each in turn, without sorting.
@@ -723,7 +727,7 @@ mod tests {
             .edge(0, EdgeState::Tree);
         assert_eq!(
             describe(&frame, &labels),
-            "Frontier: B, C. Visited: A. 1 tree edges."
+            "Frontier: B, C. Visited: A. 1 tree edge."
         );
         assert_eq!(
             describe(&GraphFrame::default(), &labels),

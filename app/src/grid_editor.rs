@@ -10,7 +10,7 @@ use algorithms::grid::{GRID_MAX_COST, Grid, GridGenerator, WALL, parse_grid};
 use leptos::prelude::*;
 
 use crate::grid_view::{Painter, cell_size, repaint, theme_changes};
-use crate::input_editor::{apply_checked, field_error, seed_controls};
+use crate::input_editor::{apply_checked, field_error, field_state, seed_controls};
 use crate::url_state::{Field, Source};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -108,6 +108,8 @@ pub fn GridEditor(
     };
     let apply = move || apply_checked(entry, source_from_fields(), error, on_apply);
     let error_for = move |field: Field| field_error(error, field);
+    let (text_invalid, text_described) = field_state(error, Field::Values);
+    let (_, generator_described) = field_state(error, Field::Generator);
     // Painting starts from the generated grid when that is what the learner last saw.
     let switch = move |next: Mode| {
         if next != Mode::Generate
@@ -182,11 +184,12 @@ pub fn GridEditor(
                 </label>
                 <label class="grid-text">
                     "Rows of cells: . open, # wall, 2–9 cost, S start, G goal "
-                    <textarea data-testid="grid-text" rows="10" spellcheck="false" placeholder="S..#\n..#G"
+                    <textarea data-testid="grid-text" aria-invalid=text_invalid aria-describedby=text_described rows="10" spellcheck="false" placeholder="S..#\n..#G"
                         prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))></textarea>
                 </label>
             </div>
-            <div class="generate" hidden=move || mode.get() != Mode::Generate>
+            <div class="generate" role="group" aria-label="Generator" hidden=move || mode.get() != Mode::Generate
+                aria-describedby=generator_described>
                 <label>"Width " <input type="number" data-testid="width" min="1" max=entry.input.max_step_n
                     prop:value=move || width.get() on:input=move |e| width.set(event_target_value(&e)) /></label>
                 <label>"Height " <input type="number" data-testid="height" min="1" max=entry.input.max_step_n

@@ -348,7 +348,8 @@ pub fn describe(cells: &[u8], grid: &Grid) -> String {
     let (sx, sy) = grid.xy(grid.start);
     let (gx, gy) = grid.xy(grid.goal);
     parts.push(format!(
-        "{walls} walls; start at ({sx}, {sy}), goal at ({gx}, {gy})."
+        "{}; start at ({sx}, {sy}), goal at ({gx}, {gy}).",
+        algorithms::plural(walls, "wall", "walls")
     ));
     parts.join(" ")
 }
@@ -474,11 +475,11 @@ mod tests {
         assert_eq!(
             describe(b"vf#c.p", &grid),
             "Frontier: the cell at (1, 0). Visited: the cell at (0, 0). Current: the cell at (0, 1). \
-             Path: the cell at (2, 1). 1 walls; start at (0, 0), goal at (2, 1)."
+             Path: the cell at (2, 1). 1 wall; start at (0, 0), goal at (2, 1)."
         );
         assert_eq!(
             describe(b"vv#...", &grid),
-            "Visited: 2 cells. 1 walls; start at (0, 0), goal at (2, 1)."
+            "Visited: 2 cells. 1 wall; start at (0, 0), goal at (2, 1)."
         );
     }
 

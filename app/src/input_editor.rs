@@ -3,7 +3,7 @@
 
 use algorithms::catalogue::{Card, InputKind};
 #[cfg(feature = "arrays")]
-use algorithms::{Generator, Preset};
+use algorithms::{Generator, Preset, plural};
 use leptos::prelude::*;
 
 use crate::url_state::{Field, Source};
@@ -16,12 +16,28 @@ pub(crate) fn field_error(
     move || {
         error.with(|e| match e {
             Some((f, message)) if *f == field => Some(
-                view! { <p class="field-error" role="alert" data-testid="input-error">{message.clone()}</p> }
+                view! { <p class="field-error" role="alert" data-testid="input-error" id=field.error_id()>{message.clone()}</p> }
                     .into_any(),
             ),
             _ => None,
         })
     }
+}
+
+/// `aria-invalid` and `aria-describedby` of the control for `field`: set while `error` names that
+/// field, so a screen reader announces the control as invalid and reads the reason with it.
+pub(crate) fn field_state(
+    error: RwSignal<Option<(Field, String)>>,
+    field: Field,
+) -> (
+    impl Fn() -> Option<&'static str> + Copy,
+    impl Fn() -> Option<&'static str> + Copy,
+) {
+    let at_fault = move || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
+    (
+        move || at_fault().then_some("true"),
+        move || at_fault().then_some(field.error_id()),
+    )
 }
 
 /// Runs the editor's source if `entry` accepts it (clearing the message), else shows why by its field.
@@ -138,11 +154,10 @@ fn ListEditorSlot(
 /// The list on screen in a line: its values (the first dozen) or how they were generated, and the target.
 #[cfg(feature = "arrays")]
 fn list_summary(entry: &Card, source: &Source) -> String {
-    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     match source {
         Source::Generated(g) => format!(
             "{}: {}, from {} to {}, seed {}.",
-            plural(g.n, "value"),
+            plural(g.n, "value", "values"),
             // The preset's id is its name in lower case ("nearly_sorted"): no Unicode tables linked.
             g.preset.id().replace('_', " "),
             g.min,
@@ -167,7 +182,7 @@ fn list_summary(entry: &Card, source: &Source) -> String {
                     .unwrap_or_default();
                 format!(
                     "{}: {}{target}.",
-                    plural(input.values.len(), "value"),
+                    plural(input.values.len(), "value", "values"),
                     shown.join(", ")
                 )
             }
@@ -205,6 +220,9 @@ pub fn InputEditor(
     let seed = RwSignal::new(generator.seed.to_string());
     let error = RwSignal::new(None::<(Field, String)>);
     let error_for = move |field: Field| field_error(error, field);
+    let (values_invalid, values_described) = field_state(error, Field::Values);
+    let (target_invalid, target_described) = field_state(error, Field::Target);
+    let (_, generator_described) = field_state(error, Field::Generator);
 
     let number = |field: &str, text: String| -> Result<i64, (Field, String)> {
         text.trim().parse::<i64>().map_err(|_| {
@@ -270,6 +288,7 @@ pub fn InputEditor(
                     "Values "
                     <input type="text" data-testid="values" inputmode="numeric"
                         placeholder="e.g. 5, 3, 9, 1" prop:value=move || values.get()
+                        aria-invalid=values_invalid aria-describedby=values_described
                         on:input=move |e| values.set(event_target_value(&e)) />
                 </label>
                 {error_for(Field::Values)}
@@ -277,12 +296,14 @@ pub fn InputEditor(
                     <label>
                         "Target "
                         <input type="text" data-testid="target" inputmode="numeric" size="8"
+                        aria-invalid=target_invalid aria-describedby=target_described
                             prop:value=move || target.get() on:input=move |e| target.set(event_target_value(&e)) />
                     </label>
                 </Show>
                 {error_for(Field::Target)}
             </div>
-            <div class="generate" hidden=move || !generating.get()>
+            <div class="generate" role="group" aria-label="Generator" hidden=move || !generating.get()
+                aria-describedby=generator_described>
                 <label>
                     "Preset "
                     <select data-testid="preset" on:change=move |e| {

@@ -13,8 +13,11 @@ use crate::url_state::{self, MAX_SPEED, MIN_SPEED, Source, ViewState};
 pub struct Playback {
     pub step: RwSignal<u64>,
     pub playing: RwSignal<bool>,
-    /// Steps per second.
+    /// Moves per second.
     pub speed: RwSignal<f64>,
+    /// Steps per move, for Play and for one step forward or back: a long run (a 2,000-value insertion
+    /// sort takes millions of steps) is watched to its end by moving 1,000 steps at a time.
+    pub unit: RwSignal<u64>,
     /// How many times the run was followed to its last step by playing or stepping forward (a jump with
     /// End or the scrubber does not count): a finished run, for the tracker.
     pub finished: RwSignal<u32>,
@@ -33,6 +36,7 @@ impl Playback {
             step: RwSignal::new(step),
             playing: RwSignal::new(false),
             speed: RwSignal::new(speed),
+            unit: RwSignal::new(1),
             finished: RwSignal::new(0),
             clock: StoredValue::new((0.0, 0.0)),
             gate: StoredValue::new_local(None),
@@ -59,6 +63,12 @@ impl Playback {
         if delta > 0 && here < last_step && self.step.get_untracked() == last_step {
             self.finished.update(|n| *n += 1);
         }
+    }
+
+    /// `moves` moves forward (back when negative) of [`Playback::unit`] steps each.
+    pub fn moves(self, moves: i64, last_step: u64) {
+        let unit = i64::try_from(self.unit.get_untracked()).unwrap_or(1);
+        self.by(moves.saturating_mul(unit), last_step);
     }
 
     pub fn toggle(self, last_step: u64) {
@@ -91,7 +101,8 @@ impl Playback {
         self.clock.set_value((now, due - whole));
         if whole >= 1.0 {
             let here = self.step.get_untracked();
-            let next = (here + whole as u64).min(last_step);
+            let steps = (whole as u64).saturating_mul(self.unit.get_untracked());
+            let next = here.saturating_add(steps).min(last_step);
             let allowed = self.allowed(here, next);
             self.step.set(allowed);
             if allowed < next {
@@ -175,10 +186,32 @@ fn slider_from_speed(speed: f64) -> f64 {
     100.0 * (speed / MIN_SPEED).ln() / (MAX_SPEED / MIN_SPEED).ln()
 }
 
+/// The sizes of a move a learner may choose, in steps.
+const MOVE_UNITS: [u64; 6] = [1, 10, 100, 1_000, 10_000, 100_000];
+
+/// "1 step", "1,000 steps": a move's size with its thousands grouped.
+fn steps_text(steps: u64) -> String {
+    let digits = steps.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!(
+        "{grouped} {}",
+        algorithms::text::noun(steps, "step", "steps")
+    )
+}
+
 const SHORTCUTS: [(&str, &str); 8] = [
     ("Space", "Play or pause"),
-    ("← / →", "One step back / forward"),
-    ("Shift + ← / →", "Ten steps back / forward"),
+    (
+        "← / →",
+        "One move back / forward (a move is one step unless chosen larger)",
+    ),
+    ("Shift + ← / →", "Ten moves back / forward"),
     ("Home / End", "First / last step"),
     ("+ / −", "Faster / slower (×2)"),
     ("?", "Show or hide this help"),
@@ -210,8 +243,8 @@ pub fn install_shortcuts(playback: Playback, last_step: u64, help_open: RwSignal
         match key.as_str() {
             // A focused button takes Space as its own click.
             " " if target.as_deref() != Some("BUTTON") => playback.toggle(last_step),
-            "ArrowRight" => playback.by(by, last_step),
-            "ArrowLeft" => playback.by(-by, last_step),
+            "ArrowRight" => playback.moves(by, last_step),
+            "ArrowLeft" => playback.moves(-by, last_step),
             "Home" => playback.go(0, last_step),
             "End" => playback.go(last_step, last_step),
             "+" | "=" => playback.scale_speed(2.0),
@@ -326,26 +359,54 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
         step,
         playing,
         speed,
+        unit,
         ..
     } = playback;
+    // Larger moves are offered once a run is long enough for them to matter: each at most a tenth of it.
+    let units: Vec<u64> = MOVE_UNITS
+        .into_iter()
+        .filter(|&u| u == 1 || u.saturating_mul(10) <= last_step)
+        .collect();
+    let unit_choice = (units.len() > 1).then(|| {
+        let options = units
+            .into_iter()
+            .map(|u| view! { <option value=u.to_string() selected=move || unit.get() == u>{steps_text(u)}</option> })
+            .collect_view();
+        view! {
+            <label class="unit">
+                "Move by "
+                <select data-testid="unit" on:change=move |e| unit.set(event_target_value(&e).parse().unwrap_or(1))>
+                    {options}
+                </select>
+            </label>
+        }
+    });
+    let speed_text = move || {
+        let per_second = speed.get() * unit.get() as f64;
+        let text = url_state::format_speed(per_second);
+        // A rate, not a count: only exactly one step per second is singular.
+        let steps = if text == "1" { "step" } else { "steps" };
+        format!("{text} {steps} per second")
+    };
     view! {
         <div class="controls" role="toolbar" aria-label="Playback">
             <button data-testid="reset" aria-label="First step (Home)"
                 on:click=move |_| playback.go(0, last_step)>"|◀"</button>
             <button data-testid="back" aria-label="Step back (←)"
-                on:click=move |_| playback.by(-1, last_step) disabled=move || step.get() == 0>"◀"</button>
+                on:click=move |_| playback.moves(-1, last_step) disabled=move || step.get() == 0>"◀"</button>
             <button data-testid="play" class="primary" on:click=move |_| playback.toggle(last_step)
                 aria-label=move || if playing.get() { "Pause (Space)" } else { "Play (Space)" }>
                 {move || if playing.get() { "Pause" } else { "Play" }}
             </button>
             <button data-testid="step" aria-label="Step forward (→)"
-                on:click=move |_| playback.by(1, last_step)
+                on:click=move |_| playback.moves(1, last_step)
                 disabled=move || { step.get() >= last_step }>"▶"</button>
             <button data-testid="end" aria-label="Last step (End)"
                 on:click=move |_| playback.go(last_step, last_step)>"▶|"</button>
             <label class="scrubber">
                 <span class="visually-hidden">"Step"</span>
                 <input type="range" data-testid="scrubber" min="0" max=last_step step="1"
+                    aria-valuetext=move || format!("step {} of {last_step}", step.get())
                     prop:value=move || step.get().to_string()
                     on:input=move |e| playback.go(event_target_value(&e).parse().unwrap_or(0), last_step) />
             </label>
@@ -355,13 +416,35 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
             <label class="speed">
                 "Speed "
                 <input type="range" data-testid="speed" min="0" max="100" step="any"
+                    aria-valuetext=speed_text
                     prop:value=move || crate::decimal::fixed(slider_from_speed(speed.get()), 2)
                     on:input=move |e| speed.set(speed_from_slider(crate::decimal::parse(&event_target_value(&e)).unwrap_or(50.0))) />
                 <output data-testid="speed-value">{move || format!("{}/s", url_state::format_speed(speed.get()))}</output>
             </label>
+            {unit_choice}
             <button data-testid="help" aria-label="Keyboard shortcuts (?)"
                 on:click=move |_| help_open.set(true)>"?"</button>
         </div>
         <HelpDialog help_open=help_open />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_move_size_groups_its_thousands() {
+        assert_eq!(steps_text(1), "1 step");
+        assert_eq!(steps_text(100), "100 steps");
+        assert_eq!(steps_text(1_000), "1,000 steps");
+        assert_eq!(steps_text(100_000), "100,000 steps");
+    }
+
+    #[test]
+    fn the_speed_slider_maps_both_ways_across_its_range() {
+        assert!((speed_from_slider(0.0) - MIN_SPEED).abs() < 1e-9);
+        assert!((speed_from_slider(100.0) - MAX_SPEED).abs() < 1e-9);
+        assert!((slider_from_speed(speed_from_slider(37.0)) - 37.0).abs() < 1e-9);
     }
 }

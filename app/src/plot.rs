@@ -164,7 +164,7 @@ pub fn PlotPage() -> impl IntoView {
         let entries = selected.get_untracked();
         let families = engines::families_of(entries.iter().copied());
         load_problem.set(None);
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !series.is_disposed(), async move {
             match engines::ensure(&families).await {
                 Ok(()) => measure(entries),
                 Err(problem) => load_problem.set(Some(problem)),
@@ -195,6 +195,44 @@ pub fn PlotPage() -> impl IntoView {
             .collect_view()
     };
     let busy = move || progress.with(|p| p.as_ref().is_some_and(|(done, total, _)| done < total));
+    // The counters on offer: those some chosen algorithm declares (all of them while none is chosen).
+    let offered = Memo::new(move |_| {
+        selected.with(|chosen| {
+            Counter::ALL
+                .iter()
+                .copied()
+                .filter(|c| chosen.is_empty() || chosen.iter().any(|e| e.counters.contains(c)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // A choice that no longer counts what is measured moves to the first counter it does.
+    Effect::new(move |_| {
+        let offered = offered.get();
+        if let Some(&first) = offered.first()
+            && !offered.contains(&metric.get_untracked())
+        {
+            metric.set(first);
+        }
+    });
+    // The chosen algorithms that do not count the metric: measured, but not drawn, and said so.
+    let not_drawn = move || {
+        let metric = metric.get();
+        let names: Vec<&str> = selected.with(|chosen| {
+            chosen
+                .iter()
+                .filter(|e| !e.counters.contains(&metric))
+                .map(|e| e.name)
+                .collect()
+        });
+        (!names.is_empty()).then(|| {
+            let verb = if names.len() == 1 { "does" } else { "do" };
+            format!(
+                "{} {verb} not count {}: not drawn on this measure.",
+                names.join(", "),
+                metric.label().to_ascii_lowercase()
+            )
+        })
+    };
 
     let figure = move || {
         let metric = metric.get();
@@ -233,7 +271,7 @@ pub fn PlotPage() -> impl IntoView {
                     <select data-testid="metric" on:change=move |e| {
                         if let Some(counter) = Counter::from_id(&event_target_value(&e)) { metric.set(counter) }
                     }>
-                        {Counter::ALL.iter().map(|&counter| view! {
+                        {move || offered.get().into_iter().map(|counter| view! {
                             <option value=counter.id() selected=move || metric.get() == counter>{counter.label()}</option>
                         }).collect_view()}
                     </select>
@@ -242,9 +280,9 @@ pub fn PlotPage() -> impl IntoView {
                     disabled=move || busy() || selected.with(Vec::is_empty)>"Measure"</button>
                 <span class="progress" data-testid="progress" role="status">
                     {move || progress.get().map(|(done, total, now)| if done < total {
-                        format!("Measuring {now}: {done} of {total} runs")
+                        format!("Measuring {now}: {done} of {}", algorithms::plural(total, "run", "runs"))
                     } else {
-                        format!("Done: {total} runs")
+                        format!("Done: {}", algorithms::plural(total, "run", "runs"))
                     })}
                 </span>
                 <progress max="1" prop:value=move || progress.get().map_or(0.0, |(d, t, _)| d as f64 / t.max(1) as f64) />
@@ -254,6 +292,7 @@ pub fn PlotPage() -> impl IntoView {
                     </p>
                 })}
             </div>
+            {move || not_drawn().map(|text| view! { <p class="hint" data-testid="not-drawn">{text}</p> })}
             <div class="chart" data-testid="chart" inner_html=figure></div>
             <details class="plot-table">
                 <summary>"The numbers"</summary>
@@ -272,6 +311,10 @@ fn work(
     series: RwSignal<Vec<Series>>,
     progress: RwSignal<Option<(usize, usize, String)>>,
 ) {
+    // The learner may have left the page between two frames: its values are gone, and so is the work.
+    if job.is_disposed() || series.is_disposed() {
+        return;
+    }
     let deadline = now_ms() + SLICE_MS;
     let mut finished = Vec::new();
     let more = job
@@ -414,9 +457,11 @@ fn chart_svg(all: &[Series], metric: Counter) -> String {
     }
     let _ = write!(
         svg,
-        r#"<line class="axis" x1="{LEFT}" x2="{right}" y1="{bottom}" y2="{bottom}"/><line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}"/><text class="axis-label" x="{}" y="{}" text-anchor="middle">n</text>"#,
+        r#"<line class="axis" x1="{LEFT}" x2="{right}" y1="{bottom}" y2="{bottom}"/><line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}"/><text class="axis-label" x="{}" y="{}" text-anchor="middle">n</text><text class="axis-label" data-testid="y-title" transform="rotate(-90)" x="{:.1}" y="14" text-anchor="middle">{}</text>"#,
         (LEFT + right) / 2.0,
-        HEIGHT - 6.0
+        HEIGHT - 6.0,
+        -(TOP + bottom) / 2.0,
+        metric.label()
     );
     let xs: Vec<f64> = (1..=max_n.ilog2()).map(|k| (1u64 << k) as f64).collect();
     type Curve = fn(f64) -> f64;

@@ -5,6 +5,7 @@
 //! device's own record otherwise, labelled as such.
 
 use algorithms::catalogue::{self, Category};
+use algorithms::plural;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use streak::Day;
@@ -76,6 +77,11 @@ struct ServerAlgorithm {
 struct Me {
     time_zone: String,
     zone_change_allowed_from: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct TimeZones {
+    time_zones: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -186,8 +192,30 @@ fn level(count: u32) -> u32 {
     }
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// An instant from the server (RFC 3339) as people write it, in this browser's language and time zone
+/// ("7 Dec 2026, 14:05"); text that is not an instant is shown as it came.
+fn human_instant(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&rfc3339.into());
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string("default", &options).into()
+}
+
+/// When the home zone may change next, in words: now, or from a day and time.
+fn next_zone_change(allowed_from: &str) -> String {
+    let at = js_sys::Date::new(&allowed_from.into()).get_time();
+    if at <= js_sys::Date::now() {
+        "you can change it now.".to_owned()
+    } else {
+        format!(
+            "the next change is possible from {}.",
+            human_instant(allowed_from)
+        )
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -219,7 +247,10 @@ pub fn ProgressPage() -> impl IntoView {
             Sync::LocalOnly => loaded.set(from_device(Source::Device)),
             Sync::Offline(_) => loaded.set(from_device(Source::Offline)),
             Sync::Synced | Sync::Failed { .. } | Sync::Unlinked(_) => match tracker::account() {
-                Some(account) => leptos::task::spawn_local(load_from_server(account, loaded, me)),
+                Some(account) => crate::spawn_while(
+                    move || !loaded.is_disposed(),
+                    load_from_server(account, loaded, me),
+                ),
                 // A server, and nothing recorded on it yet.
                 None => loaded.set(Loaded::Ready(Dashboard {
                     source: Source::Server,
@@ -536,7 +567,7 @@ fn Resume() -> impl IntoView {
             .map(|s| (s.algorithm, s.query, s.step, "this device"))
             .collect::<Vec<_>>(),
     );
-    leptos::task::spawn_local(async move {
+    crate::spawn_while(move || !places.is_disposed(), async move {
         let Some(remote) = crate::sessions::on_server().await else {
             return;
         };
@@ -585,6 +616,15 @@ fn Resume() -> impl IntoView {
 fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView {
     let tracker = expect_context::<Tracker>();
     let zone_message = RwSignal::new(None::<String>);
+    // The names the server accepts, for the zone field's list (empty until they arrive).
+    let zones = RwSignal::new(Vec::<String>::new());
+    crate::spawn_while(move || !zones.is_disposed(), async move {
+        if let Ok(reply) = api::call("GET", "/api/time-zones", None, None, false).await
+            && let Some(list) = reply.read::<TimeZones>()
+        {
+            zones.set(list.time_zones);
+        }
+    });
     let code = RwSignal::new(None::<PairingCode>);
     let link_message = RwSignal::new(None::<String>);
     let server_message = RwSignal::new(None::<String>);
@@ -597,7 +637,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         let Some(account) = tracker::account() else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !card.is_disposed(), async move {
             if let Ok(reply) =
                 api::call("GET", "/api/me/card", Some(&account.token), None, false).await
                 && let Some(state) = reply.read::<Card>()
@@ -613,7 +653,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
             ));
             return;
         };
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !card.is_disposed(), async move {
             let method = if on { "POST" } else { "DELETE" };
             match api::call(method, "/api/me/card", Some(&account.token), None, false).await {
                 Ok(reply) if reply.ok() => {
@@ -631,7 +671,15 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         let Some(account) = tracker::account() else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        let known = zones
+            .with_untracked(|names| names.is_empty() || names.iter().any(|n| n == zone.trim()));
+        if !known {
+            return zone_message.set(Some(format!(
+                "\"{}\" is not a time zone name the server knows: choose one from the list (type a city, e.g. Tokyo).",
+                zone.trim()
+            )));
+        }
+        crate::spawn_while(move || !zone_message.is_disposed(), async move {
             let body = api::json(&api::TimeZone {
                 time_zone: zone.trim(),
             });
@@ -647,7 +695,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         });
     };
     let new_code = move |_| {
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !link_message.is_disposed(), async move {
             let account = match tracker::account() {
                 Some(account) => account,
                 None => match tracker::new_account().await {
@@ -678,7 +726,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         });
     };
     let redeem = move |typed: String| {
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !link_message.is_disposed(), async move {
             let body = api::json(&Redeem { code: typed.trim() });
             match api::call("POST", "/api/pairing-codes/redeem", None, body, false).await {
                 Ok(reply) if reply.ok() => {
@@ -713,7 +761,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         if !sure {
             return;
         }
-        leptos::task::spawn_local(async move {
+        crate::spawn_while(move || !delete_message.is_disposed(), async move {
             match api::call("DELETE", "/api/me", Some(&account.token), None, false).await {
                 Ok(reply) if reply.ok() => {
                     tracker.start_again();
@@ -748,14 +796,18 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
         <Show when=move || me.with(Option::is_some)>
             <form class="setting" on:submit=move |e| { e.prevent_default(); change_zone(value(zone_input)) }>
                 <label>"Home time zone "
-                    <input type="text" node_ref=zone_input data-testid="zone"
+                    <input type="text" node_ref=zone_input data-testid="zone" list="time-zones" autocomplete="off"
+                        spellcheck="false"
                         prop:value=move || me.with(|m| m.as_ref().map(|m| m.time_zone.clone()).unwrap_or_default()) />
                 </label>
+                <datalist id="time-zones" data-testid="time-zones">
+                    {move || zones.get().into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+                </datalist>
                 <button type="submit">"Save"</button>
                 <p class="hint">
                     "Your days are counted in this zone. It can change once every 7 days, so moving between \
-                     zones cannot add days; next change possible from "
-                    {move || me.with(|m| m.as_ref().map(|m| m.zone_change_allowed_from.clone()).unwrap_or_default())} "."
+                     zones cannot add days; "
+                    {move || me.with(|m| m.as_ref().map(|m| next_zone_change(&m.zone_change_allowed_from)).unwrap_or_default())}
                 </p>
                 <p role="status">{move || zone_message.get()}</p>
             </form>
@@ -766,7 +818,7 @@ fn Settings(me: RwSignal<Option<Me>>, revision: RwSignal<u32>) -> impl IntoView 
                 <button data-testid="new-code" on:click=new_code>"Show a pairing code"</button>
                 {move || code.get().map(|c| view! {
                     <p>"Enter " <strong class="code" data-testid="pairing-code">{c.code}</strong>
-                       " on the other device, by " {c.expires_at} "."</p>
+                       " on the other device, by " {human_instant(&c.expires_at)} "."</p>
                 })}
                 <form on:submit=move |e| { e.prevent_default(); redeem(value(code_input)) }>
                     <label>"Code from another device "

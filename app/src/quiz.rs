@@ -95,6 +95,8 @@ fn QuizPanel(
             if let Some(quiz) = quiz {
                 typed.set(String::new());
                 problem.set(None);
+                // The last answer's feedback belongs to its own question, never under the next one.
+                outcome.set(None);
                 asking.set(Some((step, quiz)));
                 return step;
             }
@@ -119,11 +121,13 @@ fn QuizPanel(
             *n += 1;
             *r += u32::from(right);
         });
-        let narration = run.with_value(|run| run.seek(step + 1).narration);
+        let (reason, narration) =
+            run.with_value(|run| (quiz.reason(&run.seek(step)), run.seek(step + 1).narration));
+        let because = reason.map_or(String::new(), |r| format!(" ({r})"));
         let verdict = if right {
-            "Right.".to_owned()
+            format!("Right{because}.")
         } else {
-            format!("Not quite: {}.", say(&quiz.answer))
+            format!("Not quite: {}{because}.", say(&quiz.answer))
         };
         outcome.set(Some((right, format!("{verdict} {narration}"))));
         if let Some(tracker) = tracker {

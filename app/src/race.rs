@@ -177,6 +177,72 @@ pub fn RacePage() -> impl IntoView {
     }
 }
 
+/// How one lane ended: its steps and the work its card declares (comparisons plus writes for arrays,
+/// edges examined plus relaxations or nodes visited for graphs).
+struct Finish {
+    name: &'static str,
+    steps: u64,
+    work: u64,
+    work_name: String,
+}
+
+/// The line that ends a race. Steps are each algorithm's own granularity, so "first to finish" and "less
+/// work" are reported separately when they disagree; each comparison names the one it is about first.
+fn verdict(a: &Finish, b: &Finish) -> String {
+    let steps = |x: &Finish, y: &Finish| format!("{} vs {} steps", x.steps, y.steps);
+    let work = |x: &Finish, y: &Finish| {
+        if x.work_name == y.work_name {
+            format!("{} vs {} {}", x.work, y.work, x.work_name)
+        } else {
+            format!("{} {} vs {} {}", x.work, x.work_name, y.work, y.work_name)
+        }
+    };
+    // The first of each pair is the lesser; `None` when equal.
+    let order = |x: u64, y: u64| match x.cmp(&y) {
+        std::cmp::Ordering::Less => Some((a, b)),
+        std::cmp::Ordering::Greater => Some((b, a)),
+        std::cmp::Ordering::Equal => None,
+    };
+    match (order(a.steps, b.steps), order(a.work, b.work)) {
+        (Some((f, s)), Some((l, _))) if std::ptr::eq(f, l) => format!(
+            "{} wins: finished first ({}) with less work ({}).",
+            f.name,
+            steps(f, s),
+            work(f, s)
+        ),
+        (Some((f, s)), Some((l, m))) => format!(
+            "{} finished first ({}), but {} did less work ({}).",
+            f.name,
+            steps(f, s),
+            l.name,
+            work(l, m)
+        ),
+        (Some((f, s)), None) => format!(
+            "{} finished first ({}); the work was equal ({}).",
+            f.name,
+            steps(f, s),
+            work(f, s)
+        ),
+        (None, Some((l, m))) => format!(
+            "Both finished together ({}); {} did less work ({}).",
+            algorithms::plural(l.steps, "step", "steps"),
+            l.name,
+            work(l, m)
+        ),
+        (None, None) if a.work_name == b.work_name => format!(
+            "A tie: {} and {} {} each.",
+            algorithms::plural(a.steps, "step", "steps"),
+            a.work,
+            a.work_name
+        ),
+        (None, None) => format!(
+            "A tie: {} each; {}.",
+            algorithms::plural(a.steps, "step", "steps"),
+            work(a, b)
+        ),
+    }
+}
+
 #[component]
 fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl IntoView {
     let (last_a, last_b) = (lane_a.run.last_step(), lane_b.run.last_step());
@@ -233,53 +299,24 @@ fn Race(lane_a: Lane, lane_b: Lane, input: Input, playback: Playback) -> impl In
     // Steps are each algorithm's own granularity, so "first to finish" and "less work" (the counters the
     // cards declare as work: comparisons plus writes for arrays, edges examined plus relaxations or nodes
     // visited for graphs) are reported separately when they disagree.
-    let work_of = |entry: &Card, c: &Counters| entry.work.iter().map(|w| w.of(c)).sum::<u64>();
-    let work_name = {
-        let names = |entry: &Card| {
-            entry
-                .work
-                .iter()
-                .map(|w| w.label().to_ascii_lowercase())
-                .collect::<Vec<_>>()
-                .join(" + ")
-        };
-        let (a, b) = (names(entry_a), names(entry_b));
-        if a == b {
-            a
-        } else {
-            format!("{a} against {b}")
-        }
+    let finish = |entry: &'static Card, steps: u64, counters: &Counters| Finish {
+        name: entry.name,
+        steps,
+        work: entry.work.iter().map(|w| w.of(counters)).sum(),
+        work_name: entry
+            .work
+            .iter()
+            .map(|w| w.label().to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" + "),
     };
+    let (finish_a, finish_b) = (
+        finish(entry_a, last_a, &final_a),
+        finish(entry_b, last_b, &final_b),
+    );
     let winner = move || {
         (playback.step.get() >= last_step).then(|| {
-            let (work_a, work_b) = (work_of(entry_a, &final_a), work_of(entry_b, &final_b));
-            let first = match last_a.cmp(&last_b) {
-                std::cmp::Ordering::Less => Some(entry_a.name),
-                std::cmp::Ordering::Greater => Some(entry_b.name),
-                std::cmp::Ordering::Equal => None,
-            };
-            let less = match work_a.cmp(&work_b) {
-                std::cmp::Ordering::Less => Some(entry_a.name),
-                std::cmp::Ordering::Greater => Some(entry_b.name),
-                std::cmp::Ordering::Equal => None,
-            };
-            let steps = format!("{last_a} vs {last_b} steps");
-            let cost = format!("{work_a} vs {work_b} {work_name}");
-            let line = match (first, less) {
-                (Some(f), Some(l)) if f == l => {
-                    format!("{f} wins: finished first ({steps}) with less work ({cost}).")
-                }
-                (Some(f), Some(l)) => {
-                    format!("{f} finished first ({steps}), but {l} did less work ({cost}).")
-                }
-                (Some(f), None) => {
-                    format!("{f} finished first ({steps}); the work was equal ({cost}).")
-                }
-                (None, Some(l)) => {
-                    format!("Both finished together ({steps}); {l} did less work ({cost}).")
-                }
-                (None, None) => format!("A tie: {steps}, {cost}."),
-            };
+            let line = verdict(&finish_a, &finish_b);
             view! { <p class="winner" role="status" data-testid="winner">{line}</p> }
         })
     };
@@ -320,4 +357,49 @@ fn lane_snapshot(lane: Lane, step: RwSignal<u64>) -> Memo<Snapshot> {
     let last = lane.run.last_step();
     let run = StoredValue::new(lane.run);
     Memo::new(move |_| run.with_value(|r| r.seek(step.get().min(last))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lane(name: &'static str, steps: u64, work: u64, work_name: &str) -> Finish {
+        Finish {
+            name,
+            steps,
+            work,
+            work_name: work_name.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_verdict_puts_the_winners_number_first_in_each_comparison() {
+        let work = "comparisons + writes";
+        // B finishes first and does less work: B's numbers lead, whichever lane B is.
+        assert_eq!(
+            verdict(&lane("A", 162, 90, work), &lane("B", 110, 40, work)),
+            "B wins: finished first (110 vs 162 steps) with less work (40 vs 90 comparisons + writes)."
+        );
+        // Each comparison is led by its own winner.
+        assert_eq!(
+            verdict(&lane("A", 162, 40, work), &lane("B", 110, 90, work)),
+            "B finished first (110 vs 162 steps), but A did less work (40 vs 90 comparisons + writes)."
+        );
+        assert_eq!(
+            verdict(&lane("A", 50, 7, work), &lane("B", 50, 3, work)),
+            "Both finished together (50 steps); B did less work (3 vs 7 comparisons + writes)."
+        );
+        assert_eq!(
+            verdict(&lane("A", 1, 5, work), &lane("B", 1, 5, work)),
+            "A tie: 1 step and 5 comparisons + writes each."
+        );
+        // Different kinds of work are each named.
+        assert_eq!(
+            verdict(
+                &lane("Dijkstra", 30, 12, "edges examined + relaxations"),
+                &lane("Prim", 20, 9, "edges examined + pushes")
+            ),
+            "Prim wins: finished first (20 vs 30 steps) with less work (9 edges examined + pushes vs 12 edges examined + relaxations)."
+        );
+    }
 }

@@ -443,5 +443,6 @@ pub fn ago(then_ms: f64) -> String {
         3_600..86_400 => (seconds / 3_600, "hour"),
         _ => (seconds / 86_400, "day"),
     };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+    let units = format!("{unit}s");
+    format!("{} ago", algorithms::plural(n, unit, &units))
 }

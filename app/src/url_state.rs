@@ -171,6 +171,16 @@ impl Source {
             Source::GridGenerated(_) => Field::Generator,
             _ => Field::Values,
         };
+        // An empty list would run to an empty "done" at once: refused here, where the learner typed it
+        // (the algorithms themselves accept it, as a trace of nothing).
+        #[cfg(feature = "arrays")]
+        if matches!(self, Source::Typed { .. } | Source::Generated(_)) && input.values.is_empty() {
+            let message = match self {
+                Source::Generated(_) => "the size is 0: generate at least one value",
+                _ => "the list is empty: type at least one value, e.g. 5, 3, 9, 1",
+            };
+            return Err((field, message.to_owned()));
+        }
         entry
             .validate(&input, Mode::Step)
             .map_err(|e| (field, e.to_string()))?;
@@ -184,6 +194,17 @@ pub enum Field {
     Values,
     Target,
     Generator,
+}
+
+impl Field {
+    /// The id of the message beside the field, which the field names in `aria-describedby`.
+    pub fn error_id(self) -> &'static str {
+        match self {
+            Field::Values => "values-error",
+            Field::Target => "target-error",
+            Field::Generator => "generator-error",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -531,6 +552,36 @@ mod tests {
             assert_eq!(problems, Vec::<String>::new());
             assert_eq!(parsed, state);
         }
+    }
+
+    #[test]
+    fn an_empty_list_is_refused_with_its_reason_by_its_field() {
+        let entry = catalogue::card("bubble-sort").unwrap();
+        let typed = Source::Typed {
+            values: "  ".into(),
+            target: String::new(),
+            seed: None,
+        };
+        let (field, message) = typed.input(entry).unwrap_err();
+        assert_eq!(field, Field::Values);
+        assert!(message.contains("the list is empty"), "{message}");
+        let generated = Source::Generated(Generator {
+            preset: Preset::Random,
+            n: 0,
+            min: 1,
+            max: 9,
+            seed: 1,
+        });
+        let (field, message) = generated.input(entry).unwrap_err();
+        assert_eq!(field, Field::Generator);
+        assert!(message.contains("the size is 0"), "{message}");
+        // One value is a list.
+        let one = Source::Typed {
+            values: "7".into(),
+            target: String::new(),
+            seed: None,
+        };
+        assert_eq!(one.input(entry).unwrap().values, [7]);
     }
 
     #[test]

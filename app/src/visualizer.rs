@@ -343,6 +343,11 @@ fn Player(
             }
         })
         .collect_view();
+    // The quiz's questions name positions: the bars carry theirs.
+    #[cfg(feature = "arrays")]
+    if quiz.is_some() {
+        provide_context(crate::array_view::ShowPositions);
+    }
     let complexity = entry.complexity;
     let yes_no = |v: Option<bool>| v.map_or("—", |b| if b { "yes" } else { "no" });
 

@@ -116,6 +116,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     let api = Router::new()
         .route("/health", get(health::<S>))
         .route("/openapi.json", get(openapi))
+        .route("/time-zones", get(time_zones))
         .route(
             "/users",
             post(routes::users::create::<S>).layer(
@@ -318,6 +319,24 @@ static SERVED_OPENAPI: std::sync::LazyLock<String> = std::sync::LazyLock::new(||
         .collect();
     document.to_string()
 });
+
+/// Every time zone name `PATCH /api/me` accepts, for the app's searchable list: the names change only
+/// with the server's build, so a browser may keep them for a day.
+async fn time_zones() -> Response {
+    #[derive(Serialize)]
+    struct TimeZones {
+        time_zones: Vec<&'static str>,
+    }
+    let names = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|zone| zone.name())
+        .collect();
+    (
+        [(header::CACHE_CONTROL, "public, max-age=86400")],
+        Json(TimeZones { time_zones: names }),
+    )
+        .into_response()
+}
 
 async fn openapi() -> Response {
     (

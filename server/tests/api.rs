@@ -806,6 +806,40 @@ async fn users_never_see_or_change_each_others_data() {
     );
 }
 
+/// The names the app offers for the home time zone are exactly those `PATCH /api/me` accepts.
+#[tokio::test]
+async fn time_zone_names_are_listed_and_each_is_accepted() {
+    let app = TestApp::new().await;
+    let reply = app.call(Method::GET, "/api/time-zones", None, None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let names: Vec<&str> = reply.body["time_zones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|name| name.as_str().unwrap())
+        .collect();
+    assert!(names.len() > 300, "{}", names.len());
+    assert!(names.contains(&"Asia/Tokyo") && names.contains(&"UTC"));
+    // Each listed name is one the zone change reads (its parser, not the list, decides).
+    assert!(
+        names
+            .iter()
+            .all(|name| name.parse::<chrono_tz::Tz>().is_ok())
+    );
+    let (_, token) = app.user("UTC").await;
+    let zone = names.iter().find(|n| n.starts_with("Pacific/")).unwrap();
+    let changed = app
+        .call(
+            Method::PATCH,
+            "/api/me",
+            Some(&token),
+            Some(json!({ "time_zone": zone })),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    assert_eq!(changed.body["time_zone"], *zone);
+}
+
 /// The OpenAPI document lists exactly the routes the router answers, at the crate's version.
 #[tokio::test]
 async fn the_openapi_document_matches_the_routes() {
@@ -848,7 +882,7 @@ async fn the_openapi_document_matches_the_routes() {
             documented += usize::from(!unknown);
         }
     }
-    assert_eq!(documented, 19);
+    assert_eq!(documented, 20);
 }
 
 #[tokio::test]

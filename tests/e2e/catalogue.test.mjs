@@ -98,6 +98,15 @@ test('the home page offers to continue where the learner left off, after a reloa
   const link = page.getByTestId('continue').first();
   await link.waitFor();
   assert.match(await link.textContent(), /Heap sort · step 9/);
+  // The card offers the place too, beside the fresh start; cards without a place offer none.
+  const onCard = page.locator('[data-testid=card][data-id=heap-sort] [data-testid=card-continue]');
+  assert.equal(await onCard.textContent(), 'Continue at step 9');
+  assert.equal(await page.getByTestId('card-continue').count(), 1);
+  await onCard.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 9 /'));
+  assert.deepEqual(await page.$$eval('[data-testid=bar]', (els) => els.map((el) => el.dataset.value)), bars);
+  await page.goto(shared.server.url);
+  await link.waitFor();
   await link.locator('a').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 9 /'));
   assert.deepEqual(await page.$$eval('[data-testid=bar]', (els) => els.map((el) => el.dataset.value)), bars);

@@ -53,6 +53,8 @@ test('the complexity plot measures in slices across frames, and finishes', async
   assert.ok(ratio(merge) > 1.9 && ratio(merge) < 2.4, `merge ×${ratio(merge)}`);
   assert.equal(await page.locator('[data-testid=series]').count(), 2);
   assert.equal(await page.locator('[data-testid=chart] .reference').count(), 3);
+  // The y axis is titled with what is counted.
+  assert.equal(await page.getByTestId('y-title').textContent(), 'Comparisons');
   await page.screenshot({ path: join(ARTIFACTS, 'plot-desktop.png'), fullPage: true });
 
   // The metric and the choice live in the address.
@@ -87,6 +89,52 @@ test('graph algorithms are measured against nodes plus edges, on the counters th
   assert.ok(bfs.every(([size], i) => i === 0 || size > bfs[i - 1][0]));
   // Linear in nodes plus edges: an edge is examined at most from both ends.
   for (const [size, examined] of bfs.slice(1)) assert.ok(examined > 0 && examined <= 2 * size, `${size}: ${examined}`);
+  assert.deepEqual(errors, []);
+});
+
+test('the measures offered are those the chosen algorithms count, and one that draws nothing says so', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/plot?ids=binary-search&metric=comparisons`);
+  await page.getByTestId('measure').waitFor();
+  const offered = () => page.getByTestId('metric').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  // Binary search counts comparisons and reads only: nothing else is offered.
+  assert.deepEqual(await offered(), ['comparisons', 'reads']);
+  assert.equal(await page.getByTestId('not-drawn').count(), 0);
+  // Adding a sort offers its counters; a measure one of them does not count says which is left out.
+  await page.getByTestId('pick-bubble-sort').check();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=metric] option').length > 2);
+  assert.ok((await offered()).includes('swaps'));
+  await page.getByTestId('metric').selectOption('swaps');
+  assert.equal(await page.getByTestId('not-drawn').textContent(), 'Binary search does not count swaps: not drawn on this measure.');
+  // Dropping the sort takes its counters away, and the measure moves to one binary search counts.
+  await page.getByTestId('pick-bubble-sort').uncheck();
+  await page.waitForFunction(() => document.querySelector('[data-testid=metric]').value === 'comparisons');
+  assert.deepEqual(await offered(), ['comparisons', 'reads']);
+  await page.waitForFunction(() => location.search === '?ids=binary-search&metric=comparisons');
+  assert.deepEqual(errors, []);
+});
+
+test('a late engine reply after the learner has left the plot writes nothing and breaks nothing', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/plot?ids=insertion-sort&metric=comparisons`);
+  await page.getByTestId('measure').waitFor();
+  // Hold the sorting engine's module until the learner has gone to another page.
+  let release;
+  let requested;
+  const held = new Promise((resolve) => (release = resolve));
+  const asked = new Promise((resolve) => (requested = resolve));
+  await page.route(/\/assets\/engine-sorting-[0-9a-f]{16}\//, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('measure').click();
+  await asked;
+  await page.getByRole('link', { name: 'Algorithms', exact: true }).click();
+  await page.getByTestId('card').first().waitFor();
+  release();
+  // The reply lands on a page that is gone: a few frames later, nothing has failed.
+  await page.waitForTimeout(1500);
+  await page.getByTestId('search').fill('sort');
+  assert.ok((await page.getByTestId('card').count()) > 0);
   assert.deepEqual(errors, []);
 });
 

@@ -170,6 +170,8 @@ test('the quiz asks before deciding steps, checks answers against the next step,
   await page.getByTestId('quiz').waitFor();
   assert.equal(await page.getByTestId('quiz-score').textContent(), 'Score: 0 of 0');
   assert.equal(await page.getByTestId('export-trace').count(), 0, 'the quiz page has no export bar');
+  // The questions name positions, so the bars carry theirs.
+  assert.deepEqual(await page.getByTestId('position').allTextContents(), ['0', '1']);
 
   // Step 1 compares positions 0 and 1: asked before it, answered by clicking the bars.
   await page.keyboard.press('ArrowRight');
@@ -194,12 +196,15 @@ test('the quiz asks before deciding steps, checks answers against the next step,
   // Next: will 2 and 1 be swapped? A wrong answer shows the right one with the step's narration.
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /Will they be swapped\?$/.test(document.querySelector('[data-testid=quiz-question]')?.textContent ?? ''));
+  // The first answer's feedback is gone: it never stands under the next question.
+  assert.equal(await page.getByTestId('quiz-outcome').textContent(), '');
   // The question takes focus (on the next frame), so the keyboard answers it.
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'quiz-yes');
   await page.keyboard.press('Tab'); // from "Yes, swapped" to "No"
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right === 'false');
-  assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Not quite: they are swapped\. /);
+  // Why, from the values compared: 2 > 1.
+  assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Not quite: they are swapped \(2 > 1\)\. /);
   assert.equal(await page.getByTestId('quiz-score').textContent(), 'Score: 1 of 2');
   assert.match(await stepText(page), /^Step 2 \//);
 
@@ -237,6 +242,7 @@ test('a search quiz asks which side of a shown probe the target is on, then whic
   assert.equal(await question.textContent(), 'Before step 1: Position 3 (value 7) is probed next. Is the target to its left or its right?');
   await page.getByTestId('quiz-right').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=quiz-outcome]').dataset.right === 'true');
+  assert.match(await page.getByTestId('quiz-outcome').textContent(), /^Right \(11 > 7\)\. /);
 
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('[data-testid=quiz-question]')?.textContent === 'Before step 2: Which position is probed next?');

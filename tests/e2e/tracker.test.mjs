@@ -269,3 +269,61 @@ test('the public streak card turns on with an address anyone can load, and off a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the home time zone is chosen from the names the server accepts; instants are written for people', async () => {
+  const { page, errors } = await device();
+  await finishRun(page);
+  await waitForDelivered(page);
+  await page.getByTestId('tracker').click();
+  const zone = page.getByTestId('zone');
+  await zone.waitFor();
+  // The field's list holds exactly the server's names, which the browser searches as the learner types.
+  const names = (await (await fetch(`${server.url}/api/time-zones`)).json()).time_zones;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=time-zones] option').length === n, names.length);
+  assert.equal(await zone.getAttribute('list'), 'time-zones');
+  assert.ok(names.includes('Asia/Tokyo'));
+  // A name the server does not know is refused on the spot, with what to do instead.
+  await zone.fill('Mars/Olympus_Mons');
+  await zone.press('Enter');
+  await page.waitForFunction(() => /"Mars\/Olympus_Mons" is not a time zone name the server knows/.test(document.body.textContent));
+  // A first change is possible at once; after it, the next is a date and a time, not RFC 3339.
+  assert.match(await page.locator('.setting').first().textContent(), /you can change it now\./);
+  await zone.fill('Asia/Tokyo');
+  await zone.press('Enter');
+  await page.waitForFunction(() => /Saved\. Days now follow this time zone\./.test(document.body.textContent));
+  const hint = await page.locator('.setting').first().textContent();
+  // In the browser's own language (the test browser's is English): a month's name, the year and a time.
+  assert.match(hint, /the next change is possible from [^.]*[A-Z][a-z]{2}[^.]*\b20\d\d\b[^.]*\d{1,2}:\d{2}/);
+  assert.doesNotMatch(hint, /\d{4}-\d{2}-\d{2}T/);
+  // The pairing code's expiry too.
+  await page.getByTestId('new-code').click();
+  await page.getByTestId('pairing-code').waitFor();
+  const expiry = await page.getByTestId('pairing-code').locator('..').textContent();
+  assert.match(expiry, /by [^.]*[A-Z][a-z]{2}[^.]*\b20\d\d\b[^.]*\d{1,2}:\d{2}[^.]*\.$/);
+  assert.doesNotMatch(expiry, /\d{4}-\d{2}-\d{2}T/);
+  assert.deepEqual(errors, []);
+});
+
+test('a reply held until the learner has left the dashboard writes nothing and breaks nothing', async () => {
+  const { page, errors } = await device();
+  await finishRun(page);
+  await waitForDelivered(page);
+  let release;
+  let requested;
+  const held = new Promise((resolve) => (release = resolve));
+  const asked = new Promise((resolve) => (requested = resolve));
+  await page.route(/\/api\/(progress|me|time-zones|sessions)$/, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('tracker').click();
+  await asked;
+  await page.getByRole('link', { name: 'Algorithms', exact: true }).click();
+  await page.getByTestId('card').first().waitFor();
+  release();
+  await page.waitForTimeout(1500);
+  await page.getByTestId('search').fill('heap');
+  assert.match(await page.getByTestId('result-count').textContent(), /^\d+ algorithms?$/);
+  assert.deepEqual(errors, []);
+});

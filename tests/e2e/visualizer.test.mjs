@@ -187,6 +187,40 @@ test('at 64 steps per second several steps happen per frame', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('the sliders say their values in words, and a long run moves by larger units', async () => {
+  const { page, errors } = await open(bubble('preset=reversed&n=300&min=1&max=999&seed=3&speed=4'));
+  const last = await lastStepOf(page);
+  assert.ok(last > 10000, `${last} steps`);
+  const scrubber = page.getByTestId('scrubber');
+  assert.equal(await scrubber.getAttribute('aria-valuetext'), `step 0 of ${last}`);
+  assert.equal(await page.getByTestId('speed').getAttribute('aria-valuetext'), '4 steps per second');
+  // Moves of 1 up to 10,000 steps are offered (each at most a tenth of the run); one step is the default.
+  const unit = page.getByTestId('unit');
+  assert.deepEqual(await unit.locator('option').allTextContents(), ['1 step', '10 steps', '100 steps', '1,000 steps', '10,000 steps']);
+  assert.equal(await unit.inputValue(), '1');
+  await unit.selectOption('1000');
+  await page.getByTestId('step').click();
+  await waitForStep(page, 1000);
+  assert.equal(await scrubber.getAttribute('aria-valuetext'), `step 1000 of ${last}`);
+  await page.getByTestId('back').click();
+  await waitForStep(page, 0);
+  await page.keyboard.press('Shift+ArrowRight');
+  await waitForStep(page, 10000);
+  assert.equal(await page.getByTestId('speed').getAttribute('aria-valuetext'), '4000 steps per second');
+  // Play moves that many steps per tick: the run is watched to its end in seconds.
+  for (let k = 0; k < 4; k++) await page.keyboard.press('+');
+  assert.equal(await page.getByTestId('speed-value').textContent(), '64/s');
+  await page.getByTestId('play').click();
+  await page.waitForFunction((l) => document.querySelector('[data-testid=step-count]').textContent.startsWith(`Step ${l} /`), last, { timeout: 10000 });
+  assert.deepEqual(errors, []);
+});
+
+test('a short run offers no larger moves', async () => {
+  const { page, errors } = await open(bubble('values=5,1,4'));
+  assert.equal(await page.getByTestId('unit').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test('the input editor: a disclosure that closes on Run; typed, generated, presets, and refused input keeps the run', async () => {
   const { page, errors } = await open(bubble());
   const before = await barValues(page);
@@ -203,12 +237,23 @@ test('the input editor: a disclosure that closes on Run; typed, generated, prese
   await error.waitFor();
   assert.match(await error.textContent(), /item 2.*"x"/);
   assert.deepEqual(await barValues(page), before, 'the previous run stays');
+  // The message is tied to its field: announced as invalid, with the reason as its description.
+  const values = page.getByTestId('values');
+  assert.equal(await values.getAttribute('aria-invalid'), 'true');
+  assert.equal(await error.getAttribute('id'), await values.getAttribute('aria-describedby'));
+  assert.equal(await page.getByTestId('target').count(), 0, 'a sort takes no target');
+  // An empty list is refused with the reason, not run as an empty "done".
+  await values.fill('   ');
+  await page.getByTestId('apply').click();
+  await page.waitForFunction(() => /the list is empty/.test(document.querySelector('[data-testid=input-error]')?.textContent));
+  assert.deepEqual(await barValues(page), before, 'the previous run stays');
 
   await page.getByTestId('values').fill('5, 1, 4');
   await page.getByTestId('apply').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=bar]').length === 3);
   assert.deepEqual(await barValues(page), [5, 1, 4]);
   assert.equal(await page.getByTestId('input-error').count(), 0);
+  assert.equal(await page.getByTestId('values').count(), 0, 'the editor is closed');
   // Run closed the editor and gave focus back to its button; the line says what runs.
   assert.equal(await page.getByTestId('input-editor').count(), 0);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');

@@ -226,9 +226,8 @@ impl Algorithm for Articulation {
             At::Start => (
                 0,
                 format!(
-                    "Find the articulation points and bridges of {} nodes and {} edges.",
-                    g.len(),
-                    g.edges.len()
+                    "Find the articulation points and bridges of {}.",
+                    g.size_text()
                 ),
             ),
             At::Discovered { v } => (
@@ -319,9 +318,9 @@ impl Algorithm for Articulation {
                 (
                     8,
                     format!(
-                        "Done: {cuts} articulation point{} and {bridges} bridge{}.",
-                        if cuts == 1 { "" } else { "s" },
-                        if bridges == 1 { "" } else { "s" }
+                        "Done: {} and {}.",
+                        crate::plural(cuts, "articulation point", "articulation points"),
+                        crate::plural(bridges, "bridge", "bridges")
                     ),
                 )
             }

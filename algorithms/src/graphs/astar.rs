@@ -225,10 +225,10 @@ impl Algorithm for AStar {
             At::Start => (
                 0,
                 format!(
-                    "Start A* from {} to {} on {} nodes.",
+                    "Start A* from {} to {} on {}.",
                     label(g, g.start.unwrap_or(0)),
                     label(g, goal),
-                    g.len()
+                    crate::plural(g.len(), "node", "nodes")
                 ),
             ),
             At::Pushed => (

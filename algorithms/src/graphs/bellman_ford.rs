@@ -221,9 +221,8 @@ impl Algorithm for BellmanFord {
             At::Start => (
                 0,
                 format!(
-                    "Start Bellman–Ford on {} nodes and {} edges from {}.",
-                    g.len(),
-                    g.edges.len(),
+                    "Start Bellman–Ford on {} from {}.",
+                    g.size_text(),
                     label(g, g.start.unwrap_or(0))
                 ),
             ),

@@ -168,8 +168,8 @@ impl Algorithm for Bfs {
             At::Start => (
                 0,
                 format!(
-                    "Start breadth-first search on {} nodes from {}.",
-                    g.len(),
+                    "Start breadth-first search on {} from {}.",
+                    crate::plural(g.len(), "node", "nodes"),
                     label(g, g.start.unwrap_or(0))
                 ),
             ),
@@ -226,8 +226,8 @@ impl Algorithm for Bfs {
                 (
                     7,
                     format!(
-                        "The queue is empty: {reached} of {} nodes reached.{}",
-                        g.len(),
+                        "The queue is empty: {reached} of {} reached.{}",
+                        crate::plural(g.len(), "node", "nodes"),
                         goal.unwrap_or_default()
                     ),
                 )

@@ -179,8 +179,8 @@ impl Algorithm for Bipartite {
             At::Start => (
                 0,
                 format!(
-                    "Check whether {} nodes split into two sides with every edge between them.",
-                    g.len()
+                    "Check whether {} split into two sides with every edge between them.",
+                    crate::plural(g.len(), "node", "nodes")
                 ),
             ),
             At::Seeded { s } => (

@@ -47,7 +47,7 @@ pub const CARD: Card = Card {
     ],
     counters: UNION_FIND_COUNTERS,
     work: UNION_FIND_WORK,
-    version: 2,
+    version: 3,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -154,9 +154,8 @@ impl Algorithm for Components {
             At::Start => (
                 1,
                 format!(
-                    "Find the connected components of {} nodes and {} edges: each node starts as its own set.",
-                    g.len(),
-                    g.edges.len()
+                    "Find the connected components of {}: each node starts as its own set.",
+                    g.size_text()
                 ),
             ),
             At::Joined { edge } => {
@@ -168,10 +167,10 @@ impl Algorithm for Components {
                 (
                     4,
                     format!(
-                        "{} – {}: different sets, so join them ({} components left).",
+                        "{} – {}: different sets, so join them ({} left).",
                         label(g, e.from),
                         label(g, e.to),
-                        self.count
+                        crate::plural(self.count, "component", "components")
                     ),
                 )
             }
@@ -192,7 +191,10 @@ impl Algorithm for Components {
             }
             At::Done => (
                 5,
-                format!("Every edge is done: {} connected components.", self.count),
+                format!(
+                    "Every edge is done: {}.",
+                    crate::plural(self.count, "connected component", "connected components")
+                ),
             ),
         };
         let [parent, rank] = super::union_find_columns(&self.sets, g);

@@ -198,9 +198,8 @@ impl Algorithm for CycleDetection {
             At::Start => (
                 1,
                 format!(
-                    "Look for a cycle among {} nodes and {} edges: every node starts white.",
-                    g.len(),
-                    g.edges.len()
+                    "Look for a cycle among {}: every node starts white.",
+                    g.size_text()
                 ),
             ),
             At::Entered { v } => (

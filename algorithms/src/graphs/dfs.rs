@@ -163,8 +163,8 @@ impl Algorithm for Dfs {
             At::Start => (
                 0,
                 format!(
-                    "Start depth-first search on {} nodes from {}.",
-                    g.len(),
+                    "Start depth-first search on {} from {}.",
+                    crate::plural(g.len(), "node", "nodes"),
                     label(g, g.start.unwrap_or(0))
                 ),
             ),
@@ -214,8 +214,8 @@ impl Algorithm for Dfs {
                 (
                     7,
                     format!(
-                        "The stack is empty: {reached} of {} nodes reached and finished.",
-                        g.len()
+                        "The stack is empty: {reached} of {} reached and finished.",
+                        crate::plural(g.len(), "node", "nodes")
                     ),
                 )
             }

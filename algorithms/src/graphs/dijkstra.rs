@@ -199,8 +199,8 @@ impl Algorithm for Dijkstra {
             At::Start => (
                 0,
                 format!(
-                    "Start Dijkstra's algorithm on {} nodes from {}.",
-                    g.len(),
+                    "Start Dijkstra's algorithm on {} from {}.",
+                    crate::plural(g.len(), "node", "nodes"),
                     label(g, g.start.unwrap_or(0))
                 ),
             ),
@@ -262,7 +262,8 @@ impl Algorithm for Dijkstra {
                 (
                     8,
                     format!(
-                        "The heap is empty: {settled} nodes settled.{}",
+                        "The heap is empty: {} settled.{}",
+                        crate::plural(settled, "node", "nodes"),
                         goal.unwrap_or_default()
                     ),
                 )

@@ -230,7 +230,7 @@ impl Algorithm for FloydWarshall {
         }
         let show = |d: Option<i64>| Value::from(d).to_string();
         let (line, narration) = match self.at {
-            At::Start => (0, format!("Find the shortest distance between every pair of {n} nodes.")),
+            At::Start => (0, format!("Find the shortest distance between every pair of {}.", crate::plural(n, "node", "nodes"))),
             At::Initialised => (1, "Start from the edges alone: each pair's lightest edge, 0 from a node to itself, ∞ otherwise.".to_owned()),
             At::RowSkipped => (3, format!("k = {}: {} cannot reach {}, so nothing from {} goes through it.", label(g, k), label(g, i), label(g, k), label(g, i))),
             At::Improved { before } => (

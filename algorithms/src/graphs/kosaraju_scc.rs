@@ -217,9 +217,8 @@ impl Algorithm for KosarajuScc {
             At::Start => (
                 0,
                 format!(
-                    "Find the strongly connected components of {} nodes and {} edges.",
-                    g.len(),
-                    g.edges.len()
+                    "Find the strongly connected components of {}.",
+                    g.size_text()
                 ),
             ),
             At::Entered { v, edge } => {
@@ -283,8 +282,12 @@ impl Algorithm for KosarajuScc {
             At::Done => (
                 6,
                 format!(
-                    "Every node is in a component: {} strongly connected components.",
-                    self.components
+                    "Every node is in a component: {}.",
+                    crate::plural(
+                        self.components,
+                        "strongly connected component",
+                        "strongly connected components"
+                    )
                 ),
             ),
         };

@@ -48,7 +48,7 @@ pub const CARD: Card = Card {
     ],
     counters: UNION_FIND_COUNTERS,
     work: UNION_FIND_WORK,
-    version: 2,
+    version: 3,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -169,17 +169,13 @@ impl Algorithm for Kruskal {
         let (line, narration) = match self.at {
             At::Start => (
                 0,
-                format!(
-                    "Start Kruskal's algorithm on {} nodes and {} edges.",
-                    g.len(),
-                    g.edges.len()
-                ),
+                format!("Start Kruskal's algorithm on {}.", g.size_text()),
             ),
             At::Sorted => (
                 1,
                 format!(
-                    "Sort the {} edges by weight; each node is a tree of its own.",
-                    g.edges.len()
+                    "Sort the edges by weight ({}); each node is a tree of its own.",
+                    crate::plural(g.edges.len(), "edge", "edges")
                 ),
             ),
             At::Kept { edge } => {

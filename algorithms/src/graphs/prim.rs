@@ -182,14 +182,7 @@ impl Algorithm for Prim {
             )
         };
         let (line, narration) = match self.at {
-            At::Start => (
-                0,
-                format!(
-                    "Start Prim's algorithm on {} nodes and {} edges.",
-                    g.len(),
-                    g.edges.len()
-                ),
-            ),
+            At::Start => (0, format!("Start Prim's algorithm on {}.", g.size_text())),
             At::Added { v, edge: None } => {
                 frame = frame.node(v, NodeState::Current);
                 let how = if self.tree_edges.is_empty()
@@ -231,8 +224,8 @@ impl Algorithm for Prim {
             At::Done => (
                 7,
                 format!(
-                    "Every node is in a tree: {} edges, total weight {}.",
-                    self.tree_edges.len(),
+                    "Every node is in a tree: {}, total weight {}.",
+                    crate::plural(self.tree_edges.len(), "edge", "edges"),
                     self.weight
                 ),
             ),

@@ -225,9 +225,8 @@ impl Algorithm for TarjanScc {
             At::Start => (
                 0,
                 format!(
-                    "Find the strongly connected components of {} nodes and {} edges.",
-                    g.len(),
-                    g.edges.len()
+                    "Find the strongly connected components of {}.",
+                    g.size_text()
                 ),
             ),
             At::Discovered { v, edge } => {
@@ -289,17 +288,21 @@ impl Algorithm for TarjanScc {
             At::Component { root, size } => (
                 6,
                 format!(
-                    "low[{r}] = index[{r}] = {}: pop the stack down to {r}, a component of {size} node{}.",
+                    "low[{r}] = index[{r}] = {}: pop the stack down to {r}, a component of {}.",
                     self.low[root],
-                    if size == 1 { "" } else { "s" },
+                    crate::plural(size, "node", "nodes"),
                     r = label(g, root)
                 ),
             ),
             At::Done => (
                 7,
                 format!(
-                    "Every node is in a component: {} strongly connected components.",
-                    self.components
+                    "Every node is in a component: {}.",
+                    crate::plural(
+                        self.components,
+                        "strongly connected component",
+                        "strongly connected components"
+                    )
                 ),
             ),
         };

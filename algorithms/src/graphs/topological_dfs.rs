@@ -47,7 +47,7 @@ pub const CARD: Card = Card {
     ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -160,11 +160,7 @@ impl Algorithm for TopologicalDfs {
         let (line, narration) = match self.at {
             At::Start => (
                 0,
-                format!(
-                    "Order {} nodes so that each of the {} edges points forward.",
-                    g.len(),
-                    g.edges.len()
-                ),
+                format!("Order {} so that every edge points forward.", g.size_text()),
             ),
             At::Entered { v, edge } => {
                 if let Some(edge) = edge {

@@ -46,7 +46,7 @@ pub const CARD: Card = Card {
     ],
     counters: TRAVERSAL_COUNTERS,
     work: TRAVERSAL_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -179,17 +179,13 @@ impl Algorithm for Kahn {
         let (line, narration) = match self.at {
             At::Start => (
                 0,
-                format!(
-                    "Start Kahn's topological sort on {} nodes and {} edges.",
-                    g.len(),
-                    g.edges.len()
-                ),
+                format!("Start Kahn's topological sort on {}.", g.size_text()),
             ),
             At::Counted => (
                 1,
                 format!(
-                    "Count incoming edges: {} nodes have none and go into the queue.",
-                    self.queue.len()
+                    "Count incoming edges: the nodes with none go into the queue ({}).",
+                    crate::plural(self.queue.len(), "node", "nodes")
                 ),
             ),
             At::Output => {
@@ -227,9 +223,9 @@ impl Algorithm for Kahn {
             At::Done if cyclic => (
                 6,
                 format!(
-                    "The queue is empty with {} of {} nodes ordered: the rest lie on or behind a cycle, so no topological order exists.",
+                    "The queue is empty with {} of {} ordered: the rest lie on or behind a cycle, so no topological order exists.",
                     self.order.len(),
-                    g.len()
+                    crate::plural(g.len(), "node", "nodes")
                 ),
             ),
             At::Done => (

@@ -31,6 +31,8 @@ pub const PSEUDOCODE: &[&str] = &[
 ];
 
 pub const CARD: Card = Card {
+    // 2: counts in the narration agree with their nouns.
+    version: 2,
     legend: &[
         Key::cell(CellState::Frontier).said("start side's open set"),
         Key::cell(CellState::GoalFrontier).said("goal side's open set"),
@@ -249,9 +251,13 @@ impl Algorithm for Bidirectional {
             At::Layer => (
                 3,
                 format!(
-                    "The {side} side has the smaller queue: expand its {} cells, {} moves from the {side}.",
-                    self.layer_left,
-                    dist(self.active, self.sides[self.active].queue[0])
+                    "The {side} side has the smaller queue: expand its {}, {} from the {side}.",
+                    crate::plural(self.layer_left, "cell", "cells"),
+                    crate::plural(
+                        dist(self.active, self.sides[self.active].queue[0]),
+                        "move",
+                        "moves"
+                    )
                 ),
             ),
             At::Dequeued => {

@@ -155,10 +155,10 @@ impl Algorithm for Backtracker {
             At::Start => (
                 0,
                 format!(
-                    "A {} × {} grid of walls, with {} rooms to carve.",
+                    "A {} × {} grid of walls, with {} to carve.",
                     grid.width,
                     grid.height,
-                    (grid.width / 2) * (grid.height / 2)
+                    crate::plural((grid.width / 2) * (grid.height / 2), "room", "rooms")
                 ),
             ),
             At::Carved { from: None, to, .. } => (
@@ -172,9 +172,13 @@ impl Algorithm for Backtracker {
             } => (
                 5,
                 format!(
-                    "{} has {choices} uncarved neighbouring room{}: carve through to {} at random and push it.",
+                    "{} has {}: carve through to {} at random and push it.",
                     place(grid, from),
-                    if choices == 1 { "" } else { "s" },
+                    crate::plural(
+                        choices,
+                        "uncarved neighbouring room",
+                        "uncarved neighbouring rooms"
+                    ),
                     place(grid, to)
                 ),
             ),

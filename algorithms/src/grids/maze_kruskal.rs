@@ -25,17 +25,21 @@ pub const PSEUDOCODE: &[&str] = &[
     "  one set holds every room: a perfect maze",
 ];
 
-pub const CARD: Card = maze_card(
-    "maze-kruskal",
-    "Maze: randomized Kruskal",
-    "Takes walls down in random order wherever they separate two unjoined regions (union–find): an even, patchy maze.",
-    &[Counter::Comparisons, Counter::Reads, Counter::Writes],
-    &[Counter::Reads, Counter::Writes],
-    &[
-        Key::cell(CellState::Current).said("wall knocked down"),
-        Key::cell(CellState::Examined).said("wall kept (same set)"),
-    ],
-);
+pub const CARD: Card = Card {
+    // 2: counts in the narration agree with their nouns.
+    version: 2,
+    ..maze_card(
+        "maze-kruskal",
+        "Maze: randomized Kruskal",
+        "Takes walls down in random order wherever they separate two unjoined regions (union–find): an even, patchy maze.",
+        &[Counter::Comparisons, Counter::Reads, Counter::Writes],
+        &[Counter::Reads, Counter::Writes],
+        &[
+            Key::cell(CellState::Current).said("wall knocked down"),
+            Key::cell(CellState::Examined).said("wall kept (same set)"),
+        ],
+    )
+};
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
@@ -139,23 +143,26 @@ impl Algorithm for Kruskal {
             At::Start => (
                 0,
                 format!(
-                    "{} rooms, each its own set, behind {} walls.",
-                    self.regions,
-                    self.walls.len()
+                    "{}, each its own set, behind {}.",
+                    crate::plural(self.regions, "room", "rooms"),
+                    crate::plural(self.walls.len(), "wall", "walls")
                 ),
             ),
             At::Shuffled => (
                 1,
-                format!("Shuffle the {} walls between rooms.", self.walls.len()),
+                format!(
+                    "Shuffle the walls between rooms ({}).",
+                    crate::plural(self.walls.len(), "wall", "walls")
+                ),
             ),
             At::Down { wall } => {
                 marks.push((wall, CellState::Current));
                 (
                     4,
                     format!(
-                        "The rooms either side of {} were apart: take the wall down and join them ({} regions left).",
+                        "The rooms either side of {} were apart: take the wall down and join them ({} left).",
                         place(grid, wall),
-                        self.regions
+                        crate::plural(self.regions, "region", "regions")
                     ),
                 )
             }

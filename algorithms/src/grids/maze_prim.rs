@@ -24,24 +24,28 @@ pub const PSEUDOCODE: &[&str] = &[
     "  the frontier is empty: a perfect maze",
 ];
 
-pub const CARD: Card = maze_card(
-    "maze-prim",
-    "Maze: randomized Prim",
-    "Grows from the start through random frontier walls, like Prim's spanning tree: a bushy maze of short dead ends.",
-    &[
-        Counter::CellsVisited,
-        Counter::PeakFrontier,
-        Counter::Pushes,
-        Counter::Pops,
-        Counter::Writes,
-    ],
-    &[Counter::Pushes, Counter::Pops],
-    &[
-        Key::cell(CellState::Frontier).said("frontier wall"),
-        Key::cell(CellState::Current).said("room joined"),
-        Key::cell(CellState::Examined).said("wall kept"),
-    ],
-);
+pub const CARD: Card = Card {
+    // 2: counts in the narration agree with their nouns.
+    version: 2,
+    ..maze_card(
+        "maze-prim",
+        "Maze: randomized Prim",
+        "Grows from the start through random frontier walls, like Prim's spanning tree: a bushy maze of short dead ends.",
+        &[
+            Counter::CellsVisited,
+            Counter::PeakFrontier,
+            Counter::Pushes,
+            Counter::Pops,
+            Counter::Writes,
+        ],
+        &[Counter::Pushes, Counter::Pops],
+        &[
+            Key::cell(CellState::Frontier).said("frontier wall"),
+            Key::cell(CellState::Current).said("room joined"),
+            Key::cell(CellState::Examined).said("wall kept"),
+        ],
+    )
+};
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
@@ -150,18 +154,18 @@ impl Algorithm for Prim {
             At::Start => (
                 0,
                 format!(
-                    "A {} × {} grid of walls, with {} rooms to carve.",
+                    "A {} × {} grid of walls, with {} to carve.",
                     grid.width,
                     grid.height,
-                    (grid.width / 2) * (grid.height / 2)
+                    crate::plural((grid.width / 2) * (grid.height / 2), "room", "rooms")
                 ),
             ),
             At::Began => (
                 1,
                 format!(
-                    "Carve the start {}; its {} walls form the frontier.",
+                    "Carve the start {}; its walls form the frontier ({}).",
                     place(grid, grid.start),
-                    self.frontier.len()
+                    crate::plural(self.frontier.len(), "wall", "walls")
                 ),
             ),
             At::Carved { wall, room, added } => {
@@ -169,10 +173,10 @@ impl Algorithm for Prim {
                 (
                     5,
                     format!(
-                        "The wall at {} leads to {}, not yet carved: carve through; {added} new wall{} join the frontier.",
+                        "The wall at {} leads to {}, not yet carved: carve through; the frontier gains {}.",
                         place(grid, wall),
                         place(grid, room),
-                        if added == 1 { "" } else { "s" }
+                        crate::plural(added, "wall", "walls")
                     ),
                 )
             }

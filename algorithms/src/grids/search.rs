@@ -253,7 +253,10 @@ impl Algorithm for Search {
                 marks.push((u, CellState::Current));
                 let key = match self.kind {
                     Kind::BreadthFirst => {
-                        format!("it is {} steps from the start", self.g[u].unwrap_or(0))
+                        format!(
+                            "it is {} from the start",
+                            crate::plural(self.g[u].unwrap_or(0), "step", "steps")
+                        )
                     }
                     Kind::Dijkstra => format!("the cheapest, g = {}", self.g[u].unwrap_or(0)),
                     Kind::AstarManhattan | Kind::AstarOctile => format!(

@@ -103,8 +103,8 @@ impl Algorithm for LinearSearch {
             At::Start => (
                 0,
                 format!(
-                    "Look for {target} among {} values, from the left.",
-                    self.values.len()
+                    "Look for {target} among {}, from the left.",
+                    crate::plural(self.values.len(), "value", "values")
                 ),
                 ArrayFrame::new(&self.values),
             ),

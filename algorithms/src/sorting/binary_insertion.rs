@@ -150,7 +150,10 @@ impl Algorithm for BinaryInsertionSort {
         let (line, narration, frame) = match self.at {
             At::Start => (
                 0,
-                format!("Start binary insertion sort on {n} values."),
+                format!(
+                    "Start binary insertion sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
                 frame,
             ),
             At::Pick => (

@@ -140,7 +140,14 @@ impl Algorithm for BubbleSort {
         let (n, i, j) = (self.values.len(), self.i, self.j);
         let frame = ArrayFrame::new(&self.values).sorted(self.sorted_from(), n);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start bubble sort on {n} values."), frame),
+            At::Start => (
+                0,
+                format!(
+                    "Start bubble sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                frame,
+            ),
             At::Compare { greater } => {
                 let (a, b) = (self.values[j], self.values[j + 1]);
                 let verdict = if greater {

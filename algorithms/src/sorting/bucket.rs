@@ -235,15 +235,27 @@ impl Algorithm for BucketSort {
         };
         let base = ArrayFrame::new(&self.values);
         let (line, narration, frame, aux) = match self.at {
-            At::Start => (0, format!("Start bucket sort on {n} values."), base, vec![]),
+            At::Start => (
+                0,
+                format!(
+                    "Start bucket sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                base,
+                vec![],
+            ),
             At::Range => (
                 1,
                 format!(
-                    "The values run from {} to {}: {} buckets of about {} values each.",
+                    "The values run from {} to {}: {} of about {} each.",
                     self.lo,
                     self.lo + self.width as i64 - 1,
-                    self.buckets.len(),
-                    self.width.div_ceil(self.buckets.len() as u64)
+                    crate::plural(self.buckets.len(), "bucket", "buckets"),
+                    crate::plural(
+                        self.width.div_ceil(self.buckets.len() as u64),
+                        "value",
+                        "values"
+                    )
                 ),
                 base,
                 buckets(vec![]),
@@ -257,8 +269,8 @@ impl Algorithm for BucketSort {
             At::Bucket => (
                 3,
                 format!(
-                    "Insertion sort bucket {b}, {} values.",
-                    self.buckets[b].len()
+                    "Insertion sort bucket {b}, {}.",
+                    crate::plural(self.buckets[b].len(), "value", "values")
                 ),
                 base,
                 buckets(vec![]),

@@ -153,7 +153,10 @@ impl Algorithm for CocktailShakerSort {
         let (line, narration, frame) = match self.at {
             At::Start => (
                 0,
-                format!("Start cocktail shaker sort on {n} values."),
+                format!(
+                    "Start cocktail shaker sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
                 frame,
             ),
             At::Compare { greater } => {

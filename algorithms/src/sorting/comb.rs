@@ -130,7 +130,14 @@ impl Algorithm for CombSort {
         let (n, gap, i) = (self.values.len(), self.gap, self.i);
         let frame = ArrayFrame::new(&self.values);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start comb sort on {n} values."), frame),
+            At::Start => (
+                0,
+                format!(
+                    "Start comb sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                frame,
+            ),
             At::Gap if gap == 1 => (
                 3,
                 "Gap 1: a bubble-sort pass; if it swaps nothing, the array is sorted.".to_owned(),

@@ -49,7 +49,7 @@ pub const CARD: Card = Card {
     legend: super::MERGES,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -214,13 +214,20 @@ impl Algorithm for CountingSort {
         };
         let base = ArrayFrame::new(&self.values);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start counting sort on {n} values."), base),
+            At::Start => (
+                0,
+                format!(
+                    "Start counting sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                base,
+            ),
             At::Range => (
                 1,
                 format!(
-                    "The values run from {lo} to {}: {} counters.",
+                    "The values run from {lo} to {}: {}.",
                     lo + self.count.len() as i64 - 1,
-                    self.count.len()
+                    crate::plural(self.count.len(), "counter", "counters")
                 ),
                 base,
             ),
@@ -242,8 +249,8 @@ impl Algorithm for CountingSort {
                 (
                     3,
                     format!(
-                        "Running sum: count[{v}] = {} values are ≤ {}.",
-                        self.count[v],
+                        "Running sum: count[{v}] = {} ≤ {}.",
+                        crate::plural(self.count[v], "value", "values"),
                         lo + v as i64
                     ),
                     base,

@@ -168,7 +168,10 @@ impl Algorithm for HeapSort {
         let (line, narration, frame) = match self.at {
             At::Start => (
                 0,
-                format!("Start heap sort on {n} values: first make A a max-heap."),
+                format!(
+                    "Start heap sort on {}: first make A a max-heap.",
+                    crate::plural(n, "value", "values")
+                ),
                 ArrayFrame::new(&self.values),
             ),
             At::PickChild => {

@@ -133,7 +133,14 @@ impl Algorithm for InsertionSort {
         let (n, i, j, key) = (self.values.len(), self.i, self.j, self.key);
         let frame = ArrayFrame::new(&self.values);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start insertion sort on {n} values."), frame),
+            At::Start => (
+                0,
+                format!(
+                    "Start insertion sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                frame,
+            ),
             At::Pick => (
                 2,
                 format!("Take key = A[{i}] = {key}; A[0..{i}] is already sorted."),

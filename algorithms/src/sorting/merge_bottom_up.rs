@@ -119,7 +119,10 @@ impl Algorithm for MergeSortBottomUp {
         let (line, narration, frame) = match self.at {
             At::Start => (
                 0,
-                format!("Start bottom-up merge sort on {n} values."),
+                format!(
+                    "Start bottom-up merge sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
                 ArrayFrame::new(&self.values),
             ),
             At::Width => (

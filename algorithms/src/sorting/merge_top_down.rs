@@ -118,7 +118,10 @@ impl Algorithm for MergeSortTopDown {
         let (line, narration, frame) = match self.at {
             At::Start => (
                 0,
-                format!("Start merge sort on {n} values."),
+                format!(
+                    "Start merge sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
                 ArrayFrame::new(&self.values),
             ),
             At::Split { lo, mid, hi } => (

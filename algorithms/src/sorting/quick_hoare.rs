@@ -178,7 +178,14 @@ impl Algorithm for QuicksortHoare {
         frame.sorted = outside_ranges(n, pending);
         let scan = |f: ArrayFrame| f.active(lo, hi + 1).pointer("i", i).pointer("j", j);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start quicksort (Hoare) on {n} values."), frame),
+            At::Start => (
+                0,
+                format!(
+                    "Start quicksort (Hoare) on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                frame,
+            ),
             At::Partition => (
                 2,
                 format!("Partition A[{lo}..{hi}] around the middle value {pivot}."),

@@ -184,7 +184,14 @@ impl Algorithm for QuicksortLomuto {
         let partitioning =
             |f: ArrayFrame| f.active(lo, hi + 1).mark(hi, Mark::Pivot).pointer("i", i);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start quicksort on {n} values."), frame),
+            At::Start => (
+                0,
+                format!(
+                    "Start quicksort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                frame,
+            ),
             At::Partition { from } if from != hi => (
                 2,
                 format!(

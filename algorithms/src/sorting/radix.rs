@@ -40,7 +40,7 @@ pub const CARD: Card = Card {
     legend: super::MERGES,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -195,7 +195,14 @@ impl Algorithm for RadixSort {
         };
         let base = ArrayFrame::new(&self.values);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start radix sort on {n} values."), base),
+            At::Start => (
+                0,
+                format!(
+                    "Start radix sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                base,
+            ),
             At::Range => (
                 1,
                 format!(
@@ -222,7 +229,10 @@ impl Algorithm for RadixSort {
                 count.marks.push((d, Mark::Written));
                 (
                     4,
-                    format!("Running sum: {} keys have digit ≤ {d}.", self.count[d]),
+                    format!(
+                        "Running sum: digit ≤ {d} in {}.",
+                        crate::plural(self.count[d], "key", "keys")
+                    ),
                     base,
                 )
             }

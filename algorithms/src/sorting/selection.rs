@@ -121,7 +121,14 @@ impl Algorithm for SelectionSort {
         let (n, i, j, min) = (self.values.len(), self.i, self.j, self.min);
         let frame = ArrayFrame::new(&self.values).sorted(0, i);
         let (line, narration, frame) = match self.at {
-            At::Start => (0, format!("Start selection sort on {n} values."), frame),
+            At::Start => (
+                0,
+                format!(
+                    "Start selection sort on {}.",
+                    crate::plural(n, "value", "values")
+                ),
+                frame,
+            ),
             At::PassStart => (
                 2,
                 format!("Look for the smallest value in A[{i}..{n}]; start with min = {i}."),

@@ -38,7 +38,7 @@ pub const CARD: Card = Card {
     legend: super::INSERTIONS,
     counters: crate::catalogue::SORT_COUNTERS,
     work: crate::catalogue::SORT_WORK,
-    version: 1,
+    version: 2,
 };
 
 pub const ENTRY: Entry = Entry {
@@ -163,7 +163,11 @@ impl Algorithm for ShellSort {
         let (line, narration, frame) = match self.at {
             At::Start => (
                 0,
-                format!("Start Shell sort on {n} values with gaps {:?}.", self.gaps),
+                format!(
+                    "Start Shell sort on {} with gaps {:?}.",
+                    crate::plural(n, "value", "values"),
+                    self.gaps
+                ),
                 frame,
             ),
             At::Gap => (
@@ -180,8 +184,9 @@ impl Algorithm for ShellSort {
                 let left = self.values[j - gap];
                 let text = if greater {
                     format!(
-                        "A[{}] = {left} > {temp}: move it {gap} places right.",
-                        j - gap
+                        "A[{}] = {left} > {temp}: move it {} right.",
+                        j - gap,
+                        crate::plural(gap, "place", "places")
                     )
                 } else {
                     format!(

@@ -463,8 +463,7 @@ pub fn TrackerBadge() -> impl IntoView {
                 };
                 let freezes = match s.freezes {
                     0 => String::new(),
-                    1 => " · 1 freeze".to_owned(),
-                    n => format!(" · {n} freezes"),
+                    n => format!(" · {}", algorithms::plural(n, "freeze", "freezes")),
                 };
                 format!("{}-day streak · {today}{freezes}", s.current)
             }
