@@ -367,16 +367,17 @@ pub fn Controls(playback: Playback, last_step: u64, help_open: RwSignal<bool>) -
         .into_iter()
         .filter(|&u| u == 1 || u.saturating_mul(10) <= last_step)
         .collect();
+    // The options as markup (numbers only): a view per option costs more code than their words.
     let unit_choice = (units.len() > 1).then(|| {
-        let options = units
-            .into_iter()
-            .map(|u| view! { <option value=u.to_string() selected=move || unit.get() == u>{steps_text(u)}</option> })
-            .collect_view();
+        let options: String = units
+            .iter()
+            .map(|u| format!(r#"<option value="{u}">{}</option>"#, steps_text(*u)))
+            .collect();
         view! {
             <label class="unit">
                 "Move by "
-                <select data-testid="unit" on:change=move |e| unit.set(event_target_value(&e).parse().unwrap_or(1))>
-                    {options}
+                <select data-testid="unit" inner_html=options prop:value=move || unit.get().to_string()
+                    on:change=move |e| unit.set(event_target_value(&e).parse().unwrap_or(1))>
                 </select>
             </label>
         }
