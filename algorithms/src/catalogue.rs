@@ -272,6 +272,39 @@ impl Category {
     }
 
     /// The categories that have at least one card, in [`Category::ALL`] order.
+    /// What a learner may call the whole category ("graph", "shortest path", "mst"), lower case.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Category::Sorting => &["sort", "ordering"],
+            Category::Searching => &["search", "find", "lookup"],
+            #[cfg(feature = "graphs")]
+            Category::GraphTraversal => &["graph", "traversal", "explore"],
+            #[cfg(feature = "graphs")]
+            Category::ShortestPaths => &["graph", "shortest path", "route", "pathfinding"],
+            #[cfg(feature = "graphs")]
+            Category::SpanningTrees => {
+                &["graph", "mst", "minimum spanning tree", "spanning forest"]
+            }
+            #[cfg(feature = "graphs")]
+            Category::Connectivity => &["graph", "components", "connected"],
+            #[cfg(feature = "grids")]
+            Category::GridPathfinding => &[
+                "grid",
+                "pathfinding",
+                "shortest path",
+                "route",
+                "maze solving",
+            ],
+            #[cfg(feature = "grids")]
+            Category::Mazes => &["maze", "labyrinth", "maze generation", "grid"],
+        }
+    }
+
+    /// The category whose [`Category::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.id() == id)
+    }
+
     pub fn listed() -> impl Iterator<Item = Category> {
         Category::ALL
             .iter()
@@ -355,6 +388,9 @@ pub struct Card {
     pub name: &'static str,
     pub category: Category,
     pub summary: &'static str,
+    /// Other names a learner may search for ("mst", "union find", "quick sort"), lower case; the
+    /// category's own (`Category::aliases`) apply too.
+    pub aliases: &'static [&'static str],
     pub complexity: Complexity,
     pub stable: Option<bool>,
     pub in_place: Option<bool>,
@@ -370,6 +406,38 @@ pub struct Card {
     /// Changes whenever the algorithm's steps change, so a saved run of an older version is not resumed as
     /// if it were the same.
     pub version: u32,
+}
+
+impl Card {
+    /// Whether a learner's search `query` names this card: it appears, as a phrase, in the card's name,
+    /// id, summary, category or their aliases. Letters are compared without case, and dashes, en dashes
+    /// and underscores as spaces ("union-find" finds "union–find"); ASCII only, since Unicode's case
+    /// tables would cost several KB of the page.
+    pub fn matches(&self, query: &str) -> bool {
+        let query = searchable(query);
+        if query.is_empty() {
+            return true;
+        }
+        let mut text = [self.name, self.id, self.summary, self.category.name()].join(" | ");
+        for alias in self.category.aliases().iter().chain(self.aliases) {
+            text.push_str(" | ");
+            text.push_str(alias);
+        }
+        searchable(&text).contains(&query)
+    }
+}
+
+/// Text as search compares it: ASCII letters in lower case, dashes and underscores as spaces, one space
+/// between words.
+fn searchable(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| match c {
+            '-' | '–' | '—' | '_' | '/' => ' ',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A card and the constructors of its state machine.
@@ -925,3 +993,91 @@ pub(crate) const GRAPH_RULES: GraphRules = GraphRules {
     max_count_edges: 50_000,
     first_acyclic: false,
 };
+
+#[cfg(all(test, feature = "graphs", feature = "grids"))]
+mod search_tests {
+    use super::*;
+
+    fn found(query: &str) -> Vec<&'static str> {
+        CARDS
+            .iter()
+            .filter(|c| c.matches(query))
+            .map(|c| c.id)
+            .collect()
+    }
+
+    #[test]
+    fn a_search_finds_categories_and_common_names() {
+        assert_eq!(found("").len(), CARDS.len());
+        let mut mst = found("mst");
+        mst.sort_unstable();
+        assert_eq!(mst, ["kruskal", "prim"]);
+        let mut scc = found("scc");
+        scc.sort_unstable();
+        assert_eq!(scc, ["kosaraju-scc", "tarjan-scc"]);
+        let mut union_find = found("union find");
+        union_find.sort_unstable();
+        // The maze generator that joins regions with union–find is found too.
+        assert_eq!(
+            union_find,
+            ["connected-components", "kruskal", "maze-kruskal"]
+        );
+        // Dashes and case do not matter.
+        assert_eq!(found("Union-Find"), found("union find"));
+        let sssp = found("sssp");
+        assert!(
+            ["dijkstra", "bellman-ford", "bfs"]
+                .iter()
+                .all(|id| sssp.contains(id)),
+            "{sssp:?}"
+        );
+        assert!(!sssp.contains(&"bubble-sort"));
+        // A phrase: "quick sort" is the quicksorts, not every sort (nor "quickly").
+        let mut quick = found("quick sort");
+        quick.sort_unstable();
+        assert_eq!(
+            quick,
+            [
+                "quicksort-hoare",
+                "quicksort-lomuto",
+                "quicksort-randomized"
+            ]
+        );
+        assert!(found("no such algorithm").is_empty());
+    }
+
+    #[test]
+    fn graph_finds_every_graph_algorithm_and_maze_every_maze() {
+        let graph = found("graph");
+        for card in CARDS.iter().filter(|c| c.frame == FrameKind::Graph) {
+            assert!(graph.contains(&card.id), "graph misses {}", card.id);
+        }
+        let maze = found("maze");
+        for card in CARDS.iter().filter(|c| c.category == Category::Mazes) {
+            assert!(maze.contains(&card.id), "maze misses {}", card.id);
+        }
+        let shortest = found("shortest path");
+        for card in CARDS.iter().filter(|c| {
+            c.category == Category::ShortestPaths || c.category == Category::GridPathfinding
+        }) {
+            assert!(
+                shortest.contains(&card.id),
+                "shortest path misses {}",
+                card.id
+            );
+        }
+        let pathfinding = found("pathfinding");
+        assert!(
+            pathfinding.contains(&"dijkstra") && pathfinding.contains(&"grid-astar"),
+            "{pathfinding:?}"
+        );
+    }
+
+    #[test]
+    fn category_ids_read_back() {
+        for &category in Category::ALL {
+            assert_eq!(Category::from_id(category.id()), Some(category));
+        }
+        assert_eq!(Category::from_id("nope"), None);
+    }
+}

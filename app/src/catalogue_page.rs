@@ -3,25 +3,46 @@
 use algorithms::catalogue::{self, CARDS, Card, Category};
 use leptos::prelude::*;
 
-use crate::router::Link;
+use crate::router::{Link, navigate, query_param, use_location};
 
-/// Case-insensitive for ASCII letters, the only letters the cards use (Unicode's case tables would cost
-/// several KB of the page).
-fn matches(entry: &Card, query: &str, category: Option<Category>) -> bool {
-    let query = query.trim().to_ascii_lowercase();
-    category.is_none_or(|c| entry.category == c)
-        && (query.is_empty()
-            || [entry.name, entry.id, entry.summary, entry.category.name()]
-                .iter()
-                .any(|text| text.to_ascii_lowercase().contains(&query)))
+/// The query and the category chip live in the address (`/?q=mst&category=spanning_trees`), so a search
+/// can be shared, reloaded and gone back to.
+fn address(query: &str, category: Option<Category>) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return "/".to_owned();
+    };
+    if !query.trim().is_empty() {
+        params.append("q", query.trim());
+    }
+    if let Some(category) = category {
+        params.append("category", category.id());
+    }
+    let search: String = params.to_string().into();
+    if search.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/?{search}")
+    }
 }
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let category = RwSignal::new(None::<Category>);
-    let visible = move |entry: &Card| query.with(|q| matches(entry, q, category.get()));
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let query = RwSignal::new(query_param(&search, "q").unwrap_or_default());
+    let category =
+        RwSignal::new(query_param(&search, "category").and_then(|id| Category::from_id(&id)));
+    let visible = move |entry: &Card| {
+        category.with(|c| c.is_none_or(|c| entry.category == c)) && query.with(|q| entry.matches(q))
+    };
     let count = move || CARDS.iter().filter(|e| visible(e)).count();
+    Effect::new(move |_| {
+        let url = address(&query.get(), category.get());
+        let here = location.search.get_untracked();
+        if url.trim_start_matches('/') != here {
+            navigate(location, &url, true);
+        }
+    });
 
     let filter_button = move |choice: Option<Category>| {
         let label = choice.map_or("All", Category::name);
@@ -61,8 +82,8 @@ pub fn CataloguePage() -> impl IntoView {
                     </Link>
                     <p class="card-category">{entry.category.name()}</p>
                     <p>{entry.summary}</p>
-                    <p class="card-complexity">
-                        <span title="average time">{entry.complexity.average}</span>
+                    <p class="card-complexity" data-testid="card-complexity">
+                        "best " {entry.complexity.best} " · average " {entry.complexity.average}
                         " · worst " {entry.complexity.worst}
                     </p>
                     {place}

@@ -51,6 +51,53 @@ test('the catalogue lists every algorithm, searches, filters and opens one', asy
   assert.deepEqual(errors, []);
 });
 
+test('search knows categories and common names, and the query and chip live in the address', async () => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  await page.getByTestId('card').first().waitFor();
+  const search = async (query) => {
+    await page.getByTestId('search').fill(query);
+    return (await visibleIds(page)).sort();
+  };
+  // Every graph algorithm, by the cards' own category line.
+  const graphCategories = ['Graph traversal', 'Shortest paths', 'Spanning trees', 'Connectivity'];
+  const graphIds = await page.$$eval('[data-testid=card]', (cards, names) =>
+    cards.filter((card) => names.includes(card.querySelector('.card-category').textContent)).map((card) => card.dataset.id), graphCategories);
+  assert.equal(graphIds.length, 16);
+  const graph = await search('graph');
+  assert.ok(graphIds.every((id) => graph.includes(id)), `graph: ${graph.join()}`);
+  assert.deepEqual(await search('mst'), ['kruskal', 'prim']);
+  assert.deepEqual(await search('MST'), ['kruskal', 'prim']);
+  assert.deepEqual(await search('scc'), ['kosaraju-scc', 'tarjan-scc']);
+  assert.deepEqual(await search('union find'), ['connected-components', 'kruskal', 'maze-kruskal']);
+  assert.deepEqual(await search('maze'), ['maze-backtracker', 'maze-division', 'maze-kruskal', 'maze-prim']);
+  const sssp = await search('sssp');
+  assert.ok(['dijkstra', 'bellman-ford', 'bfs'].every((id) => sssp.includes(id)), sssp.join());
+  const shortest = await search('shortest path');
+  assert.ok(['dijkstra', 'bellman-ford', 'astar-graph', 'grid-astar', 'grid-dijkstra'].every((id) => shortest.includes(id)), shortest.join());
+  const pathfinding = await search('pathfinding');
+  assert.ok(pathfinding.includes('grid-bfs') && pathfinding.includes('dijkstra'), pathfinding.join());
+
+  // The query and the chip are in the address, and a fresh load of it shows the same cards.
+  await search('mst');
+  await page.getByTestId('filter-spanning_trees').click();
+  await page.waitForFunction(() => location.search === '?q=mst&category=spanning_trees');
+  await page.reload();
+  await page.getByTestId('card').first().waitFor();
+  assert.equal(await page.getByTestId('search').inputValue(), 'mst');
+  assert.equal(await page.getByTestId('filter-spanning_trees').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual((await visibleIds(page)).sort(), ['kruskal', 'prim']);
+  await page.getByTestId('search').fill('');
+  await page.getByTestId('filter-all').click();
+  await page.waitForFunction(() => location.search === '');
+
+  // Each card labels its costs.
+  assert.equal(
+    await page.locator('[data-testid=card][data-id=insertion-sort] [data-testid=card-complexity]').textContent(),
+    'best O(n) · average O(n²) · worst O(n²)',
+  );
+  assert.deepEqual(errors, []);
+});
+
 test('an unknown algorithm gets a page that leads back', async () => {
   const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/no-such-sort`);
   await page.getByTestId('not-found').waitFor();

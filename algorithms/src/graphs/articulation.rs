@@ -34,6 +34,7 @@ pub const CARD: Card = Card {
     name: "Articulation points and bridges",
     category: Category::Connectivity,
     summary: "One depth-first search with discovery times and low-points finds the nodes and edges whose removal disconnects the graph.",
+    aliases: &["cut vertex", "cut vertices", "bridges", "biconnected"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,

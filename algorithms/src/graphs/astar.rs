@@ -38,6 +38,7 @@ pub const CARD: Card = Card {
     name: "A* search (graph)",
     category: Category::ShortestPaths,
     summary: "Dijkstra's order by distance so far plus a straight-line estimate to the goal, so it settles fewer nodes on its way there.",
+    aliases: &["a star", "astar", "heuristic", "pathfinding"],
     complexity: Complexity {
         best: "O(E)",
         average: "O((V + E) log V)",

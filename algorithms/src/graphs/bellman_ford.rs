@@ -32,6 +32,12 @@ pub const CARD: Card = Card {
     name: "Bellman–Ford",
     category: Category::ShortestPaths,
     summary: "Relaxes every edge in passes until nothing improves; handles negative weights and detects negative cycles.",
+    aliases: &[
+        "sssp",
+        "single source shortest path",
+        "negative weights",
+        "negative cycle",
+    ],
     complexity: Complexity {
         best: "O(E)",
         average: "O(V · E)",

@@ -33,6 +33,13 @@ pub const CARD: Card = Card {
     name: "Breadth-first search",
     category: Category::GraphTraversal,
     summary: "Visits nodes level by level from the start with a queue, finding the fewest edges to each.",
+    aliases: &[
+        "bfs",
+        "breadth first",
+        "sssp",
+        "unweighted shortest path",
+        "level order",
+    ],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,

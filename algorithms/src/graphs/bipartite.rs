@@ -32,6 +32,12 @@ pub const CARD: Card = Card {
     name: "Bipartite check",
     category: Category::GraphTraversal,
     summary: "Colours each component by breadth-first search, alternating sides; an edge within one side proves an odd cycle.",
+    aliases: &[
+        "two colouring",
+        "two coloring",
+        "2 colouring",
+        "bipartition",
+    ],
     complexity: Complexity {
         best: "O(1)",
         average: "O(V + E)",

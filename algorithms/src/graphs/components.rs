@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Connected components (union–find)",
     category: Category::Connectivity,
     summary: "Joins the sets of every edge's two ends with union by rank and path compression; the sets left are the components.",
+    aliases: &["union find", "disjoint set", "dsu", "components"],
     complexity: Complexity {
         best: "O(V + E α(V))",
         average: "O(V + E α(V))",

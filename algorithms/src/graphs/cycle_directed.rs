@@ -32,6 +32,7 @@ pub const CARD: Card = Card {
     name: "Cycle detection (directed)",
     category: Category::GraphTraversal,
     summary: "A depth-first search colouring nodes white, grey and black; an edge to a grey node closes a cycle.",
+    aliases: &["dag", "cycle", "three colour", "back edge"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(V + E)",

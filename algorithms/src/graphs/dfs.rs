@@ -30,6 +30,7 @@ pub const CARD: Card = Card {
     name: "Depth-first search",
     category: Category::GraphTraversal,
     summary: "Follows one path as deep as it goes with a stack, backing up only when a node has no new neighbour.",
+    aliases: &["dfs", "depth first", "backtracking"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,

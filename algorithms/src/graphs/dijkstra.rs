@@ -38,6 +38,12 @@ pub const CARD: Card = Card {
     name: "Dijkstra's shortest paths",
     category: Category::ShortestPaths,
     summary: "Settles nodes in order of distance with a binary heap, relaxing each settled node's edges; weights must not be negative.",
+    aliases: &[
+        "sssp",
+        "single source shortest path",
+        "priority queue",
+        "pathfinding",
+    ],
     complexity: Complexity {
         best: "O((V + E) log V)",
         average: "O((V + E) log V)",

@@ -33,6 +33,7 @@ pub const CARD: Card = Card {
     name: "Floyd–Warshall",
     category: Category::ShortestPaths,
     summary: "Shortest distances between every pair of nodes, trying each node in turn as a stop on the way; detects negative cycles.",
+    aliases: &["apsp", "all pairs shortest paths", "dynamic programming"],
     complexity: Complexity {
         best: "O(V³)",
         average: "O(V³)",

@@ -30,6 +30,7 @@ pub const CARD: Card = Card {
     name: "Strongly connected components (Kosaraju)",
     category: Category::Connectivity,
     summary: "Records finish order with one depth-first search, then collects each component by searching the reversed graph, latest finished first.",
+    aliases: &["scc", "strongly connected", "transpose"],
     complexity: Complexity {
         best: "O(V + E)",
         average: "O(V + E)",

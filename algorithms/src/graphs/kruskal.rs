@@ -29,6 +29,7 @@ pub const CARD: Card = Card {
     name: "Kruskal's minimum spanning tree",
     category: Category::SpanningTrees,
     summary: "Takes edges lightest first and keeps each one that joins two different trees, tracked by union–find.",
+    aliases: &["mst", "minimum spanning tree", "union find", "disjoint set"],
     complexity: Complexity {
         best: "O(E log E)",
         average: "O(E log E)",

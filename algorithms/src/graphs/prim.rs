@@ -34,6 +34,7 @@ pub const CARD: Card = Card {
     name: "Prim's minimum spanning tree",
     category: Category::SpanningTrees,
     summary: "Grows one tree from the start, always adding the lightest edge that leaves it, kept in a binary heap.",
+    aliases: &["mst", "minimum spanning tree", "priority queue"],
     complexity: Complexity {
         best: "O(E log E)",
         average: "O(E log E)",

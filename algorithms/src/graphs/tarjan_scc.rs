@@ -32,6 +32,7 @@ pub const CARD: Card = Card {
     name: "Strongly connected components (Tarjan)",
     category: Category::Connectivity,
     summary: "One depth-first search with discovery numbers and low-links; a node whose low-link is its own number roots a component.",
+    aliases: &["scc", "strongly connected", "low link"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,

@@ -31,6 +31,7 @@ pub const CARD: Card = Card {
     name: "Topological sort (depth-first)",
     category: Category::GraphTraversal,
     summary: "Places each node at the front of the order once everything it points to is placed; an edge back into the current path means a cycle.",
+    aliases: &["toposort", "topological order", "dag", "dependency order"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,

@@ -31,6 +31,13 @@ pub const CARD: Card = Card {
     name: "Topological sort (Kahn)",
     category: Category::GraphTraversal,
     summary: "Orders a directed graph's nodes so every edge points forward, by repeatedly taking a node nothing points to.",
+    aliases: &[
+        "toposort",
+        "topological order",
+        "dag",
+        "dependency order",
+        "in-degree",
+    ],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,

@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Binary search",
     category: Category::Searching,
     summary: "Halves the sorted candidates at every comparison.",
+    aliases: &["bisection", "half interval", "sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log n)",

@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Exponential search",
     category: Category::Searching,
     summary: "Doubles a bound until it passes the target, then binary-searches that last stretch.",
+    aliases: &["galloping", "doubling search", "sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log i) (target at index i)",

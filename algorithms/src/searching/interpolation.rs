@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Interpolation search",
     category: Category::Searching,
     summary: "Estimates where the target should be from its value; excellent on evenly spread data.",
+    aliases: &["sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log log n) (uniform values)",

@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Jump search",
     category: Category::Searching,
     summary: "Jumps ahead √n values at a time, then scans the one block that can hold the target.",
+    aliases: &["block search", "sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(√n)",

@@ -21,6 +21,7 @@ pub const CARD: Card = Card {
     name: "Linear search",
     category: Category::Searching,
     summary: "Checks every value in turn; returns the first index holding the target.",
+    aliases: &["sequential search", "lookup", "scan"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(n)",

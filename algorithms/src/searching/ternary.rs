@@ -28,6 +28,7 @@ pub const CARD: Card = Card {
     name: "Ternary search",
     category: Category::Searching,
     summary: "Probes at one and two thirds of the candidates and keeps the third that can hold the target.",
+    aliases: &["sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log₃ n)",

@@ -25,6 +25,7 @@ pub const CARD: Card = Card {
     name: "Binary insertion sort",
     category: Category::Sorting,
     summary: "Insertion sort that binary-searches each value's place: fewer comparisons, the same shifting.",
+    aliases: &["insertion sort"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n²)",

@@ -14,6 +14,7 @@ pub const CARD: Card = Card {
     name: "Bubble sort",
     category: Category::Sorting,
     summary: "Swaps neighbours that are out of order; each pass carries the largest remaining value to the end.",
+    aliases: &["sinking sort", "exchange sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n²)",

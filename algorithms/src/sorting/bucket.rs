@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Bucket sort",
     category: Category::Sorting,
     summary: "Spreads values over √n buckets by size, sorts each bucket by insertion, then reads the buckets back in order.",
+    aliases: &["bin sort", "distribution sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n + k) for evenly spread values",

@@ -27,6 +27,7 @@ pub const CARD: Card = Card {
     name: "Cocktail shaker sort",
     category: Category::Sorting,
     summary: "Bubble sort in both directions: small values near the end travel home quickly on the way back.",
+    aliases: &["shaker sort", "bidirectional bubble sort", "cocktail sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n²)",

@@ -24,6 +24,7 @@ pub const CARD: Card = Card {
     name: "Comb sort",
     category: Category::Sorting,
     summary: "Bubble sort with a shrinking gap: far-apart swaps first clear small values stuck near the end.",
+    aliases: &["shrink factor"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n² / 2^p) (p passes)",

@@ -29,6 +29,7 @@ pub const CARD: Card = Card {
     name: "Counting sort",
     category: Category::Sorting,
     summary: "Counts each value's occurrences and computes where each value goes; never compares two values.",
+    aliases: &["distribution sort", "histogram"],
     complexity: Complexity {
         best: "O(n + k)",
         average: "O(n + k)",

@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Heap sort",
     category: Category::Sorting,
     summary: "Builds a max-heap in the array, then moves the largest value to the end and repairs the heap.",
+    aliases: &["heapsort", "priority queue", "binary heap"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",

@@ -24,6 +24,7 @@ pub const CARD: Card = Card {
     name: "Insertion sort",
     category: Category::Sorting,
     summary: "Takes each value in turn and shifts larger values right until its place in the sorted prefix opens.",
+    aliases: &["card sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n²)",

@@ -26,6 +26,7 @@ pub const CARD: Card = Card {
     name: "Merge sort (bottom-up)",
     category: Category::Sorting,
     summary: "Merges neighbouring runs of width 1, 2, 4, … until one run covers the array; no recursion.",
+    aliases: &["mergesort", "iterative merge sort"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",

@@ -27,6 +27,7 @@ pub const CARD: Card = Card {
     name: "Merge sort (top-down)",
     category: Category::Sorting,
     summary: "Splits the array in halves down to single values, then merges sorted halves back together.",
+    aliases: &["mergesort", "divide and conquer"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",

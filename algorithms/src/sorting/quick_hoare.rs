@@ -28,6 +28,7 @@ pub const CARD: Card = Card {
     name: "Quicksort (Hoare)",
     category: Category::Sorting,
     summary: "Partitions with two indices closing in from both ends, swapping misplaced pairs; few swaps.",
+    aliases: &["quick sort", "partition", "divide and conquer"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",

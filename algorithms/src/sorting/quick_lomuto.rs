@@ -30,6 +30,7 @@ pub const CARD: Card = Card {
     name: "Quicksort (Lomuto)",
     category: Category::Sorting,
     summary: "Partitions around the last value, which lands in its final place, then sorts both sides.",
+    aliases: &["quick sort", "partition", "divide and conquer"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",

@@ -25,6 +25,12 @@ pub const CARD: Card = Card {
     name: "Randomized quicksort",
     category: Category::Sorting,
     summary: "Quicksort around a random pivot (seeded, so runs repeat): expected O(n log n) on every input.",
+    aliases: &[
+        "quick sort",
+        "random pivot",
+        "partition",
+        "divide and conquer",
+    ],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n) expected",

@@ -27,6 +27,7 @@ pub const CARD: Card = Card {
     name: "Radix sort (LSD)",
     category: Category::Sorting,
     summary: "Sorts by the last digit, then the next, with a stable counting pass per digit; no comparisons.",
+    aliases: &["lsd", "digit sort", "distribution sort"],
     complexity: Complexity {
         best: "O(d · (n + 10))",
         average: "O(d · (n + 10))",

@@ -23,6 +23,7 @@ pub const CARD: Card = Card {
     name: "Selection sort",
     category: Category::Sorting,
     summary: "Scans the unsorted part for its smallest value and swaps it into place: few swaps, many comparisons.",
+    aliases: &["minimum"],
     complexity: Complexity {
         best: "O(n²)",
         average: "O(n²)",

@@ -25,6 +25,7 @@ pub const CARD: Card = Card {
     name: "Shell sort",
     category: Category::Sorting,
     summary: "Insertion sort over far-apart elements first (Ciura's gaps), so values travel long distances cheaply.",
+    aliases: &["shellsort", "diminishing increment"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "about O(n^1.3) (empirical)",
