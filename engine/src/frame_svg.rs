@@ -18,18 +18,38 @@ pub const GRAPH_HEIGHT: u32 = 640;
 /// Bars with their values written on them, as on the page.
 const LABELLED_BARS: usize = 32;
 
-/// The fill and edge of each mark: the light theme's values in style/main.css.
+/// The palette the pages' stylesheet uses (its light theme is the first `:root` block): images take
+/// their colours from the same file, so an exported frame looks like the page.
+const PALETTE: &str = include_str!("../../style/palette.css");
+
+/// The light theme's value of the palette token `--{token}`.
+fn colour(token: &str) -> &'static str {
+    let light = PALETTE
+        .split_once(":root {")
+        .and_then(|(_, rest)| rest.split_once('}'))
+        .map_or("", |(block, _)| block);
+    let name = format!("--{token}:");
+    light
+        .find(&name)
+        .map(|at| &light[at + name.len()..])
+        .and_then(|rest| rest.split_once(';'))
+        .map(|(value, _)| value.trim())
+        .unwrap_or_else(|| panic!("style/palette.css has no --{token}"))
+}
+
+/// The fill and edge tokens of each mark, as `style/main.css` draws them.
 fn mark_colours(mark: Option<Mark>) -> (&'static str, &'static str) {
-    match mark {
-        None => ("#56b4e9", "#2f7bab"),
-        Some(Mark::Compared) => ("#e69f00", "#9a6a00"),
-        Some(Mark::Swapped) => ("#d55e00", "#a94a00"),
-        Some(Mark::Written) => ("#cc79a7", "#a0567f"),
-        Some(Mark::Pivot) => ("#f0e442", "#7d7620"),
-        Some(Mark::Sorted) => ("#009e73", "#007356"),
-        Some(Mark::Found) => ("#0072b2", "#00466e"),
-        Some(Mark::Eliminated) => ("#d3d6dd", "#6f737c"),
-    }
+    let token = match mark {
+        None => "bar",
+        Some(Mark::Compared) => "mark-compared",
+        Some(Mark::Swapped) => "mark-swapped",
+        Some(Mark::Written) => "mark-written",
+        Some(Mark::Pivot) => "mark-pivot",
+        Some(Mark::Sorted) => "mark-sorted",
+        Some(Mark::Found) => "mark-found",
+        Some(Mark::Eliminated) => "mark-eliminated",
+    };
+    (colour(token), colour(&format!("{token}-edge")))
 }
 
 fn escape(text: &str) -> String {
@@ -62,6 +82,7 @@ pub fn frame_svg(snapshot: &Snapshot, input: &Input, title: &str) -> Result<Stri
 }
 
 fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &str) -> String {
+    let (fg, panel) = (colour("fg"), colour("panel"));
     let marks = frame.dense_marks();
     let n = frame.values.len().max(1);
     let low = values.iter().copied().min().unwrap_or(0).min(0);
@@ -71,7 +92,7 @@ fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &st
     let (top, base) = (36.0, height - 56.0);
     let slot = (width - 32.0) / n as f64;
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="{panel}"/><text x="16" y="24" font-size="16" font-weight="600" fill="{fg}">{} — step {}</text>"##,
         escape(title),
         snapshot.step
     );
@@ -90,7 +111,7 @@ fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &st
         if n <= LABELLED_BARS {
             let _ = write!(
                 svg,
-                r##"<text x="{:.2}" y="{:.2}" font-size="11" text-anchor="middle" fill="#1c1d21">{value}</text>"##,
+                r##"<text x="{:.2}" y="{:.2}" font-size="11" text-anchor="middle" fill="{fg}">{value}</text>"##,
                 x + slot / 2.0,
                 base - h - 4.0
             );
@@ -98,30 +119,32 @@ fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &st
     }
     let _ = write!(
         svg,
-        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        r##"<text x="16" y="{}" font-size="14" fill="{fg}">{}</text></svg>"##,
         HEIGHT - 22,
         escape(&snapshot.narration)
     );
     svg
 }
 
-/// The fill of each cell state (light theme, as in style/main.css); an open cell is shaded by its cost.
+/// The fill of each cell state, as the page's grid paints it (`app/src/grid_view.rs`); an open cell is
+/// shaded by its cost.
 #[cfg(feature = "grids")]
 fn cell_fill(state: CellState, cost: u8) -> String {
-    match state {
+    let token = match state {
         CellState::Open => {
             let shade = 255 - u32::from(cost.saturating_sub(1)) * 16;
-            format!("#{shade:02x}{shade:02x}{shade:02x}")
+            return format!("#{shade:02x}{shade:02x}{shade:02x}");
         }
-        CellState::Wall => "#1c1d21".into(),
-        CellState::Frontier => "#e69f00".into(),
-        CellState::Visited => "#56b4e9".into(),
-        CellState::Current => "#d55e00".into(),
-        CellState::Examined => "#f0e442".into(),
-        CellState::Path => "#009e73".into(),
-        CellState::GoalFrontier => "#cc79a7".into(),
-        CellState::GoalVisited => "#0072b2".into(),
-    }
+        CellState::Wall => "cell-wall",
+        CellState::Frontier => "mark-compared",
+        CellState::Visited => "bar",
+        CellState::Current => "mark-swapped",
+        CellState::Examined => "mark-pivot",
+        CellState::Path => "mark-sorted",
+        CellState::GoalFrontier => "mark-written",
+        CellState::GoalVisited => "mark-found",
+    };
+    colour(token).to_owned()
 }
 
 #[cfg(feature = "grids")]
@@ -131,10 +154,11 @@ fn grid_svg(
     grid: &algorithms::Grid,
     title: &str,
 ) -> String {
+    let (fg, panel, lines) = (colour("fg"), colour("panel"), colour("border"));
     let (left, top) = (16.0, 44.0);
     let cell = (768.0 / grid.width as f64).min(560.0 / grid.height as f64);
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{GRAPH_HEIGHT}" viewBox="0 0 {WIDTH} {GRAPH_HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text><g stroke="#d3d6dd" stroke-width="{:.2}">"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{GRAPH_HEIGHT}" viewBox="0 0 {WIDTH} {GRAPH_HEIGHT}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="{panel}"/><text x="16" y="24" font-size="16" font-weight="600" fill="{fg}">{} — step {}</text><g stroke="{lines}" stroke-width="{:.2}">"##,
         escape(title),
         snapshot.step,
         (cell / 16.0).min(1.0)
@@ -155,7 +179,7 @@ fn grid_svg(
         let (x, y) = grid.xy(index);
         let _ = write!(
             svg,
-            r##"<text x="{:.2}" y="{:.2}" font-size="{:.1}" font-weight="700" text-anchor="middle" fill="#1c1d21" stroke="#ffffff" stroke-width="2" paint-order="stroke">{letter}</text>"##,
+            r##"<text x="{:.2}" y="{:.2}" font-size="{:.1}" font-weight="700" text-anchor="middle" fill="{fg}" stroke="{panel}" stroke-width="2" paint-order="stroke">{letter}</text>"##,
             left + (x as f64 + 0.5) * cell,
             top + (y as f64 + 0.8) * cell,
             (cell * 0.8).max(6.0)
@@ -163,45 +187,50 @@ fn grid_svg(
     }
     let _ = write!(
         svg,
-        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        r##"<text x="16" y="{}" font-size="14" fill="{fg}">{}</text></svg>"##,
         GRAPH_HEIGHT - 14,
         escape(&snapshot.narration)
     );
     svg
 }
 
-/// The fill and edge of each node state (light theme, as in style/main.css).
+/// The fill and edge of each node state, as `style/main.css` draws them.
 #[cfg(feature = "graphs")]
 fn node_colours(state: Option<NodeState>) -> (&'static str, &'static str) {
-    match state {
-        None => ("#ffffff", "#6f737c"),
-        Some(NodeState::Frontier) => ("#e69f00", "#9a6a00"),
-        Some(NodeState::Current) => ("#d55e00", "#a94a00"),
-        Some(NodeState::Visited) => ("#56b4e9", "#2f7bab"),
-        Some(NodeState::Finished) => ("#0072b2", "#00466e"),
-        Some(NodeState::Path) => ("#009e73", "#007356"),
-    }
+    let token = match state {
+        None => return (colour("panel"), colour("mark-eliminated-edge")),
+        Some(NodeState::Frontier) => "mark-compared",
+        Some(NodeState::Current) => "mark-swapped",
+        Some(NodeState::Visited) => "bar",
+        Some(NodeState::Finished) => "mark-found",
+        Some(NodeState::Path) => "mark-sorted",
+    };
+    (colour(token), colour(&format!("{token}-edge")))
 }
 
-/// The stroke, width and dash of each edge state.
+/// The stroke, width and dash of each edge state: the page's colours, at the image's scale.
 #[cfg(feature = "graphs")]
 fn edge_style(state: Option<EdgeState>) -> (&'static str, f64, &'static str) {
     match state {
-        None => ("#9aa0a8", 1.5, ""),
-        Some(EdgeState::Examined) => ("#e69f00", 3.5, ""),
-        Some(EdgeState::Relaxed) => ("#d55e00", 4.0, ""),
-        Some(EdgeState::Tree) => ("#009e73", 3.0, ""),
-        Some(EdgeState::Rejected) => ("#c3c6cc", 1.5, " stroke-dasharray=\"6 4\""),
-        Some(EdgeState::Path) => ("#007356", 6.0, ""),
+        None => (colour("mark-eliminated-edge"), 1.5, ""),
+        Some(EdgeState::Examined) => (colour("mark-compared-edge"), 3.5, ""),
+        Some(EdgeState::Relaxed) => (colour("mark-swapped-edge"), 4.0, ""),
+        Some(EdgeState::Tree) => (colour("mark-sorted-edge"), 3.0, ""),
+        Some(EdgeState::Rejected) => (
+            colour("mark-eliminated-edge"),
+            1.5,
+            " stroke-dasharray=\"6 4\"",
+        ),
+        Some(EdgeState::Path) => (colour("mark-sorted-edge"), 6.0, ""),
     }
 }
 
-/// The groups' fills, eight in turn (as `.node[data-group]` in style/main.css), for the nodes that show
-/// their group: every state but current, frontier and path.
+/// The groups' fills, eight in turn (`--group-0` … `--group-7`), for the nodes that show their group:
+/// every state but current, frontier and path.
 #[cfg(feature = "graphs")]
-const GROUP_FILLS: [&str; 8] = [
-    "#f4a259", "#7cc6f2", "#9bd77c", "#f29fc5", "#eedc5b", "#c3a6ee", "#6fd6c4", "#d9b48f",
-];
+fn group_fill(group: u32) -> &'static str {
+    colour(&format!("group-{}", group % 8))
+}
 
 #[cfg(feature = "graphs")]
 fn graph_svg(
@@ -210,6 +239,8 @@ fn graph_svg(
     graph: &algorithms::Graph,
     title: &str,
 ) -> String {
+    let (fg, panel) = (colour("fg"), colour("panel"));
+    let arrowhead = colour("mark-eliminated-edge");
     let side = 560.0;
     let (left, top) = (16.0, 44.0);
     let scale = side / f64::from(algorithms::graph::LAYOUT_SIDE);
@@ -221,7 +252,7 @@ fn graph_svg(
     let nodes = frame.dense_nodes(graph.len());
     let edges = frame.dense_edges(graph.edges.len());
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{GRAPH_HEIGHT}" viewBox="0 0 {WIDTH} {GRAPH_HEIGHT}" font-family="system-ui, sans-serif"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#6f737c"/></marker></defs><rect width="100%" height="100%" fill="#ffffff"/><text x="16" y="24" font-size="16" font-weight="600" fill="#1c1d21">{} — step {}</text>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{GRAPH_HEIGHT}" viewBox="0 0 {WIDTH} {GRAPH_HEIGHT}" font-family="system-ui, sans-serif"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{arrowhead}"/></marker></defs><rect width="100%" height="100%" fill="{panel}"/><text x="16" y="24" font-size="16" font-weight="600" fill="{fg}">{} — step {}</text>"##,
         escape(title),
         snapshot.step
     );
@@ -244,7 +275,7 @@ fn graph_svg(
         if graph.len() <= 60 {
             let _ = write!(
                 svg,
-                r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#1c1d21" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="{fg}" stroke="{panel}" stroke-width="3" paint-order="stroke">{}</text>"##,
                 (x1 + x2) / 2.0,
                 (y1 + y2) / 2.0 - 3.0,
                 edge.weight
@@ -266,7 +297,7 @@ fn graph_svg(
             Some(NodeState::Current | NodeState::Frontier | NodeState::Path)
         );
         if let Some(group) = group.filter(|_| !in_own_state) {
-            fill = GROUP_FILLS[group as usize % GROUP_FILLS.len()];
+            fill = group_fill(group);
         }
         let _ = write!(
             svg,
@@ -276,7 +307,7 @@ fn graph_svg(
             // The group's number beside the node says it without colour.
             let _ = write!(
                 svg,
-                r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="700" fill="#1c1d21" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="700" fill="{fg}" stroke="{panel}" stroke-width="3" paint-order="stroke">{}</text>"##,
                 x + radius,
                 y - radius,
                 group + 1
@@ -285,7 +316,7 @@ fn graph_svg(
         if graph.len() <= 60 {
             let _ = write!(
                 svg,
-                r##"<text x="{x:.1}" y="{:.1}" font-size="12" font-weight="600" text-anchor="middle" fill="#1c1d21" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                r##"<text x="{x:.1}" y="{:.1}" font-size="12" font-weight="600" text-anchor="middle" fill="{fg}" stroke="{panel}" stroke-width="3" paint-order="stroke">{}</text>"##,
                 y + 4.0,
                 escape(&graph.labels[node])
             );
@@ -312,7 +343,7 @@ fn graph_svg(
         let more = structure.items.len().saturating_sub(12);
         let _ = write!(
             svg,
-            r##"<text x="592" y="{y}" font-size="12" fill="#1c1d21"><tspan font-weight="600">{} ({kind}):</tspan> {}{}</text>"##,
+            r##"<text x="592" y="{y}" font-size="12" fill="{fg}"><tspan font-weight="600">{} ({kind}):</tspan> {}{}</text>"##,
             escape(&structure.name),
             escape(&items.join(", ")),
             if more > 0 {
@@ -328,7 +359,7 @@ fn graph_svg(
         let header: Vec<&str> = frame.table.iter().map(|c| c.name.as_str()).collect();
         let _ = write!(
             svg,
-            r##"<text x="592" y="{y}" font-size="12" font-weight="600" fill="#1c1d21">node  {}</text>"##,
+            r##"<text x="592" y="{y}" font-size="12" font-weight="600" fill="{fg}">node  {}</text>"##,
             escape(&header.join("  "))
         );
         for node in 0..graph.len() {
@@ -349,7 +380,7 @@ fn graph_svg(
                 .collect();
             let _ = write!(
                 svg,
-                r##"<text x="592" y="{y}" font-size="12" fill="#1c1d21">{}  {}</text>"##,
+                r##"<text x="592" y="{y}" font-size="12" fill="{fg}">{}  {}</text>"##,
                 escape(&graph.labels[node]),
                 escape(&cells.join("  "))
             );
@@ -357,7 +388,7 @@ fn graph_svg(
     }
     let _ = write!(
         svg,
-        r##"<text x="16" y="{}" font-size="14" fill="#1c1d21">{}</text></svg>"##,
+        r##"<text x="16" y="{}" font-size="14" fill="{fg}">{}</text></svg>"##,
         GRAPH_HEIGHT - 14,
         escape(&snapshot.narration)
     );
@@ -379,6 +410,19 @@ mod tests {
             .unwrap();
         while run.step() < step && run.advance() {}
         run.snapshot()
+    }
+
+    #[test]
+    fn the_palette_names_every_token_the_images_use() {
+        assert_eq!(colour("fg"), "#1c1d21");
+        assert_eq!(colour("mark-compared-edge"), "#9a6a00");
+        assert_eq!(colour("group-7"), "#d9b48f");
+        // The light theme's value, not the dark block's.
+        assert_eq!(colour("panel"), "#ffffff");
+        for mark in [None, Some(Mark::Compared), Some(Mark::Eliminated)] {
+            let (fill, edge) = mark_colours(mark);
+            assert!(fill.starts_with('#') && edge.starts_with('#'));
+        }
     }
 
     #[test]
@@ -433,7 +477,7 @@ mod tests {
             4,
             "the path: S, two cells, G"
         );
-        assert_eq!(svg.matches("fill=\"#1c1d21\"/>").count(), 1, "one wall");
+        assert_eq!(svg.matches("fill=\"#2b2d33\"/>").count(), 1, "one wall");
         assert!(svg.contains("BFS &lt;grid&gt;"));
         assert!(svg.contains(">S</text>") && svg.contains(">G</text>"));
         let other = Input {
@@ -469,7 +513,7 @@ mod tests {
             "{svg}"
         );
         assert!(
-            svg.contains(r##"stroke="#d55e00" stroke-width="4""##),
+            svg.contains(r##"stroke="#a94a00" stroke-width="4""##),
             "{svg}"
         );
         assert!(
@@ -495,7 +539,8 @@ mod tests {
         let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
         let svg = frame_svg(&last, &input, "Tarjan").unwrap();
         // Three components, {A, B}, {D} and {C} (found in that order): each in its colour and number.
-        let fills: Vec<usize> = GROUP_FILLS[..3]
+        // The first three groups' colours, as style/palette.css writes them.
+        let fills: Vec<usize> = ["#f4a259", "#7cc6f2", "#9bd77c"]
             .iter()
             .map(|fill| svg.matches(&format!("fill=\"{fill}\"")).count())
             .collect();

@@ -222,6 +222,20 @@ test('a graph run exports as a trace, an SVG and a PNG, and imports back at its 
   const svg = readFileSync((await download('export-svg')).path, 'utf8');
   assert.equal(svg.match(/<circle /g).length, 4);
   assert.equal(svg.match(/<line /g).length, 4);
+  // The image's colours are the page's (both from style/palette.css): each node's fill and outline and
+  // each edge's stroke, read from the page as the browser computed them, in the light theme.
+  const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((c) => Number(c).toString(16).padStart(2, '0')).join('');
+  const onPage = await page.evaluate(() => ({
+    nodes: [...document.querySelectorAll('[data-testid=node] circle:not(.role-ring)')].map((c) => [getComputedStyle(c).fill, getComputedStyle(c).stroke]),
+    edges: [...document.querySelectorAll('[data-testid=edge] .edge-line')].map((l) => getComputedStyle(l).stroke),
+  }));
+  const inImage = {
+    nodes: [...svg.matchAll(/<circle [^>]*fill="(#[0-9a-f]{6})" stroke="(#[0-9a-f]{6})"/g)].map((m) => [m[1], m[2]]),
+    edges: [...svg.matchAll(/<line [^>]*stroke="(#[0-9a-f]{6})"/g)].map((m) => m[1]),
+  };
+  assert.deepEqual(onPage.nodes.map(([fill, stroke]) => [hex(fill), hex(stroke)]), inImage.nodes);
+  assert.deepEqual(onPage.edges.map(hex), inImage.edges);
+  assert.ok(new Set(inImage.nodes.map(([fill]) => fill)).size >= 2, 'the step shows nodes in different states');
   const png = await download('export-png');
   assert.deepEqual([...readFileSync(png.path).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
 
