@@ -39,6 +39,9 @@ macro_rules! catalogue {
         pub static CATALOGUE: &[&Entry] = &[$($(&$module::$algorithm::ENTRY),*),*];
         /// Every card, in the same order as [`CATALOGUE`].
         pub static CARDS: &[&Card] = &[$($(&$module::$algorithm::CARD),*),*];
+        /// Each algorithm's other names (its file's `ALIASES`), by id: apart from the cards, so only the
+        /// page that searches (the catalogue) links their words.
+        pub static ALIASES: &[(&str, &[&str])] = &[$($(($module::$algorithm::CARD.id, $module::$algorithm::ALIASES)),*),*];
 
         impl Family {
             pub const ALL: [Family; [$(Family::$family),*].len()] = [$(Family::$family),*];
@@ -388,9 +391,6 @@ pub struct Card {
     pub name: &'static str,
     pub category: Category,
     pub summary: &'static str,
-    /// Other names a learner may search for ("mst", "union find", "quick sort"), lower case; the
-    /// category's own (`Category::aliases`) apply too.
-    pub aliases: &'static [&'static str],
     pub complexity: Complexity,
     pub stable: Option<bool>,
     pub in_place: Option<bool>,
@@ -408,23 +408,25 @@ pub struct Card {
     pub version: u32,
 }
 
-impl Card {
-    /// Whether a learner's search `query` names this card: it appears, as a phrase, in the card's name,
-    /// id, summary, category or their aliases. Letters are compared without case, and dashes, en dashes
-    /// and underscores as spaces ("union-find" finds "union–find"); ASCII only, since Unicode's case
-    /// tables would cost several KB of the page.
-    pub fn matches(&self, query: &str) -> bool {
-        let query = searchable(query);
-        if query.is_empty() {
-            return true;
-        }
-        let mut text = [self.name, self.id, self.summary, self.category.name()].join(" | ");
-        for alias in self.category.aliases().iter().chain(self.aliases) {
-            text.push_str(" | ");
-            text.push_str(alias);
-        }
-        searchable(&text).contains(&query)
+/// Whether a learner's search `query` names `card`: it appears, as a phrase, in the card's name, id,
+/// summary, category, or their other names ([`ALIASES`], [`Category::aliases`]). Letters are compared
+/// without case, and dashes, en dashes and underscores as spaces ("union-find" finds "union–find");
+/// ASCII only, since Unicode's case tables would cost several KB of the page.
+pub fn matches(card: &Card, query: &str) -> bool {
+    let query = searchable(query);
+    if query.is_empty() {
+        return true;
     }
+    let own = ALIASES
+        .iter()
+        .find(|(id, _)| *id == card.id)
+        .map_or(&[][..], |(_, aliases)| *aliases);
+    let mut text = [card.name, card.id, card.summary, card.category.name()].join(" | ");
+    for alias in card.category.aliases().iter().chain(own) {
+        text.push_str(" | ");
+        text.push_str(alias);
+    }
+    searchable(&text).contains(&query)
 }
 
 /// Text as search compares it: ASCII letters in lower case, dashes and underscores as spaces, one space
@@ -1001,7 +1003,7 @@ mod search_tests {
     fn found(query: &str) -> Vec<&'static str> {
         CARDS
             .iter()
-            .filter(|c| c.matches(query))
+            .filter(|c| matches(c, query))
             .map(|c| c.id)
             .collect()
     }
@@ -1071,6 +1073,15 @@ mod search_tests {
             pathfinding.contains(&"dijkstra") && pathfinding.contains(&"grid-astar"),
             "{pathfinding:?}"
         );
+    }
+
+    #[test]
+    fn every_card_has_its_aliases_and_they_are_lower_case() {
+        assert_eq!(ALIASES.len(), CARDS.len());
+        for (card, (id, aliases)) in CARDS.iter().zip(ALIASES) {
+            assert_eq!(card.id, *id);
+            assert!(aliases.iter().all(|a| *a == a.to_ascii_lowercase()), "{id}");
+        }
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub fn CataloguePage() -> impl IntoView {
     let category =
         RwSignal::new(query_param(&search, "category").and_then(|id| Category::from_id(&id)));
     let visible = move |entry: &Card| {
-        category.with(|c| c.is_none_or(|c| entry.category == c)) && query.with(|q| entry.matches(q))
+        category.with(|c| c.is_none_or(|c| entry.category == c))
+            && query.with(|q| catalogue::matches(entry, q))
     };
     let count = move || CARDS.iter().filter(|e| visible(e)).count();
     Effect::new(move |_| {

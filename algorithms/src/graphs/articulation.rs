@@ -34,7 +34,6 @@ pub const CARD: Card = Card {
     name: "Articulation points and bridges",
     category: Category::Connectivity,
     summary: "One depth-first search with discovery times and low-points finds the nodes and edges whose removal disconnects the graph.",
-    aliases: &["cut vertex", "cut vertices", "bridges", "biconnected"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
@@ -53,6 +52,9 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["cut vertex", "cut vertices", "bridges", "biconnected"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -38,7 +38,6 @@ pub const CARD: Card = Card {
     name: "A* search (graph)",
     category: Category::ShortestPaths,
     summary: "Dijkstra's order by distance so far plus a straight-line estimate to the goal, so it settles fewer nodes on its way there.",
-    aliases: &["a star", "astar", "heuristic", "pathfinding"],
     complexity: Complexity {
         best: "O(E)",
         average: "O((V + E) log V)",
@@ -68,6 +67,9 @@ pub const CARD: Card = Card {
     work: PATH_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["a star", "astar", "heuristic", "pathfinding"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

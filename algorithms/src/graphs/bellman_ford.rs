@@ -32,12 +32,6 @@ pub const CARD: Card = Card {
     name: "Bellman–Ford",
     category: Category::ShortestPaths,
     summary: "Relaxes every edge in passes until nothing improves; handles negative weights and detects negative cycles.",
-    aliases: &[
-        "sssp",
-        "single source shortest path",
-        "negative weights",
-        "negative cycle",
-    ],
     complexity: Complexity {
         best: "O(E)",
         average: "O(V · E)",
@@ -66,6 +60,14 @@ pub const CARD: Card = Card {
     work: PATH_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &[
+    "sssp",
+    "single source shortest path",
+    "negative weights",
+    "negative cycle",
+];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -33,13 +33,6 @@ pub const CARD: Card = Card {
     name: "Breadth-first search",
     category: Category::GraphTraversal,
     summary: "Visits nodes level by level from the start with a queue, finding the fewest edges to each.",
-    aliases: &[
-        "bfs",
-        "breadth first",
-        "sssp",
-        "unweighted shortest path",
-        "level order",
-    ],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
@@ -63,6 +56,15 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &[
+    "bfs",
+    "breadth first",
+    "sssp",
+    "unweighted shortest path",
+    "level order",
+];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -32,12 +32,6 @@ pub const CARD: Card = Card {
     name: "Bipartite check",
     category: Category::GraphTraversal,
     summary: "Colours each component by breadth-first search, alternating sides; an edge within one side proves an odd cycle.",
-    aliases: &[
-        "two colouring",
-        "two coloring",
-        "2 colouring",
-        "bipartition",
-    ],
     complexity: Complexity {
         best: "O(1)",
         average: "O(V + E)",
@@ -62,6 +56,14 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &[
+    "two colouring",
+    "two coloring",
+    "2 colouring",
+    "bipartition",
+];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Connected components (union–find)",
     category: Category::Connectivity,
     summary: "Joins the sets of every edge's two ends with union by rank and path compression; the sets left are the components.",
-    aliases: &["union find", "disjoint set", "dsu", "components"],
     complexity: Complexity {
         best: "O(V + E α(V))",
         average: "O(V + E α(V))",
@@ -50,6 +49,9 @@ pub const CARD: Card = Card {
     work: UNION_FIND_WORK,
     version: 3,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["union find", "disjoint set", "dsu", "components"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

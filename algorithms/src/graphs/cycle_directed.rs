@@ -32,7 +32,6 @@ pub const CARD: Card = Card {
     name: "Cycle detection (directed)",
     category: Category::GraphTraversal,
     summary: "A depth-first search colouring nodes white, grey and black; an edge to a grey node closes a cycle.",
-    aliases: &["dag", "cycle", "three colour", "back edge"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(V + E)",
@@ -56,6 +55,9 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["dag", "cycle", "three colour", "back edge"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -30,7 +30,6 @@ pub const CARD: Card = Card {
     name: "Depth-first search",
     category: Category::GraphTraversal,
     summary: "Follows one path as deep as it goes with a stack, backing up only when a node has no new neighbour.",
-    aliases: &["dfs", "depth first", "backtracking"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
@@ -51,6 +50,9 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["dfs", "depth first", "backtracking"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

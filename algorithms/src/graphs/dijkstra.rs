@@ -38,12 +38,6 @@ pub const CARD: Card = Card {
     name: "Dijkstra's shortest paths",
     category: Category::ShortestPaths,
     summary: "Settles nodes in order of distance with a binary heap, relaxing each settled node's edges; weights must not be negative.",
-    aliases: &[
-        "sssp",
-        "single source shortest path",
-        "priority queue",
-        "pathfinding",
-    ],
     complexity: Complexity {
         best: "O((V + E) log V)",
         average: "O((V + E) log V)",
@@ -72,6 +66,14 @@ pub const CARD: Card = Card {
     work: PATH_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &[
+    "sssp",
+    "single source shortest path",
+    "priority queue",
+    "pathfinding",
+];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

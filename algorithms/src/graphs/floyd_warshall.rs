@@ -33,7 +33,6 @@ pub const CARD: Card = Card {
     name: "Floyd–Warshall",
     category: Category::ShortestPaths,
     summary: "Shortest distances between every pair of nodes, trying each node in turn as a stop on the way; detects negative cycles.",
-    aliases: &["apsp", "all pairs shortest paths", "dynamic programming"],
     complexity: Complexity {
         best: "O(V³)",
         average: "O(V³)",
@@ -62,6 +61,9 @@ pub const CARD: Card = Card {
     work: &[Counter::Comparisons],
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["apsp", "all pairs shortest paths", "dynamic programming"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -30,7 +30,6 @@ pub const CARD: Card = Card {
     name: "Strongly connected components (Kosaraju)",
     category: Category::Connectivity,
     summary: "Records finish order with one depth-first search, then collects each component by searching the reversed graph, latest finished first.",
-    aliases: &["scc", "strongly connected", "transpose"],
     complexity: Complexity {
         best: "O(V + E)",
         average: "O(V + E)",
@@ -55,6 +54,9 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["scc", "strongly connected", "transpose"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

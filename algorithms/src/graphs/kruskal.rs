@@ -29,7 +29,6 @@ pub const CARD: Card = Card {
     name: "Kruskal's minimum spanning tree",
     category: Category::SpanningTrees,
     summary: "Takes edges lightest first and keeps each one that joins two different trees, tracked by union–find.",
-    aliases: &["mst", "minimum spanning tree", "union find", "disjoint set"],
     complexity: Complexity {
         best: "O(E log E)",
         average: "O(E log E)",
@@ -51,6 +50,9 @@ pub const CARD: Card = Card {
     work: UNION_FIND_WORK,
     version: 3,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["mst", "minimum spanning tree", "union find", "disjoint set"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -34,7 +34,6 @@ pub const CARD: Card = Card {
     name: "Prim's minimum spanning tree",
     category: Category::SpanningTrees,
     summary: "Grows one tree from the start, always adding the lightest edge that leaves it, kept in a binary heap.",
-    aliases: &["mst", "minimum spanning tree", "priority queue"],
     complexity: Complexity {
         best: "O(E log E)",
         average: "O(E log E)",
@@ -57,6 +56,9 @@ pub const CARD: Card = Card {
     work: PATH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["mst", "minimum spanning tree", "priority queue"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -32,7 +32,6 @@ pub const CARD: Card = Card {
     name: "Strongly connected components (Tarjan)",
     category: Category::Connectivity,
     summary: "One depth-first search with discovery numbers and low-links; a node whose low-link is its own number roots a component.",
-    aliases: &["scc", "strongly connected", "low link"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
@@ -53,6 +52,9 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["scc", "strongly connected", "low link"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

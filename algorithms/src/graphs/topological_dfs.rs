@@ -31,7 +31,6 @@ pub const CARD: Card = Card {
     name: "Topological sort (depth-first)",
     category: Category::GraphTraversal,
     summary: "Places each node at the front of the order once everything it points to is placed; an edge back into the current path means a cycle.",
-    aliases: &["toposort", "topological order", "dag", "dependency order"],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
@@ -50,6 +49,9 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["toposort", "topological order", "dag", "dependency order"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

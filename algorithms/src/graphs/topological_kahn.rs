@@ -31,13 +31,6 @@ pub const CARD: Card = Card {
     name: "Topological sort (Kahn)",
     category: Category::GraphTraversal,
     summary: "Orders a directed graph's nodes so every edge points forward, by repeatedly taking a node nothing points to.",
-    aliases: &[
-        "toposort",
-        "topological order",
-        "dag",
-        "dependency order",
-        "in-degree",
-    ],
     complexity: super::LINEAR,
     stable: None,
     in_place: None,
@@ -55,6 +48,15 @@ pub const CARD: Card = Card {
     work: TRAVERSAL_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &[
+    "toposort",
+    "topological order",
+    "dag",
+    "dependency order",
+    "in-degree",
+];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -41,6 +41,9 @@ pub const CARD: Card = maze_card(
     ],
 );
 
+/// Other names a learner may search the catalogue for; the category's own cover these.
+pub const ALIASES: &[&str] = &[];
+
 pub const ENTRY: Entry = Entry {
     card: &CARD,
     pseudocode: PSEUDOCODE,

@@ -33,6 +33,9 @@ pub const CARD: Card = maze_card(
     &[Key::cell(CellState::Current).said("gap in the new wall")],
 );
 
+/// Other names a learner may search the catalogue for; the category's own cover these.
+pub const ALIASES: &[&str] = &[];
+
 pub const ENTRY: Entry = Entry {
     card: &CARD,
     pseudocode: PSEUDOCODE,

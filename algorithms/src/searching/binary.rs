@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Binary search",
     category: Category::Searching,
     summary: "Halves the sorted candidates at every comparison.",
-    aliases: &["bisection", "half interval", "sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log n)",
@@ -42,6 +41,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["bisection", "half interval", "sorted array", "lookup"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

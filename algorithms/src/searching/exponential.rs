@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Exponential search",
     category: Category::Searching,
     summary: "Doubles a bound until it passes the target, then binary-searches that last stretch.",
-    aliases: &["galloping", "doubling search", "sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log i) (target at index i)",
@@ -42,6 +41,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["galloping", "doubling search", "sorted array", "lookup"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

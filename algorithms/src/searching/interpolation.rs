@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Interpolation search",
     category: Category::Searching,
     summary: "Estimates where the target should be from its value; excellent on evenly spread data.",
-    aliases: &["sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log log n) (uniform values)",
@@ -42,6 +41,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["sorted array", "lookup"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Jump search",
     category: Category::Searching,
     summary: "Jumps ahead √n values at a time, then scans the one block that can hold the target.",
-    aliases: &["block search", "sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(√n)",
@@ -42,6 +41,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["block search", "sorted array", "lookup"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

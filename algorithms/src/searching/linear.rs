@@ -21,7 +21,6 @@ pub const CARD: Card = Card {
     name: "Linear search",
     category: Category::Searching,
     summary: "Checks every value in turn; returns the first index holding the target.",
-    aliases: &["sequential search", "lookup", "scan"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(n)",
@@ -37,6 +36,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["sequential search", "lookup", "scan"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -28,7 +28,6 @@ pub const CARD: Card = Card {
     name: "Ternary search",
     category: Category::Searching,
     summary: "Probes at one and two thirds of the candidates and keeps the third that can hold the target.",
-    aliases: &["sorted array", "lookup"],
     complexity: Complexity {
         best: "O(1)",
         average: "O(log₃ n)",
@@ -44,6 +43,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SEARCH_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["sorted array", "lookup"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -25,7 +25,6 @@ pub const CARD: Card = Card {
     name: "Binary insertion sort",
     category: Category::Sorting,
     summary: "Insertion sort that binary-searches each value's place: fewer comparisons, the same shifting.",
-    aliases: &["insertion sort"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n²)",
@@ -41,6 +40,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["insertion sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

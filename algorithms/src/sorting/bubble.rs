@@ -14,7 +14,6 @@ pub const CARD: Card = Card {
     name: "Bubble sort",
     category: Category::Sorting,
     summary: "Swaps neighbours that are out of order; each pass carries the largest remaining value to the end.",
-    aliases: &["sinking sort", "exchange sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n²)",
@@ -30,6 +29,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["sinking sort", "exchange sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Bucket sort",
     category: Category::Sorting,
     summary: "Spreads values over √n buckets by size, sorts each bucket by insertion, then reads the buckets back in order.",
-    aliases: &["bin sort", "distribution sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n + k) for evenly spread values",
@@ -43,6 +42,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["bin sort", "distribution sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

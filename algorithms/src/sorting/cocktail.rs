@@ -27,7 +27,6 @@ pub const CARD: Card = Card {
     name: "Cocktail shaker sort",
     category: Category::Sorting,
     summary: "Bubble sort in both directions: small values near the end travel home quickly on the way back.",
-    aliases: &["shaker sort", "bidirectional bubble sort", "cocktail sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n²)",
@@ -43,6 +42,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["shaker sort", "bidirectional bubble sort", "cocktail sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -24,7 +24,6 @@ pub const CARD: Card = Card {
     name: "Comb sort",
     category: Category::Sorting,
     summary: "Bubble sort with a shrinking gap: far-apart swaps first clear small values stuck near the end.",
-    aliases: &["shrink factor"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n² / 2^p) (p passes)",
@@ -40,6 +39,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["shrink factor"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -29,7 +29,6 @@ pub const CARD: Card = Card {
     name: "Counting sort",
     category: Category::Sorting,
     summary: "Counts each value's occurrences and computes where each value goes; never compares two values.",
-    aliases: &["distribution sort", "histogram"],
     complexity: Complexity {
         best: "O(n + k)",
         average: "O(n + k)",
@@ -52,6 +51,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["distribution sort", "histogram"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Heap sort",
     category: Category::Sorting,
     summary: "Builds a max-heap in the array, then moves the largest value to the end and repairs the heap.",
-    aliases: &["heapsort", "priority queue", "binary heap"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",
@@ -42,6 +41,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["heapsort", "priority queue", "binary heap"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

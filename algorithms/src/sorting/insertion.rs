@@ -24,7 +24,6 @@ pub const CARD: Card = Card {
     name: "Insertion sort",
     category: Category::Sorting,
     summary: "Takes each value in turn and shifts larger values right until its place in the sorted prefix opens.",
-    aliases: &["card sort"],
     complexity: Complexity {
         best: "O(n)",
         average: "O(n²)",
@@ -40,6 +39,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["card sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

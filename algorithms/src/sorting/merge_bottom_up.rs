@@ -26,7 +26,6 @@ pub const CARD: Card = Card {
     name: "Merge sort (bottom-up)",
     category: Category::Sorting,
     summary: "Merges neighbouring runs of width 1, 2, 4, … until one run covers the array; no recursion.",
-    aliases: &["mergesort", "iterative merge sort"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",
@@ -42,6 +41,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["mergesort", "iterative merge sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -27,7 +27,6 @@ pub const CARD: Card = Card {
     name: "Merge sort (top-down)",
     category: Category::Sorting,
     summary: "Splits the array in halves down to single values, then merges sorted halves back together.",
-    aliases: &["mergesort", "divide and conquer"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",
@@ -43,6 +42,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["mergesort", "divide and conquer"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

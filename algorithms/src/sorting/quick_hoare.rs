@@ -28,7 +28,6 @@ pub const CARD: Card = Card {
     name: "Quicksort (Hoare)",
     category: Category::Sorting,
     summary: "Partitions with two indices closing in from both ends, swapping misplaced pairs; few swaps.",
-    aliases: &["quick sort", "partition", "divide and conquer"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",
@@ -44,6 +43,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["quick sort", "partition", "divide and conquer"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

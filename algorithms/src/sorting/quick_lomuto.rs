@@ -30,7 +30,6 @@ pub const CARD: Card = Card {
     name: "Quicksort (Lomuto)",
     category: Category::Sorting,
     summary: "Partitions around the last value, which lands in its final place, then sorts both sides.",
-    aliases: &["quick sort", "partition", "divide and conquer"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n)",
@@ -46,6 +45,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["quick sort", "partition", "divide and conquer"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -25,12 +25,6 @@ pub const CARD: Card = Card {
     name: "Randomized quicksort",
     category: Category::Sorting,
     summary: "Quicksort around a random pivot (seeded, so runs repeat): expected O(n log n) on every input.",
-    aliases: &[
-        "quick sort",
-        "random pivot",
-        "partition",
-        "divide and conquer",
-    ],
     complexity: Complexity {
         best: "O(n log n)",
         average: "O(n log n) expected",
@@ -46,6 +40,14 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &[
+    "quick sort",
+    "random pivot",
+    "partition",
+    "divide and conquer",
+];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -27,7 +27,6 @@ pub const CARD: Card = Card {
     name: "Radix sort (LSD)",
     category: Category::Sorting,
     summary: "Sorts by the last digit, then the next, with a stable counting pass per digit; no comparisons.",
-    aliases: &["lsd", "digit sort", "distribution sort"],
     complexity: Complexity {
         best: "O(d · (n + 10))",
         average: "O(d · (n + 10))",
@@ -43,6 +42,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["lsd", "digit sort", "distribution sort"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

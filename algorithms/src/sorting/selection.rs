@@ -23,7 +23,6 @@ pub const CARD: Card = Card {
     name: "Selection sort",
     category: Category::Sorting,
     summary: "Scans the unsorted part for its smallest value and swaps it into place: few swaps, many comparisons.",
-    aliases: &["minimum"],
     complexity: Complexity {
         best: "O(n²)",
         average: "O(n²)",
@@ -39,6 +38,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 1,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["minimum"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,

@@ -25,7 +25,6 @@ pub const CARD: Card = Card {
     name: "Shell sort",
     category: Category::Sorting,
     summary: "Insertion sort over far-apart elements first (Ciura's gaps), so values travel long distances cheaply.",
-    aliases: &["shellsort", "diminishing increment"],
     complexity: Complexity {
         best: "O(n log n)",
         average: "about O(n^1.3) (empirical)",
@@ -41,6 +40,9 @@ pub const CARD: Card = Card {
     work: crate::catalogue::SORT_WORK,
     version: 2,
 };
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["shellsort", "diminishing increment"];
 
 pub const ENTRY: Entry = Entry {
     card: &CARD,
