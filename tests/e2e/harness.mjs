@@ -57,19 +57,38 @@ export async function startServer({ dir, addr = '127.0.0.1:0' } = {}) {
   };
 }
 
+/** Chromium's path, and its flags here: no sandbox (root), no GPU, and none of its own network traffic,
+ * which this machine's closed network refuses. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Holds every request of `page` whose URL matches `pattern` until `release()` is called (a reply still in
+ * flight); `asked` resolves when the first such request is made.
+ */
+export async function holdRequests(page, pattern) {
+  let release;
+  let requested;
+  const held = new Promise((resolve) => (release = resolve));
+  const asked = new Promise((resolve) => (requested = resolve));
+  await page.route(pattern, async (route) => {
+    requested();
+    await held;
+    await route.continue();
   });
+  return { asked, release };
 }
 
 /** Opens a page (of a browser or a context) that fails the test on any console error or uncaught exception. */

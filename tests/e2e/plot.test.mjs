@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, openPage, serverAndBrowser } from './harness.mjs';
+import { ARTIFACTS, holdRequests, openPage, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -117,15 +117,7 @@ test('a late engine reply after the learner has left the plot writes nothing and
   const { page, errors } = await openPage(shared.browser, `${shared.server.url}/plot?ids=insertion-sort&metric=comparisons`);
   await page.getByTestId('measure').waitFor();
   // Hold the sorting engine's module until the learner has gone to another page.
-  let release;
-  let requested;
-  const held = new Promise((resolve) => (release = resolve));
-  const asked = new Promise((resolve) => (requested = resolve));
-  await page.route(/\/assets\/engine-sorting-[0-9a-f]{16}\//, async (route) => {
-    requested();
-    await held;
-    await route.continue();
-  });
+  const { asked, release } = await holdRequests(page, /\/assets\/engine-sorting-[0-9a-f]{16}\//);
   await page.getByTestId('measure').click();
   await asked;
   await page.getByRole('link', { name: 'Algorithms', exact: true }).click();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { launchBrowser, openDevice, startServer, stored } from './harness.mjs';
+import { holdRequests, launchBrowser, openDevice, startServer, stored } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'algovista-tracker-'));
 let server = await startServer({ dir });
@@ -308,15 +308,7 @@ test('a reply held until the learner has left the dashboard writes nothing and b
   const { page, errors } = await device();
   await finishRun(page);
   await waitForDelivered(page);
-  let release;
-  let requested;
-  const held = new Promise((resolve) => (release = resolve));
-  const asked = new Promise((resolve) => (requested = resolve));
-  await page.route(/\/api\/(progress|me|time-zones|sessions)$/, async (route) => {
-    requested();
-    await held;
-    await route.continue();
-  });
+  const { asked, release } = await holdRequests(page, /\/api\/(progress|me|time-zones|sessions)$/);
   await page.getByTestId('tracker').click();
   await asked;
   await page.getByRole('link', { name: 'Algorithms', exact: true }).click();

@@ -5,7 +5,7 @@
 // route misses a goal (performance ≥ 90, layout shift ≤ 0.05), so the command says so plainly.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { startServer } from '../../e2e/harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, startServer } from '../../e2e/harness.mjs';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ROUTES = [
@@ -18,19 +18,7 @@ const GOALS = { performance: 90, cls: 0.05 };
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function audit(url) {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
