@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { modules } from './modules.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const required = (name) => {
@@ -22,8 +23,16 @@ const files = (dir) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 
-const manifest = { pages: {}, engines: {}, tools: {}, editors: {}, families: {}, combined: {}, imports: {} };
-for (const module of readdirSync(stage).sort()) {
+// What the loader needs: each module's hashed prefix by role and name, and, read from the tools and
+// engine modules themselves below, the families each engine runs, each algorithm's family and each
+// family's kind.
+const manifest = { pages: {}, engines: {}, tools: {}, editors: {}, runs: {}, families: {}, kinds: {}, imports: {} };
+const ROLES = { page: manifest.pages, engine: manifest.engines, tools: manifest.tools, editor: manifest.editors };
+const built = readdirSync(stage).sort();
+for (const { name } of modules()) {
+  if (!built.includes(name)) throw new Error(`the ${name} module was not built`);
+}
+for (const module of built) {
   const dir = join(stage, module);
   const hash = createHash('sha256');
   for (const file of files(dir).sort()) {
@@ -31,9 +40,9 @@ for (const module of readdirSync(stage).sort()) {
   }
   const folder = `${module}-${hash.digest('hex').slice(0, 16)}`;
   cpSync(dir, join(out, 'assets', folder), { recursive: true });
-  const [kind, name] = module.split(/-(.*)/s);
-  const group = { page: manifest.pages, engine: manifest.engines, tools: manifest.tools, editor: manifest.editors }[kind];
-  if (!group) throw new Error(`unexpected module ${module}`);
+  const [role, name] = module.split(/-(.*)/s);
+  const group = ROLES[role];
+  if (!group) throw new Error(`unexpected module ${module}: a module is named page-, engine-, tools- or editor-`);
   group[name] = `/assets/${folder}/${module}`;
   // The JS files the module's glue imports (wasm-bindgen snippets), for the loader to fetch at once rather
   // than after the glue.
@@ -42,50 +51,65 @@ for (const module of readdirSync(stage).sort()) {
     .map((file) => `/assets/${folder}/${relative(dir, file)}`);
   if (imports.length) manifest.imports[group[name]] = imports;
 }
-for (const page of ['catalogue', 'visualizer', 'graph', 'graph-race', 'grid', 'grid-race', 'quiz', 'race', 'plot', 'progress']) {
-  if (!manifest.pages[page]) throw new Error(`the ${page} page module was not built`);
+
+// Every family, its kind of frame and its algorithms, asked of the tools modules (run here under Node:
+// each family's tools know its entries), and the ids each engine runs, asked of the engines; so the loader
+// maps each path to its page and engine modules and no list of families is written here.
+const run = async (prefix) => {
+  const module = await import(pathToFileURL(join(out, `${prefix}.js`)));
+  module.initSync({ module: readFileSync(join(out, `${prefix}_bg.wasm`)) });
+  return module;
+};
+for (const [name, prefix] of Object.entries(manifest.tools)) {
+  const { families } = JSON.parse((await run(prefix)).manifest());
+  if (families.length !== 1 || families[0].family !== name) {
+    throw new Error(`the tools-${name} module is for [${families.map(({ family }) => family).join(', ')}], not for ${name} alone`);
+  }
+  const [{ family, kind, algorithms }] = families;
+  manifest.kinds[family] = kind;
+  for (const id of algorithms) manifest.families[id] = family;
 }
-for (const editor of ['graph', 'grid']) {
-  if (!manifest.editors[editor]) throw new Error(`the ${editor} editor module was not built`);
+for (const [name, prefix] of Object.entries(manifest.engines)) {
+  const runs = new Set();
+  for (const id of JSON.parse((await run(prefix)).ids())) {
+    if (!manifest.families[id]) throw new Error(`the ${name} engine runs ${id}, which no tools module knows`);
+    runs.add(manifest.families[id]);
+  }
+  manifest.runs[name] = [...runs];
+}
+// Every family needs an engine of its own: a visualizer loads only its family.
+for (const family of Object.keys(manifest.kinds)) {
+  const alone = Object.values(manifest.runs).some((runs) => runs.length === 1 && runs[0] === family);
+  if (!alone) throw new Error(`no engine module runs the ${family} family alone`);
 }
 
-// The split holds only while no page or editor links a state machine and no engine another family's: a
-// text that only one family's narration contains must appear in that family's engine (and tools) and
-// nowhere else.
-const NARRATION = {
-  sorting: 'Start bubble sort on ',
-  searching: ' sorted values: every index is a candidate.',
-  traversal: 'Start breadth-first search on ',
-  connectivity: 'Find the connected components of ',
-  paths: "Start Dijkstra's algorithm on ",
-  trees: "Start Prim's algorithm on ",
-  grids: 'Every neighbour of ',
+// The split holds only while no page or editor links a state machine and no engine or tools module another
+// family's. Which families a module links is read from its bytes: every constructor in a family's list keeps
+// the mark `algovista:links-family:<family>;` (algorithms/src/catalogue.rs), so the check depends on no
+// sentence's wording.
+const FAMILY_MARK = 'algovista:links-family:';
+const linkedFamilies = (wasm) => {
+  const found = new Set();
+  for (let at = wasm.indexOf(FAMILY_MARK); at >= 0; at = wasm.indexOf(FAMILY_MARK, at + 1)) {
+    const start = at + FAMILY_MARK.length;
+    found.add(wasm.subarray(start, wasm.indexOf(';', start)).toString('utf8'));
+  }
+  return [...found].sort();
 };
-// An engine that runs several families at once (every graph family, for races across them).
-const COMBINED = { graphs: ['traversal', 'connectivity', 'paths', 'trees'] };
-for (const [kind, group] of [['page', manifest.pages], ['engine', manifest.engines], ['tools', manifest.tools], ['editor', manifest.editors]]) {
+const allLinked = new Set();
+for (const [role, group] of Object.entries(ROLES)) {
   for (const [name, prefix] of Object.entries(group)) {
-    const wasm = readFileSync(join(out, `${prefix}_bg.wasm`));
-    for (const [family, text] of Object.entries(NARRATION)) {
-      const linked = wasm.includes(Buffer.from(text));
-      const expected = (kind === 'engine' || kind === 'tools') && (name === family || (COMBINED[name] ?? []).includes(family));
-      if (linked !== expected) {
-        throw new Error(`the ${name} ${kind} module ${linked ? 'links' : 'lacks'} the ${family} algorithms`);
-      }
+    const linked = linkedFamilies(readFileSync(join(out, `${prefix}_bg.wasm`)));
+    linked.forEach((family) => allLinked.add(family));
+    const expected = [...({ engine: manifest.runs[name], tools: [name] }[role] ?? [])].sort();
+    if (linked.join() !== expected.join()) {
+      throw new Error(`the ${name} ${role} module links the state machines of [${linked.join(', ')}], not of [${expected.join(', ')}]`);
     }
   }
 }
-
-// Which engine each algorithm needs, asked of the engines themselves (run here under Node), so the loader can
-// fetch a visualizer's engine at the same time as its page module.
-for (const [family, prefix] of Object.entries(manifest.engines)) {
-  if (COMBINED[family]) continue;
-  const engine = await import(pathToFileURL(join(out, `${prefix}.js`)));
-  engine.initSync({ module: readFileSync(join(out, `${prefix}_bg.wasm`)) });
-  for (const id of JSON.parse(engine.ids())) manifest.families[id] = family;
+for (const family of allLinked) {
+  if (!manifest.kinds[family]) throw new Error(`the ${family} family's state machines are linked, but it has no tools module`);
 }
-
-manifest.combined = COMBINED;
 
 const loader = readFileSync(new URL('../app/html/loader.js', import.meta.url), 'utf8').replace(
   'const manifest = MANIFEST;',

@@ -13,7 +13,7 @@ stage "format and lints"
 cargo fmt --all --check
 # The families are features of the app (`arrays`, `graphs`, `grids`: each page module has the ones it
 # draws) and the engine: every combination the build uses.
-cargo clippy --quiet --all-targets --features engine/graphs,engine/grids -- -D warnings
+cargo clippy --quiet --all-targets --features engine/arrays,engine/graphs,engine/grids -- -D warnings
 if [ "$(cat "$WASM_ROUTE_FILE")" = rustup ]; then
   for features in arrays graphs grids graphs,grids; do
     cargo clippy --quiet -p app --all-targets --features "$features" --target wasm32-unknown-unknown -- -D warnings

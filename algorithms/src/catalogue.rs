@@ -26,17 +26,18 @@ use crate::snapshot::{Counter, Counters, FrameKind};
 use crate::{searching, sorting};
 
 /// Declares every catalogue list from one list of algorithm modules per family, so they cannot disagree.
+/// `$id` is the family's name in file names and URLs; the entries in the lists carry its linkage mark.
 macro_rules! catalogue {
-    ($($family:ident $list:ident $cards:ident: $module:ident [$($algorithm:ident),* $(,)?]),* $(,)?) => {
+    ($($family:ident $id:literal $list:ident $cards:ident: $module:ident [$($algorithm:ident),* $(,)?]),* $(,)?) => {
         $(
             #[doc = concat!("The entries of the ", stringify!($family), " family, in catalogue order.")]
-            pub static $list: &[&Entry] = &[$(&$module::$algorithm::ENTRY),*];
+            pub static $list: &[&Entry] = &[$(&marked!($id, $module::$algorithm::ENTRY)),*];
             #[doc = concat!("The cards of the ", stringify!($family), " family alone: a page module that draws")]
             /// only some families lists theirs and links no other family's cards.
             pub static $cards: &[&Card] = &[$(&$module::$algorithm::CARD),*];
         )*
         /// Every entry, family by family.
-        pub static CATALOGUE: &[&Entry] = &[$($(&$module::$algorithm::ENTRY),*),*];
+        pub static CATALOGUE: &[&Entry] = &[$($(&marked!($id, $module::$algorithm::ENTRY)),*),*];
         /// Every card, in the same order as [`CATALOGUE`].
         pub static CARDS: &[&Card] = &[$($(&$module::$algorithm::CARD),*),*];
         /// Each algorithm's other names (its file's `ALIASES`), by id: apart from the cards, so only the
@@ -52,6 +53,30 @@ macro_rules! catalogue {
                     $(Family::$family => $list,)*
                 }
             }
+
+            /// The family's name in file names and URLs.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Family::$family => $id,)*
+                }
+            }
+        }
+    };
+}
+
+/// `$entry` with a constructor that first keeps its family's linkage mark, `algovista:links-family:<id>;`:
+/// a program that can start the family's machines holds the mark and one that cannot holds none, so the
+/// build (`scripts/dist.mjs`) learns from the bytes of each WebAssembly module which families it links,
+/// whatever their narration says. Only a machine reached through these lists carries the mark: one in
+/// every machine's own code cost each engine 0.1 KB of gzipped wasm.
+macro_rules! marked {
+    ($id:literal, $entry:expr) => {
+        Entry {
+            start: |input| {
+                std::hint::black_box(concat!("algovista:links-family:", $id, ";"));
+                ($entry.start)(input)
+            },
+            ..$entry
         }
     };
 }
@@ -60,11 +85,11 @@ macro_rules! catalogue {
 macro_rules! with_array_families {
     ($($more:tt)*) => {
         catalogue! {
-            Sorting SORTING SORTING_CARDS: sorting [
+            Sorting "sorting" SORTING SORTING_CARDS: sorting [
                 bubble, cocktail, selection, insertion, binary_insertion, shell, comb, merge_top_down,
                 merge_bottom_up, quick_lomuto, quick_hoare, quick_randomized, heap, counting, radix, bucket,
             ],
-            Searching SEARCHING SEARCHING_CARDS: searching [linear, binary, jump, interpolation, exponential, ternary],
+            Searching "searching" SEARCHING SEARCHING_CARDS: searching [linear, binary, jump, interpolation, exponential, ternary],
             $($more)*
         }
     };
@@ -75,12 +100,12 @@ macro_rules! with_array_families {
 macro_rules! with_graph_families {
     ($($more:tt)*) => {
         with_array_families! {
-            Traversal TRAVERSAL TRAVERSAL_CARDS: graphs [
+            Traversal "traversal" TRAVERSAL TRAVERSAL_CARDS: graphs [
                 bfs, dfs, topological_kahn, topological_dfs, cycle_directed, bipartite,
             ],
-            Connectivity CONNECTIVITY CONNECTIVITY_CARDS: graphs [components, tarjan_scc, kosaraju_scc, articulation],
-            Paths PATHS PATHS_CARDS: graphs [dijkstra, bellman_ford, floyd_warshall, astar],
-            Trees TREES TREES_CARDS: graphs [prim, kruskal],
+            Connectivity "connectivity" CONNECTIVITY CONNECTIVITY_CARDS: graphs [components, tarjan_scc, kosaraju_scc, articulation],
+            Paths "paths" PATHS PATHS_CARDS: graphs [dijkstra, bellman_ford, floyd_warshall, astar],
+            Trees "trees" TREES TREES_CARDS: graphs [prim, kruskal],
             $($more)*
         }
     };
@@ -94,7 +119,7 @@ macro_rules! with_graph_families {
 
 #[cfg(feature = "grids")]
 with_graph_families! {
-    Grids GRIDS GRIDS_CARDS: grids [
+    Grids "grids" GRIDS GRIDS_CARDS: grids [
         bfs, dijkstra, astar_manhattan, astar_octile, greedy, bidirectional, maze_backtracker,
         maze_prim, maze_division, maze_kruskal,
     ],
@@ -157,24 +182,6 @@ impl Family {
             #[cfg(feature = "graphs")]
             Family::Traversal | Family::Connectivity | Family::Paths | Family::Trees => true,
             _ => false,
-        }
-    }
-
-    /// The family's name in file names and URLs.
-    pub fn id(self) -> &'static str {
-        match self {
-            Family::Sorting => "sorting",
-            Family::Searching => "searching",
-            #[cfg(feature = "graphs")]
-            Family::Traversal => "traversal",
-            #[cfg(feature = "graphs")]
-            Family::Connectivity => "connectivity",
-            #[cfg(feature = "graphs")]
-            Family::Paths => "paths",
-            #[cfg(feature = "graphs")]
-            Family::Trees => "trees",
-            #[cfg(feature = "grids")]
-            Family::Grids => "grids",
         }
     }
 }

@@ -502,6 +502,13 @@ fn families_partition_the_catalogue_and_the_graph_engine_holds_every_graph_famil
             "{}",
             family.id()
         );
+        // One kind of frame per family: the engines report it and the loader picks pages by it.
+        let first = family.entries()[0].frame;
+        assert!(
+            family.entries().iter().all(|entry| entry.frame == first),
+            "{} draws more than one kind of frame",
+            family.id()
+        );
     }
     let graphs: Vec<&str> = graph_entries().iter().map(|entry| entry.id).collect();
     let expected: Vec<&str> = CATALOGUE

@@ -5,24 +5,27 @@
 // page.
 const manifest = MANIFEST;
 
+/** The route a path opens, and the algorithm it names (an algorithm's page or quiz; a race's first). */
+const routeOf = (path, search = location.search) => {
+  const trimmed = path.replace(/\/+$/, '') || '/';
+  if (trimmed === '/race') return { route: 'race', id: new URLSearchParams(search).get('a') };
+  if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return { route: 'quiz', id: trimmed.split('/')[2] };
+  if (trimmed.startsWith('/algorithms/')) return { route: 'visualizer', id: trimmed.split('/')[2] };
+  if (trimmed === '/plot' || trimmed === '/progress') return { route: trimmed.slice(1) };
+  return { route: 'catalogue' };
+};
+
 /**
- * The page module that renders `path`; the catalogue module also answers unknown paths. A graph
- * algorithm's page (`graph`) and a race of graph algorithms (`graph-race`) are modules built with the
- * graph families, a grid algorithm's (`grid`, `grid-race`) with the grid family; each leaves out the others.
+ * The page module that renders `path`; the catalogue module also answers unknown paths. An algorithm
+ * whose kind of frame has pages of its own (built with that kind alone, leaving out the others) opens
+ * them: `<kind>` for its page, `<kind>-race` for its races; a quiz without its kind's own page opens the
+ * kind's page, which says so. The other algorithms open the array pages (`visualizer`, `race`, `quiz`).
  */
 const pageOf = (path, search = location.search) => {
-  const trimmed = path.replace(/\/+$/, '') || '/';
-  const id = trimmed === '/race' ? new URLSearchParams(search).get('a') : trimmed.split('/')[2];
-  const family = manifest.families[id];
-  const kind = ['traversal', 'connectivity', 'paths', 'trees'].includes(family) ? 'graph' : family === 'grids' ? 'grid' : null;
-  if (trimmed === '/race' && kind) return `${kind}-race`;
-  if (trimmed.startsWith('/algorithms/') && kind) return kind;
-  if (/^\/algorithms\/[^/]+\/quiz$/.test(trimmed)) return 'quiz';
-  if (trimmed.startsWith('/algorithms/')) return 'visualizer';
-  if (trimmed === '/race') return 'race';
-  if (trimmed === '/plot') return 'plot';
-  if (trimmed === '/progress') return 'progress';
-  return 'catalogue';
+  const { route, id } = routeOf(path, search);
+  const kind = manifest.kinds[manifest.families[id]];
+  const own = kind ? { visualizer: [kind], race: [`${kind}-race`], quiz: [`${kind}-quiz`, kind] }[route] ?? [] : [];
+  return own.find((name) => manifest.pages[name]) ?? route;
 };
 
 // Fetches and instantiates a module once, its JS and its wasm at the same time; a failure is forgotten,
@@ -54,22 +57,24 @@ const load = (prefix) => {
 };
 
 /**
- * The engine modules that run `families`: each family's own, or one module for several families that a
- * combined engine runs together (every graph family: a race of Dijkstra against Prim loads one module, not
- * two). The app asks for engines by the same rule (`engines::ensure`).
+ * The engine modules that run `families`: one module that runs them all if there is one (every graph
+ * family's: a race of Dijkstra against Prim loads one module, not two), else each family's own. The app
+ * asks for engines through the same rule (`engines::ensure`).
  */
 const enginesFor = (families) => {
-  const combined = Object.entries(manifest.combined).find(
-    ([, members]) => families.length > 1 && families.every((family) => members.includes(family)),
-  );
-  return combined ? [combined[0]] : families;
+  const names = Object.keys(manifest.runs);
+  const runsAll = (name) => families.every((family) => manifest.runs[name].includes(family));
+  const together = families.length > 1 && names.find(runsAll);
+  if (together) return [together];
+  return families.map((family) => names.find((name) => manifest.runs[name].join() === family)).filter(Boolean);
 };
 
 /** The engines a path will ask for, fetched beside its page module rather than after it. */
 const preload = (path) => {
   const query = new URLSearchParams(location.search);
-  const ids = ['visualizer', 'quiz', 'graph', 'grid'].includes(pageOf(path)) ? [path.split('/')[2]] : [query.get('a'), query.get('b')];
-  const families = [...new Set(ids.map((id) => manifest.families[id]).filter(Boolean))];
+  const { route, id } = routeOf(path);
+  const ids = route === 'visualizer' || route === 'quiz' ? [id] : [query.get('a'), query.get('b')];
+  const families = [...new Set(ids.map((each) => manifest.families[each]).filter(Boolean))];
   for (const name of enginesFor(families)) load(manifest.engines[name]).catch(() => {});
 };
 
@@ -109,10 +114,13 @@ globalThis.__algovista = {
     history[replace ? 'replaceState' : 'pushState'](null, '', url);
     show().then(() => replace || scrollTo(0, 0));
   },
-  /** The engine module of an algorithm family. */
-  engine: (family) => {
-    const prefix = manifest.engines[family];
-    return prefix ? load(prefix) : Promise.reject(new Error(`no engine for ${family}`));
+  /**
+   * The engine module that runs `family` when a page runs `together` (comma-separated families, `family`
+   * among them): the module that runs them all if there is one.
+   */
+  engine: (family, together = family) => {
+    const name = enginesFor(together.split(',')).find((each) => manifest.runs[each].includes(family));
+    return name ? load(manifest.engines[name]) : Promise.reject(new Error(`no engine for ${family}`));
   },
   /** A family's tools (reading trace files back, frames as images), fetched when a learner uses them. */
   tools: (family) => {

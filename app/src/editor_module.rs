@@ -115,7 +115,7 @@ pub fn EditorSlot(
         loading.set(true);
         status.set("Loading the editor…".to_owned());
         leptos::task::spawn_local(async move {
-            let module = crate::engines::load_module("editor", module_name(entry.input.kind));
+            let module = crate::engines::load_module("editor", module_name(entry.input.kind), "");
             let element = host.get_untracked().expect("the slot is on screen");
             // Running an input closes the editor, once the editor's own handler has returned.
             let apply = Closure::<dyn Fn(String)>::new(move |query: String| {

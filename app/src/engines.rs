@@ -31,17 +31,18 @@ pub trait EngineApi {
 }
 
 #[wasm_bindgen(inline_js = r#"
-export function load_module(kind, family) {
+export function load_module(kind, name, together) {
   const loader = globalThis.__algovista;
   return loader
-    ? loader[kind](family)
+    ? loader[kind](name, together)
     : Promise.reject(new Error('the page was not opened through its loader'));
 }
 "#)]
 extern "C" {
-    /// `kind`: "engine", "tools" (a family's trace reader and image writer, fetched on use) or "editor"
-    /// (with "graph" or "grid": an input editor, fetched on use).
-    pub(crate) fn load_module(kind: &str, family: &str) -> js_sys::Promise;
+    /// `kind`: "engine" (with a family, and every family the page loads now, comma-separated: the loader
+    /// picks one module that runs them all when there is one), "tools" (a family's trace reader and image
+    /// writer, fetched on use) or "editor" (with a kind of input: its editor, fetched on use).
+    pub(crate) fn load_module(kind: &str, name: &str, together: &str) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -138,7 +139,7 @@ pub async fn tools(family: Family) -> Result<Rc<dyn EngineApi>, String> {
     if let Some(tools) = TOOLS.with_borrow(|loaded| loaded.get(&family).cloned()) {
         return Ok(tools);
     }
-    let module = wasm_bindgen_futures::JsFuture::from(load_module("tools", family.id()))
+    let module = wasm_bindgen_futures::JsFuture::from(load_module("tools", family.id(), ""))
         .await
         .map_err(|error| {
             format!(
@@ -179,40 +180,33 @@ pub fn families_of<'a>(cards: impl IntoIterator<Item = &'a Card>) -> Vec<Family>
     families
 }
 
-/// Loads the engines of `families` that are not loaded yet (the loader fetches afresh what failed).
-/// Several graph families at once load as one module with every graph algorithm (`engine-graphs`), lighter
-/// than two families' engines; the page loader preloads by the same rule.
+/// Loads the engines of `families` that are not loaded yet (the loader fetches afresh what failed). The
+/// loader decides which modules run them: one module for several families when there is one (every
+/// graph family's, lighter than two families' engines), by the rule it preloads with.
 pub async fn ensure(families: &[Family]) -> Result<(), String> {
     let missing: Vec<Family> = families
         .iter()
         .copied()
         .filter(|&family| !is_loaded(family))
         .collect();
-    // Each module to fetch, with the families it runs.
-    let modules: Vec<(&str, Vec<Family>)> =
-        if missing.len() > 1 && missing.iter().all(|family| family.is_graph()) {
-            vec![("graphs", missing)]
-        } else {
-            missing
-                .into_iter()
-                .map(|family| (family.id(), vec![family]))
-                .collect()
-        };
-    for (name, runs) in modules {
-        let module = wasm_bindgen_futures::JsFuture::from(load_module("engine", name))
-            .await
-            .map_err(|error| {
-                format!(
-                    "The {name} algorithms could not be loaded ({}).",
-                    message(error)
-                )
-            })?;
+    let together = missing
+        .iter()
+        .map(|family| family.id())
+        .collect::<Vec<_>>()
+        .join(",");
+    for family in missing {
+        let module =
+            wasm_bindgen_futures::JsFuture::from(load_module("engine", family.id(), &together))
+                .await
+                .map_err(|error| {
+                    format!(
+                        "The {} algorithms could not be loaded ({}).",
+                        family.id(),
+                        message(error)
+                    )
+                })?;
         let engine: Rc<dyn EngineApi> = Rc::new(EngineModule::from(module));
-        LOADED.with_borrow_mut(|loaded| {
-            for family in runs {
-                loaded.insert(family, engine.clone());
-            }
-        });
+        LOADED.with_borrow_mut(|loaded| loaded.insert(family, engine));
     }
     Ok(())
 }

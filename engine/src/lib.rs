@@ -8,8 +8,8 @@
 
 pub mod frame_svg;
 
-use algorithms::catalogue::Entry;
-use algorithms::{DynMachine, Input, Machine, Timeline, TraceFile};
+use algorithms::catalogue::{Entry, Family};
+use algorithms::{DynMachine, FrameKind, Input, Machine, Timeline, TraceFile};
 use serde::Serialize;
 
 /// A run recorded for stepping.
@@ -176,11 +176,43 @@ impl Engine {
         }
     }
 
-    /// The ids of the engine's algorithms, as a JSON list: the build reads them to map each visualizer path
-    /// to the engine it needs, so the loader fetches that engine beside the page module.
+    /// The ids of the engine's algorithms, as a JSON list: the build reads them to map each path to the
+    /// engine it needs, so the loader fetches that engine beside the page module.
     pub fn ids(&self) -> String {
         let ids: Vec<&str> = self.entries.iter().map(|entry| entry.id).collect();
         serde_json::to_string(&ids).expect("plain data")
+    }
+
+    /// What the engine's entries are, as JSON: each family once, in catalogue order, with the kind of
+    /// frame it draws and its algorithms' ids (`{"families": [{"family", "kind", "algorithms"}]}`). The
+    /// build reads it from each family's tools module (fetched on use, so its size is on no route's first
+    /// load) to learn every family, kind and algorithm; no list of them is written elsewhere.
+    pub fn manifest(&self) -> String {
+        #[derive(Serialize)]
+        struct Manifest {
+            families: Vec<Runs>,
+        }
+        #[derive(Serialize)]
+        struct Runs {
+            family: Family,
+            kind: FrameKind,
+            algorithms: Vec<&'static str>,
+        }
+        let mut families: Vec<Runs> = Vec::new();
+        for entry in self.entries {
+            match families
+                .iter_mut()
+                .find(|runs| runs.family == entry.family())
+            {
+                Some(runs) => runs.algorithms.push(entry.id),
+                None => families.push(Runs {
+                    family: entry.family(),
+                    kind: entry.frame,
+                    algorithms: vec![entry.id],
+                }),
+            }
+        }
+        serde_json::to_string(&Manifest { families }).expect("plain data")
     }
 
     /// Runs open now, for tests of the app's clean-up.
@@ -244,7 +276,8 @@ macro_rules! exports {
 }
 
 /// The WebAssembly exports of a family's tools module, what the export and import bar needs beyond a
-/// run: [`Engine::export_trace`], [`Engine::import_trace`] and [`Engine::frame_svg`] over `$entries`.
+/// run: [`Engine::export_trace`], [`Engine::import_trace`] and [`Engine::frame_svg`] over `$entries`;
+/// and [`Engine::manifest`], which the build reads.
 #[macro_export]
 macro_rules! tools {
     ($entries:expr) => {
@@ -261,6 +294,11 @@ macro_rules! tools {
         #[::wasm_bindgen::prelude::wasm_bindgen]
         pub fn frame_svg(snapshot: &str, input: &str, title: &str) -> Result<String, String> {
             $crate::Engine::new($entries).frame_svg(snapshot, input, title)
+        }
+
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn manifest() -> String {
+            $crate::Engine::new($entries).manifest()
         }
     };
 }

@@ -93,6 +93,42 @@ fn an_engine_lists_its_family_in_catalogue_order() {
 }
 
 #[test]
+fn an_engine_names_its_families_their_kind_and_ids_in_catalogue_order() {
+    let manifest: Value = serde_json::from_str(&Engine::new(SEARCHING).manifest()).unwrap();
+    let ids: Vec<&str> = SEARCHING.iter().map(|entry| entry.id).collect();
+    assert_eq!(
+        manifest,
+        serde_json::json!({"families": [{"family": "searching", "kind": "array", "algorithms": ids}]})
+    );
+}
+
+#[cfg(feature = "graphs")]
+#[test]
+fn the_combined_graph_engine_names_every_graph_family_once() {
+    let manifest: Value =
+        serde_json::from_str(&Engine::new(algorithms::catalogue::graph_entries()).manifest())
+            .unwrap();
+    let families: Vec<(&str, &str, usize)> = manifest["families"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|runs| {
+            (
+                runs["family"].as_str().unwrap(),
+                runs["kind"].as_str().unwrap(),
+                runs["algorithms"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    let expected: Vec<(&str, &str, usize)> = Family::ALL
+        .iter()
+        .filter(|family| family.is_graph())
+        .map(|family| (family.id(), "graph", family.entries().len()))
+        .collect();
+    assert_eq!(families, expected);
+}
+
+#[test]
 fn an_engine_answers_each_algorithms_pseudocode_and_no_other() {
     let engine = Engine::new(SEARCHING);
     for entry in SEARCHING {
