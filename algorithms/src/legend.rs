@@ -17,6 +17,9 @@ pub enum Shown {
     Cell(CellState),
     /// Nodes coloured and numbered by the group they are in (a component, a set).
     Group,
+    /// A tree node's mark.
+    #[cfg(feature = "trees")]
+    TreeNode(crate::kinds::tree::TreeMark),
 }
 
 impl Shown {
@@ -28,6 +31,8 @@ impl Shown {
             Shown::Edge(state) => state.name(),
             Shown::Cell(state) => state.name(),
             Shown::Group => "group",
+            #[cfg(feature = "trees")]
+            Shown::TreeNode(mark) => mark.name(),
         }
     }
 
@@ -36,6 +41,8 @@ impl Shown {
         match self {
             Shown::Bar(_) => "bar",
             Shown::Node(_) | Shown::Group => "node",
+            #[cfg(feature = "trees")]
+            Shown::TreeNode(_) => "node",
             Shown::Edge(_) => "edge",
             Shown::Cell(_) => "cell",
         }
@@ -84,6 +91,14 @@ impl Key {
         Key {
             shown: Shown::Cell(state),
             words: state.name(),
+        }
+    }
+
+    #[cfg(feature = "trees")]
+    pub const fn tree_node(mark: crate::kinds::tree::TreeMark) -> Key {
+        Key {
+            shown: Shown::TreeNode(mark),
+            words: mark.name(),
         }
     }
 
@@ -139,6 +154,12 @@ impl Frame {
                     .map(Shown::Cell)
                     .collect()
             }
+            #[cfg(feature = "trees")]
+            Frame::Tree(frame) => frame
+                .marks
+                .iter()
+                .map(|&(_, mark)| Shown::TreeNode(mark))
+                .collect(),
         };
         let mut unique = Vec::with_capacity(shown.len().min(16));
         for state in shown.drain(..) {

@@ -13,9 +13,13 @@ pub mod grid;
 #[cfg(feature = "grids")]
 pub mod grids;
 pub mod input;
+#[cfg(feature = "trees")]
+pub mod kinds;
 pub mod legend;
 pub mod machine;
 pub mod quiz;
+#[cfg(feature = "trees")]
+pub mod search_trees;
 pub mod searching;
 pub mod snapshot;
 pub mod sorting;

@@ -119,6 +119,8 @@ fn array(snapshot: &Snapshot) -> Option<&ArrayFrame> {
         Frame::Graph(_) => None,
         #[cfg(feature = "grids")]
         Frame::Grid(_) => None,
+        #[cfg(feature = "trees")]
+        Frame::Tree(_) => None,
     }
 }
 

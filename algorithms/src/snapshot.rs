@@ -331,6 +331,8 @@ pub enum Frame {
     Graph(GraphFrame),
     #[cfg(feature = "grids")]
     Grid(GridFrame),
+    #[cfg(feature = "trees")]
+    Tree(crate::kinds::tree::TreeFrame),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
