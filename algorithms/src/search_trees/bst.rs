@@ -827,6 +827,49 @@ mod tests {
         }
     }
 
+    /// A run saved at any step and read back goes on with exactly the steps the original takes.
+    #[test]
+    fn a_saved_run_resumes_with_exactly_the_remaining_steps() {
+        for seed in 0..100u64 {
+            let script = ScriptGenerator {
+                keys: 1 + seed as usize % 25,
+                order: KeyOrder::Random,
+                mixed: true,
+                seed,
+            }
+            .script()
+            .unwrap();
+            let mut original = Run::new(BinarySearchTree::new(script));
+            let stop = seed * 7 % 40;
+            for _ in 0..stop {
+                original.advance();
+            }
+            let saved = serde_json::to_string(&original).unwrap();
+            let resumed: Run<BinarySearchTree> = serde_json::from_str(&saved).unwrap();
+            assert_eq!(resumed, original);
+            let rest: Vec<_> = original.steps().collect();
+            assert_eq!(resumed.steps().collect::<Vec<_>>(), rest, "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn the_frame_reads_aloud_level_by_level() {
+        let mut machine = run("insert 50 30 70 20");
+        machine.run_to_end();
+        let crate::Frame::Tree(frame) = machine.snapshot().frame else {
+            panic!("a tree frame")
+        };
+        assert_eq!(
+            frame.describe(),
+            "A tree of 4 nodes with root 50 and 3 levels. Level 1: 50. Level 2: 30, 70. Level 3: 20."
+        );
+        let empty = run("find 1").snapshot();
+        let crate::Frame::Tree(frame) = empty.frame else {
+            panic!("a tree frame")
+        };
+        assert_eq!(frame.describe(), "The tree is empty.");
+    }
+
     #[test]
     fn sorted_insertions_make_a_list_and_cost_quadratic_comparisons() {
         let mut machine = Run::new(BinarySearchTree::new(
