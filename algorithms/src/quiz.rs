@@ -82,11 +82,7 @@ impl Quiz {
         #[cfg(feature = "trees")]
         if let (Question::TreeWay { key, at }, Answer::Side(side)) = (&self.question, &self.answer)
         {
-            return match side {
-                Side::Left if key < at => Some(format!("{key} < {at}")),
-                Side::Right if key > at => Some(format!("{key} > {at}")),
-                _ => None,
-            };
+            return side_reason(*key, *at, *side);
         }
         let values = &array(current)?.values;
         match (&self.question, &self.answer) {
@@ -103,11 +99,7 @@ impl Quiz {
                 let Some(crate::snapshot::Value::Int(target)) = target.value else {
                     return None;
                 };
-                match side {
-                    Side::Left if target < *value => Some(format!("{target} < {value}")),
-                    Side::Right if target > *value => Some(format!("{target} > {value}")),
-                    _ => None,
-                }
+                side_reason(target, *value, *side)
             }
             _ => None,
         }
@@ -124,6 +116,15 @@ impl Quiz {
             }
             (expected, given) => expected == given,
         }
+    }
+}
+
+/// "7 < 11" when `sought` lies on `side` of `at`, as the answer says; `None` when it does not.
+fn side_reason(sought: i64, at: i64, side: Side) -> Option<String> {
+    match side {
+        Side::Left if sought < at => Some(format!("{sought} < {at}")),
+        Side::Right if sought > at => Some(format!("{sought} > {at}")),
+        _ => None,
     }
 }
 

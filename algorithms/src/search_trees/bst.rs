@@ -8,7 +8,8 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::tree::{
-    LinkChange, NodeId, Operation, Script, Side, TreeFrame, TreeMark, TreeNode, tidy_layout,
+    LinkChange, NodeId, Operation, Script, Side, TreeFrame, TreeMark, TreeNode, in_order,
+    tidy_layout,
 };
 use crate::machine::Algorithm;
 use crate::snapshot::{Counters, Variable, View};
@@ -211,17 +212,11 @@ impl BinarySearchTree {
             Phase::Copied { s, .. } => (None, None, Some(self.node(*s).key)),
             Phase::Next { .. } => (None, None, None),
         };
-        let operation = self
-            .current_op()
-            .filter(|_| !matches!(self.event, Event::Done))
-            .map(|op| {
-                Script {
-                    operations: vec![self.operation(op)],
-                }
-                .to_string()
-            });
         vec![
-            Variable::new("operation", operation.map(crate::snapshot::Value::Label)),
+            Variable::new(
+                "operation",
+                self.under_way().map(crate::snapshot::Value::Label),
+            ),
             Variable::new("k", key.filter(|_| self.event != Event::Done)),
             Variable::new("x", x),
             Variable::new("z", z),
@@ -290,18 +285,16 @@ impl BinarySearchTree {
             root: self.root,
             marks,
             changed: self.changed.clone(),
-            operation: inside
-                .then(|| {
-                    operation.map(|operation| {
-                        Script {
-                            operations: vec![operation],
-                        }
-                        .to_string()
-                    })
-                })
-                .flatten(),
+            operation: self.under_way(),
             pending,
         }
+    }
+
+    /// The operation under way as the script says it (`insert 40`); none before the first or at the end.
+    fn under_way(&self) -> Option<String> {
+        self.current_op()
+            .filter(|_| self.event != Event::Done)
+            .map(|op| self.operation(op).to_string())
     }
 
     fn operation(&self, op: usize) -> Operation {
@@ -325,19 +318,10 @@ impl BinarySearchTree {
 
     /// The keys in order.
     pub fn keys(&self) -> Vec<i64> {
-        let mut keys = Vec::new();
-        let mut stack = Vec::new();
-        let mut at = self.root;
-        while at.is_some() || !stack.is_empty() {
-            while let Some(id) = at {
-                stack.push(id);
-                at = self.node(id).left;
-            }
-            let id = stack.pop().expect("the loop guards it");
-            keys.push(self.node(id).key);
-            at = self.node(id).right;
-        }
-        keys
+        in_order(self.root, |id| {
+            let node = self.node(id);
+            (node.key, node.left, node.right)
+        })
     }
 
     fn live(&self) -> usize {

@@ -100,20 +100,10 @@ impl TreeFrame {
 
     /// Keys in order (left subtree, node, right subtree) from the root.
     pub fn in_order(&self) -> Vec<i64> {
-        let mut keys = Vec::with_capacity(self.nodes.len());
-        let mut stack = Vec::new();
-        let mut at = self.root;
-        while at.is_some() || !stack.is_empty() {
-            while let Some(id) = at {
-                stack.push(id);
-                at = self.node(id).and_then(|node| node.left);
-            }
-            let id = stack.pop().expect("the loop guards it");
+        in_order(self.root, |id| {
             let node = self.node(id).expect("links name nodes of the frame");
-            keys.push(node.key);
-            at = node.right;
-        }
-        keys
+            (node.key, node.left, node.right)
+        })
     }
 
     /// How the tree reads aloud: its size and height, its root, and the nodes level by level.
@@ -140,6 +130,27 @@ impl TreeFrame {
         }
         text
     }
+}
+
+/// The keys of the binary tree at `root` in order (left subtree, node, right subtree), given each node's
+/// key and links; without recursion, since a degenerate tree is hundreds of levels deep.
+pub fn in_order(
+    root: Option<NodeId>,
+    node: impl Fn(NodeId) -> (i64, Option<NodeId>, Option<NodeId>),
+) -> Vec<i64> {
+    let mut keys = Vec::new();
+    let mut stack = Vec::new();
+    let mut at = root;
+    while at.is_some() || !stack.is_empty() {
+        while let Some(id) = at {
+            stack.push(id);
+            at = node(id).1;
+        }
+        let (key, _, right) = node(stack.pop().expect("the loop guards it"));
+        keys.push(key);
+        at = right;
+    }
+    keys
 }
 
 /// Places the nodes of the binary tree at `root` by the Reingold–Tilford rule: a parent centred over its

@@ -4,5 +4,5 @@
 pub mod frame;
 pub mod script;
 
-pub use frame::{LinkChange, NodeId, Side, TreeFrame, TreeMark, TreeNode, tidy_layout};
+pub use frame::{LinkChange, NodeId, Side, TreeFrame, TreeMark, TreeNode, in_order, tidy_layout};
 pub use script::{KeyOrder, Operation, Script, ScriptError, ScriptGenerator, Verb, parse_script};
