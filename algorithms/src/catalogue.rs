@@ -22,6 +22,8 @@ use crate::grids;
 use crate::input::{Generator, Input, InputError, Mode, Preset};
 use crate::legend::Key;
 use crate::machine::DynMachine;
+#[cfg(feature = "trees")]
+use crate::search_trees;
 use crate::snapshot::{Counter, Counters, FrameKind};
 use crate::{searching, sorting};
 
@@ -117,15 +119,32 @@ macro_rules! with_graph_families {
     };
 }
 
+/// The grid family, then whatever families this build adds.
 #[cfg(feature = "grids")]
-with_graph_families! {
-    Grids "grids" GRIDS GRIDS_CARDS: grids [
-        bfs, dijkstra, astar_manhattan, astar_octile, greedy, bidirectional, maze_backtracker,
-        maze_prim, maze_division, maze_kruskal,
-    ],
+macro_rules! with_grid_families {
+    ($($more:tt)*) => {
+        with_graph_families! {
+            Grids "grids" GRIDS GRIDS_CARDS: grids [
+                bfs, dijkstra, astar_manhattan, astar_octile, greedy, bidirectional, maze_backtracker,
+                maze_prim, maze_division, maze_kruskal,
+            ],
+            $($more)*
+        }
+    };
 }
 #[cfg(not(feature = "grids"))]
-with_graph_families! {}
+macro_rules! with_grid_families {
+    ($($more:tt)*) => {
+        with_graph_families! { $($more)* }
+    };
+}
+
+#[cfg(feature = "trees")]
+with_grid_families! {
+    SearchTrees "search_trees" SEARCH_TREES SEARCH_TREES_CARDS: search_trees [bst],
+}
+#[cfg(not(feature = "trees"))]
+with_grid_families! {}
 
 /// Every graph algorithm, family by family: the engine a page loads when it runs algorithms of several
 /// graph families at once (a race of Dijkstra against Prim), one module where two would weigh more.
@@ -173,6 +192,9 @@ pub enum Family {
     /// Grid pathfinding and mazes.
     #[cfg(feature = "grids")]
     Grids,
+    /// Search trees, on the tree kind.
+    #[cfg(feature = "trees")]
+    SearchTrees,
 }
 
 impl Family {
@@ -205,6 +227,8 @@ pub enum Category {
     GridPathfinding,
     #[cfg(feature = "grids")]
     Mazes,
+    #[cfg(feature = "trees")]
+    SearchTrees,
 }
 
 impl Category {
@@ -223,6 +247,8 @@ impl Category {
         Category::GridPathfinding,
         #[cfg(feature = "grids")]
         Category::Mazes,
+        #[cfg(feature = "trees")]
+        Category::SearchTrees,
     ];
 
     pub fn family(self) -> Family {
@@ -239,6 +265,8 @@ impl Category {
             Category::SpanningTrees => Family::Trees,
             #[cfg(feature = "grids")]
             Category::GridPathfinding | Category::Mazes => Family::Grids,
+            #[cfg(feature = "trees")]
+            Category::SearchTrees => Family::SearchTrees,
         }
     }
 
@@ -259,6 +287,8 @@ impl Category {
             Category::GridPathfinding => "grid_pathfinding",
             #[cfg(feature = "grids")]
             Category::Mazes => "mazes",
+            #[cfg(feature = "trees")]
+            Category::SearchTrees => "search_trees",
         }
     }
 
@@ -278,6 +308,8 @@ impl Category {
             Category::GridPathfinding => "Grid pathfinding",
             #[cfg(feature = "grids")]
             Category::Mazes => "Mazes",
+            #[cfg(feature = "trees")]
+            Category::SearchTrees => "Search trees",
         }
     }
 
@@ -307,6 +339,14 @@ impl Category {
             ],
             #[cfg(feature = "grids")]
             Category::Mazes => &["maze", "labyrinth", "maze generation", "grid"],
+            #[cfg(feature = "trees")]
+            Category::SearchTrees => &[
+                "tree",
+                "search tree",
+                "data structure",
+                "dictionary",
+                "ordered set",
+            ],
         }
     }
 
@@ -344,6 +384,20 @@ pub enum InputKind {
     Graph,
     /// A grid ([`crate::grid::Grid`]), within the card's [`GridRules`].
     Grid,
+    /// A script of operations on a tree ([`crate::kinds::tree::Script`]), of the operations the rules
+    /// name.
+    #[cfg(feature = "trees")]
+    Tree(crate::kinds::tree::TreeRules),
+}
+
+impl InputKind {
+    /// Whether the input is a list of values (with or without a target): the array families'.
+    pub fn takes_values(self) -> bool {
+        matches!(
+            self,
+            InputKind::Array | InputKind::ArrayWithTarget | InputKind::SortedArrayWithTarget
+        )
+    }
 }
 
 /// Which grids a grid algorithm takes. Sides are limited by `max_step_n` and `max_count_n`.
@@ -379,9 +433,9 @@ pub struct GraphRules {
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct InputSpec {
     pub kind: InputKind,
-    /// The most values for stepping (snapshots and a timeline).
+    /// The most values for stepping (snapshots and a timeline); a tree's script's operations.
     pub max_step_n: usize,
-    /// The most values for count-only runs.
+    /// The most values for count-only runs; a tree's script's operations.
     pub max_count_n: usize,
     /// The widest span (largest minus smallest value) the algorithm allows, for counting-based sorts.
     pub max_span: Option<u64>,
@@ -489,6 +543,21 @@ impl Serialize for Entry {
 
 impl Card {
     pub fn validate(&self, input: &Input, mode: Mode) -> Result<(), InputError> {
+        #[cfg(feature = "trees")]
+        if let InputKind::Tree(rules) = self.input.kind {
+            return validate_tree(input, &rules, mode);
+        }
+        #[cfg(feature = "trees")]
+        if input.kind.is_some() {
+            return Err(InputError::Tree(format!(
+                "this algorithm takes {}, not a script of tree operations",
+                match self.input.kind {
+                    InputKind::Graph => "a graph",
+                    InputKind::Grid => "a grid",
+                    _ => "a list of values",
+                }
+            )));
+        }
         if let Some(rules) = self.input.grid {
             #[cfg(feature = "grids")]
             return self.validate_grid(input, &rules, mode);
@@ -575,6 +644,23 @@ impl Card {
             }
         }
         Ok(())
+    }
+
+    /// A tree entry's script, within its rules and the kind's limits, and nothing beside it.
+    #[cfg(feature = "trees")]
+    pub fn generate_script(
+        &self,
+        generator: &crate::kinds::tree::ScriptGenerator,
+    ) -> Result<Input, InputError> {
+        let InputKind::Tree(rules) = self.input.kind else {
+            return Err(InputError::Tree(
+                "this algorithm does not take a script of tree operations".into(),
+            ));
+        };
+        let script = rules
+            .generate(generator)
+            .map_err(InputError::BadGenerator)?;
+        Ok(Input::tree(script))
     }
 
     #[cfg(feature = "graphs")]
@@ -796,6 +882,8 @@ impl Card {
     /// edges), weights and values from 1 to 50: for tests and benchmarks that run every algorithm alike.
     pub fn sample(&self, size: usize, seed: u64) -> Input {
         let input = match self.input.kind {
+            #[cfg(feature = "trees")]
+            InputKind::Tree(rules) => Ok(Input::tree(rules.sample(size, seed))),
             #[cfg(feature = "grids")]
             InputKind::Grid => {
                 // A square of about `size` cells, a fifth of them walls.
@@ -851,6 +939,13 @@ impl Card {
                     "this algorithm takes a grid: use a grid generator".into(),
                 ));
             }
+            #[cfg(feature = "trees")]
+            InputKind::Tree(_) => {
+                return Err(InputError::Tree(
+                    "this algorithm takes a script of tree operations: use a script generator"
+                        .into(),
+                ));
+            }
         };
         Ok(Input {
             values,
@@ -882,6 +977,8 @@ impl Card {
                 &[Preset::Random, Preset::FewUnique, Preset::AllEqual]
             }
             InputKind::Graph | InputKind::Grid => &[],
+            #[cfg(feature = "trees")]
+            InputKind::Tree(_) => &[],
         }
     }
 
@@ -916,6 +1013,38 @@ impl Entry {
         state: serde_json::Value,
     ) -> Result<Box<dyn DynMachine>, serde_json::Error> {
         (self.restore)(state)
+    }
+}
+
+#[cfg(feature = "trees")]
+fn validate_tree(
+    input: &Input,
+    rules: &crate::kinds::tree::TreeRules,
+    mode: Mode,
+) -> Result<(), InputError> {
+    // What the input holds besides a script, if anything.
+    #[allow(unused_mut)]
+    let mut beside =
+        (!input.values.is_empty() || input.target.is_some()).then_some("a list of values");
+    #[cfg(feature = "graphs")]
+    if input.graph.is_some() {
+        beside = Some("a graph");
+    }
+    #[cfg(feature = "grids")]
+    if input.grid.is_some() {
+        beside = Some("a grid");
+    }
+    match (input.script(), beside) {
+        (Some(script), None) => rules.check(script, mode).map_err(InputError::Tree),
+        (Some(_), Some(_)) => Err(InputError::Tree(
+            "a tree's input is its script alone: no values, target, graph or grid".into(),
+        )),
+        (None, Some(given)) => Err(InputError::Tree(format!(
+            "this algorithm takes a script of tree operations, not {given}"
+        ))),
+        (None, None) => Err(InputError::Tree(
+            "this algorithm takes a script of tree operations, such as insert 50 30 70".into(),
+        )),
     }
 }
 

@@ -16,7 +16,8 @@ use crate::grid::Grid;
 pub const VALUE_LIMIT: i64 = 1_000_000_000;
 
 /// What a run starts from: `values` for the array families (with `target`, what a search looks for), or a
-/// `graph`, or a `grid`. `seed` drives randomized algorithms and maze generators (0 when absent).
+/// `graph`, or a `grid`, or the input of a kind that owns its own ([`KindInput`]: a tree's script).
+/// `seed` drives randomized algorithms and maze generators (0 when absent).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Input {
@@ -28,14 +29,54 @@ pub struct Input {
     #[cfg(feature = "grids")]
     #[serde(default)]
     pub grid: Option<Grid>,
+    /// In JSON under the kind's name: `"tree": "insert 50 30 70; delete 30"`.
+    #[cfg(feature = "trees")]
+    #[serde(default, rename = "tree", deserialize_with = "tree_input")]
+    pub kind: Option<KindInput>,
     #[serde(default)]
     pub target: Option<i64>,
     #[serde(default)]
     pub seed: Option<u64>,
 }
 
+/// The input of a kind written as one module (`crate::kinds`): the one slot through which each such
+/// kind's input travels, rather than one more optional field per kind.
+#[cfg(feature = "trees")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KindInput {
+    /// A script of operations on a tree (`crate::kinds::tree::Script`).
+    Tree(crate::kinds::tree::Script),
+}
+
+#[cfg(feature = "trees")]
+fn tree_input<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<KindInput>, D::Error> {
+    crate::kinds::tree::Script::deserialize(deserializer)
+        .map(|script| Some(KindInput::Tree(script)))
+}
+
+#[cfg(feature = "trees")]
+impl Input {
+    /// A tree's input: its script, and nothing else.
+    pub fn tree(script: crate::kinds::tree::Script) -> Input {
+        Input {
+            kind: Some(KindInput::Tree(script)),
+            ..Input::default()
+        }
+    }
+
+    /// The script, when this is a tree's input.
+    pub fn script(&self) -> Option<&crate::kinds::tree::Script> {
+        match &self.kind {
+            Some(KindInput::Tree(script)) => Some(script),
+            None => None,
+        }
+    }
+}
+
 /// By hand: a list's JSON always has `values` (even empty, the form lists have always had), a graph's has
-/// `graph` and a grid's `grid`, and no `values`; absent options are left out.
+/// `graph`, a grid's `grid` and a tree's `tree`, and no `values`; absent options are left out.
 impl Serialize for Input {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -51,6 +92,11 @@ impl Serialize for Input {
         #[cfg(feature = "grids")]
         if !shaped && let Some(grid) = &self.grid {
             map.serialize_entry("grid", grid)?;
+            shaped = true;
+        }
+        #[cfg(feature = "trees")]
+        if !shaped && let Some(KindInput::Tree(script)) = &self.kind {
+            map.serialize_entry("tree", script)?;
             shaped = true;
         }
         if !shaped {
@@ -106,6 +152,9 @@ pub enum InputError {
     Graph(String),
     /// A grid this algorithm cannot take, with the reason.
     Grid(String),
+    /// A tree's script this algorithm cannot take, with the reason.
+    #[cfg(feature = "trees")]
+    Tree(String),
 }
 
 impl fmt::Display for InputError {
@@ -161,6 +210,8 @@ impl fmt::Display for InputError {
             InputError::BadGenerator(reason)
             | InputError::Graph(reason)
             | InputError::Grid(reason) => write!(f, "{reason}"),
+            #[cfg(feature = "trees")]
+            InputError::Tree(reason) => write!(f, "{reason}"),
         }
     }
 }

@@ -341,6 +341,8 @@ pub enum FrameKind {
     Array,
     Graph,
     Grid,
+    #[cfg(feature = "trees")]
+    Tree,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -44,6 +44,7 @@ fn inputs(entry: &'static Entry, max_len: usize) -> BoxedStrategy<Input> {
     match entry.input.kind {
         InputKind::Graph => oracles::inputs(entry, max_len / 2),
         InputKind::Grid => oracles::grid::inputs(entry, max_len / 3),
+        InputKind::Tree(_) => oracles::tree::inputs(entry, max_len),
         // A seed in every sort's input, so randomized quicksort runs with a different one each case (the
         // others ignore it).
         InputKind::Array => (values(entry, max_len), any::<u64>())
@@ -92,9 +93,13 @@ fn variable(snapshot: &Snapshot, name: &str) -> Option<Value> {
         .and_then(|v| v.value.clone())
 }
 
-/// Checks the final snapshot against a reference implementation.
-fn check_result(entry: &Entry, input: &Input, last: &Snapshot) -> Result<(), TestCaseError> {
+/// Checks a run against a reference implementation: its final snapshot, and for a tree every step.
+fn check_result(entry: &Entry, input: &Input, snapshots: &[Snapshot]) -> Result<(), TestCaseError> {
+    let last = snapshots.last().expect("a run has a first snapshot");
     prop_assert!(last.finished, "the last snapshot says finished");
+    if let InputKind::Tree(_) = entry.input.kind {
+        return oracles::tree::check(input.script().unwrap(), snapshots);
+    }
     if entry.input.kind == InputKind::Graph {
         return oracles::check(entry, input.graph.as_ref().unwrap(), last);
     }
@@ -192,7 +197,7 @@ fn every_algorithm_matches_its_reference() {
             snapshots[..snapshots.len() - 1].iter().all(|s| !s.finished),
             "only the last is finished"
         );
-        check_result(entry, &input, snapshots.last().unwrap())?;
+        check_result(entry, &input, &snapshots)?;
         let counted = entry.count(input).unwrap();
         prop_assert_eq!(
             counted,
@@ -235,6 +240,13 @@ fn a_saved_run_resumes_with_exactly_the_remaining_steps() {
             .map(|v| v.unsigned_abs())
             .sum::<u64>()
             .wrapping_add(input.seed.unwrap_or(0) % 1000)
+            .wrapping_add(input.script().map_or(0, |script| {
+                script
+                    .operations
+                    .iter()
+                    .map(|op| op.key().unwrap_or(1).unsigned_abs())
+                    .sum()
+            }))
             % straight.len() as u64;
         let mut run = entry.start(input).unwrap();
         while run.step() < stop {
@@ -261,6 +273,14 @@ fn the_timeline_seeks_to_every_step() {
                 weights: true,
                 seed: 11,
             }),
+            InputKind::Tree(_) => {
+                entry.generate_script(&algorithms::kinds::tree::ScriptGenerator {
+                    keys: 30,
+                    order: algorithms::kinds::tree::KeyOrder::Random,
+                    mixed: true,
+                    seed: 11,
+                })
+            }
             InputKind::Graph => entry.generate_graph(&algorithms::GraphGenerator {
                 nodes: 30,
                 density: 12,
@@ -318,10 +338,7 @@ fn timeline_memory_per_step_at_n_1000() {
 
 #[test]
 fn edge_cases() {
-    for entry in CATALOGUE
-        .iter()
-        .filter(|e| e.input.graph.is_none() && e.input.grid.is_none())
-    {
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind.takes_values()) {
         let search = entry.input.kind != InputKind::Array;
         let target = search.then_some(5);
         let cases: Vec<Vec<i64>> = vec![
@@ -351,8 +368,8 @@ fn edge_cases() {
                 seed: None,
                 ..Input::default()
             };
-            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
-            check_result(entry, &input, &last)
+            let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+            check_result(entry, &input, &snapshots)
                 .unwrap_or_else(|e| panic!("{}: {input:?}: {e}", entry.id));
         }
     }
@@ -360,10 +377,7 @@ fn edge_cases() {
 
 #[test]
 fn limits_are_explicit_and_the_maximum_size_runs() {
-    for entry in CATALOGUE
-        .iter()
-        .filter(|e| e.input.graph.is_none() && e.input.grid.is_none())
-    {
+    for entry in CATALOGUE.iter().filter(|e| e.input.kind.takes_values()) {
         let search = entry.input.kind != InputKind::Array;
         let at_max = |n: usize| Input {
             values: (0..n as i64)
@@ -648,8 +662,8 @@ fn graph_edge_cases() {
             ),
         ];
         for input in cases {
-            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
-            check_result(entry, &input, &last)
+            let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+            check_result(entry, &input, &snapshots)
                 .unwrap_or_else(|e| panic!("{}: {input:?}: {e}", entry.id));
         }
         if !rules.needs_start {
@@ -765,8 +779,8 @@ fn every_graph_algorithm_has_example_graphs_it_takes() {
                 graph: Some(preset.graph()),
                 ..Input::default()
             };
-            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
-            check_result(entry, &input, &last)
+            let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+            check_result(entry, &input, &snapshots)
                 .unwrap_or_else(|e| panic!("{} on {}: {e}", entry.id, preset.id));
         }
         let negative = presets.contains(&"negative");
@@ -937,9 +951,10 @@ fn grid_searches_handle_the_smallest_and_blocked_grids() {
             ("S.#\n.##\n##G", false),
         ] {
             let input = grid_input(text);
-            let last = entry.start(input.clone()).unwrap().steps().last().unwrap();
-            check_result(entry, &input, &last)
+            let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+            check_result(entry, &input, &snapshots)
                 .unwrap_or_else(|e| panic!("{}: {text:?}: {e}", entry.id));
+            let last = snapshots.last().unwrap();
             assert_eq!(
                 last.narration.contains("cannot be reached"),
                 !reachable,
@@ -947,5 +962,108 @@ fn grid_searches_handle_the_smallest_and_blocked_grids() {
                 entry.id
             );
         }
+    }
+}
+
+#[test]
+fn tree_entries_take_scripts_of_their_operations_within_the_limits() {
+    use algorithms::kinds::tree::{
+        COUNT_OPERATIONS, Operation, STEP_INSERTIONS, Script, Verb, parse_script,
+    };
+    let trees: Vec<&Entry> = CATALOGUE
+        .iter()
+        .copied()
+        .filter(|e| matches!(e.input.kind, InputKind::Tree(_)))
+        .collect();
+    assert!(!trees.is_empty(), "the catalogue has a tree entry");
+    for entry in trees {
+        let InputKind::Tree(rules) = entry.input.kind else {
+            unreachable!()
+        };
+        let message = |input: Input, mode| entry.validate(&input, mode).unwrap_err().to_string();
+        // Its presets run and end as the reference says.
+        assert!(rules.presets().count() >= 2, "{} has presets", entry.id);
+        for preset in rules.presets() {
+            let input = Input::tree(preset.script());
+            let snapshots: Vec<Snapshot> = entry.start(input.clone()).unwrap().steps().collect();
+            check_result(entry, &input, &snapshots)
+                .unwrap_or_else(|e| panic!("{} preset {}: {e}", entry.id, preset.id));
+        }
+        // An operation it lacks is named with its place.
+        for verb in Verb::ALL.into_iter().filter(|v| !rules.verbs.contains(v)) {
+            let text = format!("insert 1; {}", verb.word());
+            let text = if verb == Verb::Extract {
+                text
+            } else {
+                format!("{text} 1")
+            };
+            let error = message(Input::tree(parse_script(&text).unwrap()), Mode::Step);
+            assert!(
+                error.starts_with(&format!("operation 2 is “{}", verb.word()))
+                    && error.contains("takes only"),
+                "{}: {error}",
+                entry.id
+            );
+        }
+        // Stepping takes 255 insertions and no more; counting takes 100,000 operations and no more.
+        let inserts = |n: usize| Script {
+            // Spread over the key range (7,919 is coprime with 19,999), so the tree stays shallow.
+            operations: (1..=n as i64)
+                .map(|i| Operation::Insert(i * 7_919 % 19_999 - 9_999))
+                .collect(),
+        };
+        assert!(entry.start(Input::tree(inserts(STEP_INSERTIONS))).is_ok());
+        assert_eq!(
+            message(Input::tree(inserts(STEP_INSERTIONS + 1)), Mode::Step),
+            "256 insertions is more than the 255 a run can step through"
+        );
+        let counted = entry
+            .count(Input::tree(inserts(COUNT_OPERATIONS)))
+            .unwrap_or_else(|e| panic!("{}: {e}", entry.id));
+        assert!(counted.comparisons > 0);
+        assert_eq!(
+            message(Input::tree(inserts(COUNT_OPERATIONS + 1)), Mode::Count),
+            "100001 operations is more than the 100000 a run can count"
+        );
+        // A script alone, and a script.
+        let mut mixed = Input::tree(parse_script("insert 1").unwrap());
+        mixed.values = vec![1];
+        assert_eq!(
+            message(mixed, Mode::Step),
+            "a tree's input is its script alone: no values, target, graph or grid"
+        );
+        let values = Input {
+            values: vec![3, 1],
+            ..Input::default()
+        };
+        assert_eq!(
+            message(values, Mode::Step),
+            "this algorithm takes a script of tree operations, not a list of values"
+        );
+        // The JSON form is the script's text, read back to the same input.
+        let input = Input::tree(parse_script("insert 50 30 70\ndelete 30;find 70").unwrap());
+        let json = serde_json::to_string(&input).unwrap();
+        assert_eq!(json, r#"{"tree":"insert 50 30 70; delete 30; find 70"}"#);
+        assert_eq!(serde_json::from_str::<Input>(&json).unwrap(), input);
+        let wrong = serde_json::from_str::<Input>(r#"{"tree":"insert 5\nfind x"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            wrong.starts_with("line 2, column 6: “x” is not a whole number"),
+            "{wrong}"
+        );
+    }
+    // Every other entry refuses a script.
+    let script = Input::tree(parse_script("insert 1").unwrap());
+    for entry in CATALOGUE
+        .iter()
+        .filter(|e| !matches!(e.input.kind, InputKind::Tree(_)))
+    {
+        let error = entry.validate(&script, Mode::Step).unwrap_err().to_string();
+        assert!(
+            error.ends_with("not a script of tree operations"),
+            "{}: {error}",
+            entry.id
+        );
     }
 }

@@ -13,8 +13,28 @@ const FIXTURE: &str = include_str!("fixtures/trace-hashes.txt");
 /// (±10⁹; a band below the upper limit for the counting-based sorts, whose span is bounded), and a long
 /// run. Graphs: a small one, one with weights near the limit (±10⁶ where negative weights are allowed),
 /// and one at the stepping limit of nodes. Grids: a small one, a crowded one (half walls, costs up to 9),
-/// and a 41 × 41 one (every frame holds every cell, so the stepping limit would hash gigabytes).
+/// and a 41 × 41 one (every frame holds every cell, so the stepping limit would hash gigabytes). Trees: a
+/// short script, keys at the limits (±9,999), and 100 keys with 100 mixed operations after them.
 fn profiles(entry: &Entry) -> [(&'static str, Input); 3] {
+    if let InputKind::Tree(_) = entry.input.kind {
+        use algorithms::kinds::tree::{KeyOrder, ScriptGenerator, parse_script};
+        let script = |keys: usize, order: KeyOrder| {
+            entry
+                .generate_script(&ScriptGenerator {
+                    keys,
+                    order,
+                    mixed: true,
+                    seed: 2026,
+                })
+                .unwrap()
+        };
+        let extreme = "insert 9999 -9999 0 5000 -5000; delete 9999 0; find -9999 1";
+        return [
+            ("small", script(6, KeyOrder::Random)),
+            ("extreme", Input::tree(parse_script(extreme).unwrap())),
+            ("long", script(100, KeyOrder::Random)),
+        ];
+    }
     if entry.input.kind == InputKind::Grid {
         let grid = |side: usize, walls: u8| {
             entry

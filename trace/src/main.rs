@@ -1,7 +1,8 @@
 //! `trace`: the algorithm catalogue from the command line, for scripting and headless checks.
 //!
-//! `trace list` prints the catalogue as JSON; `trace run <id> --input <json|@file>` runs one algorithm and
-//! prints its final snapshot, every snapshot as JSON lines, or (with `--count-only`) just the counters.
+//! `trace list` prints the catalogue as JSON; `trace run <id> --input <json|@file>` (or, for a tree,
+//! `--script <text|@file>`) runs one algorithm and prints its final snapshot, every snapshot as JSON lines,
+//! or (with `--count-only`) just the counters.
 
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -36,10 +37,15 @@ struct RunArgs {
     algorithm: String,
     /// The input as JSON: a list of whole numbers, or {"values": [...], "target": 7, "seed": 1}, or for a
     /// graph algorithm {"graph": {"nodes": ["A", "B"], "edges": [["A", "B", 4]], "start": "A"}}, for a
-    /// grid one {"grid": ["S.#", "..G"], "seed": 1} (a maze generator reads the seed).
+    /// grid one {"grid": ["S.#", "..G"], "seed": 1} (a maze generator reads the seed), for a tree one
+    /// {"tree": "insert 50 30 70; delete 30"}.
     /// `@path` reads it from a file, `@-` from standard input.
+    #[arg(long, required_unless_present = "script", conflicts_with = "script")]
+    input: Option<String>,
+    /// A tree's script as typed: operations separated by lines or `;`, such as
+    /// "insert 50 30 70; delete 30; find 40". `@path` reads it from a file, `@-` from standard input.
     #[arg(long)]
-    input: String,
+    script: Option<String>,
     /// Print only the last snapshot (the default).
     #[arg(long, conflicts_with = "jsonl")]
     r#final: bool,
@@ -56,7 +62,7 @@ struct RunArgs {
 struct CountReport<'a> {
     algorithm: &'a str,
     version: u32,
-    /// Values, a graph's nodes, or a grid's cells.
+    /// Values, a graph's nodes, a grid's cells, or a tree script's operations.
     n: usize,
     /// A graph's edges.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,11 +110,16 @@ impl From<io::Error> for Error {
 
 fn run(args: &RunArgs) -> Result<(), Error> {
     let entry = find(&args.algorithm)?;
-    let input = read_input(&args.input)?;
-    let (n, edges) = match (&input.graph, &input.grid) {
-        (Some(graph), _) => (graph.len(), Some(graph.edges.len())),
-        (None, Some(grid)) => (grid.len(), None),
-        (None, None) => (input.values.len(), None),
+    let input = match (&args.input, &args.script) {
+        (Some(json), _) => read_input(json)?,
+        (None, Some(script)) => read_script(script)?,
+        (None, None) => unreachable!("clap requires --input or --script"),
+    };
+    let (n, edges) = match (&input.graph, &input.grid, input.script()) {
+        (Some(graph), _, _) => (graph.len(), Some(graph.edges.len())),
+        (None, Some(grid), _) => (grid.len(), None),
+        (None, None, Some(script)) => (script.operations.len(), None),
+        (None, None, None) => (input.values.len(), None),
     };
     let invalid = |error| Error::Usage(format!("the input does not suit {}: {error}", entry.id));
     if args.count_only {
@@ -150,7 +161,21 @@ fn find(id: &str) -> Result<&'static Entry, Error> {
 
 /// Reads `--input`: inline JSON, `@path` or `@-`.
 fn read_input(argument: &str) -> Result<Input, Error> {
-    let (text, source) = match argument.strip_prefix('@') {
+    let (text, source) = read_argument(argument, "--input")?;
+    parse_input(&text).map_err(|message| Error::Usage(format!("{source}: {message}")))
+}
+
+/// Reads `--script`: the typed text of a tree's operations, inline, `@path` or `@-`.
+fn read_script(argument: &str) -> Result<Input, Error> {
+    let (text, source) = read_argument(argument, "--script")?;
+    algorithms::kinds::tree::parse_script(&text)
+        .map(Input::tree)
+        .map_err(|error| Error::Usage(format!("{source}: {error}")))
+}
+
+/// An argument's text and where it came from: inline, `@path` or `@-` (standard input).
+fn read_argument(argument: &str, flag: &str) -> Result<(String, String), Error> {
+    Ok(match argument.strip_prefix('@') {
         Some("-") => {
             let mut text = String::new();
             io::stdin()
@@ -163,9 +188,8 @@ fn read_input(argument: &str) -> Result<Input, Error> {
                 .map_err(|error| Error::Usage(format!("could not read {path}: {error}")))?;
             (text, path.to_owned())
         }
-        None => (argument.to_owned(), "--input".to_owned()),
-    };
-    parse_input(&text).map_err(|message| Error::Usage(format!("{source}: {message}")))
+        None => (argument.to_owned(), flag.to_owned()),
+    })
 }
 
 /// A bare list is shorthand for `{"values": [...]}`.

@@ -355,3 +355,57 @@ fn every_grid_algorithm_runs_from_the_json_form() {
         "a maze needs odd width and height of 5 or more",
     );
 }
+
+#[test]
+fn every_tree_entry_runs_from_its_typed_script_and_from_json() {
+    use algorithms::catalogue::InputKind;
+    let typed = "insert 50 30 70 20 40\ndelete 30; find 40";
+    let json = r#"{"tree": "insert 50 30 70 20 40; delete 30; find 40"}"#;
+    let trees: Vec<_> = CATALOGUE
+        .iter()
+        .filter(|e| matches!(e.input.kind, InputKind::Tree(_)))
+        .collect();
+    assert!(!trees.is_empty());
+    for entry in trees {
+        let from_script = stdout_json(&trace(&["run", entry.id, "--script", typed]));
+        let from_json = stdout_json(&trace(&["run", entry.id, "--input", json]));
+        assert_eq!(from_script, from_json, "{}", entry.id);
+        assert_eq!(from_script["finished"], true);
+        let mut keys: Vec<i64> = from_script["frame"]["tree"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|node| node["key"].as_i64().unwrap())
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(keys, [20, 40, 50, 70], "{}", entry.id);
+        // The library's own run of the same input prints the same final snapshot.
+        let input: Input = serde_json::from_str(json).unwrap();
+        let mut machine = catalogue::find(entry.id).unwrap().start(input).unwrap();
+        machine.run_to_end();
+        assert_eq!(from_json, serde_json::to_value(machine.snapshot()).unwrap());
+        let counted = stdout_json(&trace(&[
+            "run",
+            entry.id,
+            "--count-only",
+            "--script",
+            typed,
+        ]));
+        assert_eq!(counted["n"], 7, "seven operations");
+        assert_eq!(counted["counters"], from_json["counters"]);
+    }
+    assert_fails_with(
+        &trace(&["run", "bst", "--script", "insert 5 3\nfind 3 x"]),
+        "--script: line 2, column 8: “x” is not a whole number",
+    );
+    assert_fails_with(
+        &trace(&["run", "bst", "--script", "insert 5; extract"]),
+        "the input does not suit bst: operation 2 is “extract”, but this structure takes only insert, delete and find",
+    );
+    assert_fails_with(
+        &trace(&["run", "bubble-sort", "--script", "insert 5"]),
+        "the input does not suit bubble-sort: this algorithm takes a list of values, not a script of tree operations",
+    );
+    let both = trace(&["run", "bst", "--script", "insert 1", "--input", "[1]"]);
+    assert_eq!(both.status.code(), Some(2), "--script and --input conflict");
+}

@@ -7,12 +7,65 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
+use super::{SEARCH_TREE_COUNTERS, SEARCH_TREE_RULES};
+use crate::catalogue::{Card, Category, Complexity, Entry, InputKind, InputSpec};
 use crate::kinds::tree::{
-    LinkChange, NodeId, Operation, Script, Side, TreeFrame, TreeMark, TreeNode, in_order,
-    tidy_layout,
+    COUNT_OPERATIONS, LinkChange, NodeId, Operation, STEP_OPERATIONS, Script, Side, TreeFrame,
+    TreeMark, TreeNode, in_order, tidy_layout,
 };
-use crate::machine::Algorithm;
-use crate::snapshot::{Counters, Variable, View};
+use crate::legend::Key;
+#[cfg(feature = "restore")]
+use crate::machine::restore;
+use crate::machine::{Algorithm, Run};
+use crate::snapshot::{Counter, Counters, FrameKind, Variable, View};
+
+pub const CARD: Card = Card {
+    id: "bst",
+    name: "Binary search tree",
+    category: Category::SearchTrees,
+    summary: "Keeps keys in linked nodes, smaller keys to the left and larger to the right, so a search, an insertion or a deletion walks one path from the root.",
+    complexity: Complexity {
+        best: "O(1)",
+        average: "O(log n)",
+        worst: "O(n)",
+        space: "O(n)",
+    },
+    stable: None,
+    in_place: None,
+    input: InputSpec {
+        kind: InputKind::Tree(SEARCH_TREE_RULES),
+        max_step_n: STEP_OPERATIONS,
+        max_count_n: COUNT_OPERATIONS,
+        max_span: None,
+        graph: None,
+        grid: None,
+    },
+    frame: FrameKind::Tree,
+    legend: &[
+        Key::tree_node(TreeMark::Path),
+        Key::tree_node(TreeMark::Current).said("compared"),
+        Key::tree_node(TreeMark::Found),
+        Key::tree_node(TreeMark::Inserted),
+        Key::tree_node(TreeMark::Moving).said("successor moving up"),
+    ],
+    counters: SEARCH_TREE_COUNTERS,
+    work: &[Counter::Comparisons],
+    version: 1,
+};
+
+/// Other names a learner may search the catalogue for (`catalogue::matches`), lower case.
+pub const ALIASES: &[&str] = &["bst", "binary tree", "sorted tree", "ordered tree"];
+
+pub const ENTRY: Entry = Entry {
+    card: &CARD,
+    pseudocode: PSEUDOCODE,
+    start: |input| {
+        let script = input.script().cloned().expect("validated: a script");
+        Box::new(Run::new(BinarySearchTree::new(script)))
+    },
+    #[cfg(feature = "restore")]
+    restore: restore::<BinarySearchTree>,
+};
 
 pub const PSEUDOCODE: &[&str] = &[
     "for each operation of the script: search, insert or delete k",

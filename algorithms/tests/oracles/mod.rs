@@ -3,6 +3,7 @@
 //! final snapshot: its per-node table, its structures and its variables, as a learner would.
 
 pub mod grid;
+pub mod tree;
 
 use std::collections::{BTreeSet, HashMap};
 
