@@ -7,6 +7,8 @@
 //!   position, will the search go on to its left or its right? (the range the next snapshot keeps)
 //! - A partition is about to place its pivot: at which position? (where the next snapshot marks it sorted)
 //! - Any other step that compares: which positions does it compare? (the next snapshot's compared marks)
+//!
+//! A tree's questions are its kind's own (`crate::kinds::tree::quiz`).
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +30,9 @@ pub enum Question {
     /// "The walk for `key` compares it with `at` next: does it go on to the left or the right?"
     #[cfg(feature = "trees")]
     TreeWay { key: i64, at: i64 },
+    /// "`key` is inserted next: under which node does it hang, and on which side?"
+    #[cfg(feature = "trees")]
+    TreeLands { key: i64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +43,12 @@ pub enum Answer {
     Position(usize),
     /// Ascending.
     Positions(Vec<usize>),
+    /// A new node's place: the child on `side` of the node with key `parent`.
+    #[cfg(feature = "trees")]
+    Under {
+        parent: i64,
+        side: Side,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +82,10 @@ impl Quiz {
             Question::TreeWay { key, at } => format!(
                 "The walk for {key} compares it with {at} next. Does it go on to the left or the right?"
             ),
+            #[cfg(feature = "trees")]
+            Question::TreeLands { key } => {
+                format!("{key} is inserted next. Under which node does it hang, and on which side?")
+            }
         }
     }
 
@@ -80,9 +95,14 @@ impl Quiz {
     /// then says what happened.
     pub fn reason(&self, current: &Snapshot) -> Option<String> {
         #[cfg(feature = "trees")]
-        if let (Question::TreeWay { key, at }, Answer::Side(side)) = (&self.question, &self.answer)
-        {
-            return side_reason(*key, *at, *side);
+        match (&self.question, &self.answer, &current.frame) {
+            (Question::TreeWay { key, at }, Answer::Side(side), _) => {
+                return side_reason(*key, *at, *side);
+            }
+            (Question::TreeLands { key }, _, Frame::Tree(frame)) => {
+                return crate::kinds::tree::quiz::lands_reason(frame, *key);
+            }
+            _ => {}
         }
         let values = &array(current)?.values;
         match (&self.question, &self.answer) {
@@ -152,42 +172,6 @@ fn marked(frame: &ArrayFrame, mark: Mark) -> Vec<usize> {
     at
 }
 
-/// A tree's walk is about to compare its key with a node's (the next frame marks the node current, and
-/// no node found): which way does it go on? Not asked when the keys are equal, nor on a successor's walk
-/// (which marks the node being deleted as found).
-#[cfg(feature = "trees")]
-fn tree_way(
-    now: &crate::kinds::tree::TreeFrame,
-    next: &Snapshot,
-    then: &crate::kinds::tree::TreeFrame,
-) -> Option<Quiz> {
-    use crate::kinds::tree::TreeMark;
-    if then.marks.iter().any(|&(_, mark)| mark == TreeMark::Found) {
-        return None;
-    }
-    let &(node, _) = then
-        .marks
-        .iter()
-        .find(|&&(_, mark)| mark == TreeMark::Current)?;
-    if now.marks.contains(&(node, TreeMark::Current)) {
-        return None;
-    }
-    let at = then.node(node)?.key;
-    let key = match next.variables.iter().find(|v| v.name == "k")?.value {
-        Some(crate::snapshot::Value::Int(key)) => key,
-        _ => return None,
-    };
-    let side = match key.cmp(&at) {
-        std::cmp::Ordering::Less => Side::Left,
-        std::cmp::Ordering::Greater => Side::Right,
-        std::cmp::Ordering::Equal => return None,
-    };
-    Some(Quiz {
-        question: Question::TreeWay { key, at },
-        answer: Answer::Side(side),
-    })
-}
-
 /// The question to ask while `current` is shown, before `next`, if that step decides something.
 pub fn ask(current: &Snapshot, next: &Snapshot) -> Option<Quiz> {
     if next.step != current.step + 1 {
@@ -195,7 +179,7 @@ pub fn ask(current: &Snapshot, next: &Snapshot) -> Option<Quiz> {
     }
     #[cfg(feature = "trees")]
     if let (Frame::Tree(now), Frame::Tree(then)) = (&current.frame, &next.frame) {
-        return tree_way(now, next, then);
+        return crate::kinds::tree::quiz::ask(now, next, then);
     }
     let (Some(now), Some(then)) = (array(current), array(next)) else {
         return None;
@@ -288,22 +272,31 @@ mod tests {
             .iter()
             .map(|(quiz, ..)| (&quiz.question, &quiz.answer))
             .collect();
-        // Inserting 30, 70 and 40, finding 40 and deleting 50 (found at once: no question; its successor
-        // walk asks none either).
+        // Inserting 30, 70 and 40 (where each lands, then the way on from 30), finding 40 and deleting
+        // 50 (found at once: no question; its successor walk asks none either).
         assert_eq!(
             asked,
             [
                 (
-                    &Question::TreeWay { key: 30, at: 50 },
-                    &Answer::Side(Side::Left)
+                    &Question::TreeLands { key: 30 },
+                    &Answer::Under {
+                        parent: 50,
+                        side: Side::Left
+                    }
                 ),
                 (
-                    &Question::TreeWay { key: 70, at: 50 },
-                    &Answer::Side(Side::Right)
+                    &Question::TreeLands { key: 70 },
+                    &Answer::Under {
+                        parent: 50,
+                        side: Side::Right
+                    }
                 ),
                 (
-                    &Question::TreeWay { key: 40, at: 50 },
-                    &Answer::Side(Side::Left)
+                    &Question::TreeLands { key: 40 },
+                    &Answer::Under {
+                        parent: 30,
+                        side: Side::Right
+                    }
                 ),
                 (
                     &Question::TreeWay { key: 40, at: 30 },
@@ -330,7 +323,18 @@ mod tests {
             "{}",
             next.narration
         );
-        // Over many seeded scripts, the answer is the way the next step's narration says it went.
+        let (lands, asked_over, _) = &quizzes[2];
+        assert_eq!(
+            lands.prompt(),
+            "40 is inserted next. Under which node does it hang, and on which side?"
+        );
+        assert_eq!(
+            lands.reason(asked_over).as_deref(),
+            Some("40 < 50, 40 > 30, and 30 has no right child")
+        );
+        // Over many seeded scripts, a way on is the way the next step's narration says it went, and a
+        // landing is where the node is later hung.
+        let mut landings = 0;
         for seed in 0..200 {
             let script = ScriptGenerator {
                 keys: 1 + seed as usize % 30,
@@ -341,8 +345,38 @@ mod tests {
             .script()
             .unwrap();
             let all: Vec<Snapshot> = Run::new(BinarySearchTree::new(script)).steps().collect();
-            for w in all.windows(2) {
+            for (at_step, w) in all.windows(2).enumerate() {
                 if let Some(quiz) = ask(&w[0], &w[1]) {
+                    if let Question::TreeLands { key } = quiz.question {
+                        landings += 1;
+                        let hung = all[at_step..]
+                            .iter()
+                            .find_map(|snapshot| {
+                                let Frame::Tree(frame) = &snapshot.frame else {
+                                    return None;
+                                };
+                                let &(id, _) = frame.marks.iter().find(|&&(id, mark)| {
+                                    mark == crate::kinds::tree::TreeMark::Inserted
+                                        && frame.node(id).is_some_and(|node| node.key == key)
+                                })?;
+                                frame.nodes.iter().find_map(|node| {
+                                    (node.left == Some(id))
+                                        .then_some((node.key, Side::Left))
+                                        .or((node.right == Some(id))
+                                            .then_some((node.key, Side::Right)))
+                                })
+                            })
+                            .expect("the key is hung later");
+                        assert_eq!(
+                            quiz.answer,
+                            Answer::Under {
+                                parent: hung.0,
+                                side: hung.1
+                            },
+                            "seed {seed}"
+                        );
+                        continue;
+                    }
                     let Question::TreeWay { key, at } = quiz.question else {
                         panic!("{quiz:?}")
                     };
@@ -359,6 +393,7 @@ mod tests {
                 }
             }
         }
+        assert!(landings > 1_000, "{landings} landings asked");
     }
     use crate::{Input, Machine};
     use proptest::prelude::*;
