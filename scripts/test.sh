@@ -12,10 +12,10 @@ stage() { log "── $* ($((SECONDS - started)) s)"; }
 stage "format and lints"
 cargo fmt --all --check
 # The families are features of the app (`arrays`, `graphs`, `grids`: each page module has the ones it
-# draws) and the engine: every combination the build uses.
+# draws; `trees`, the tree kind's renderer) and the engine: every combination the build uses.
 cargo clippy --quiet --all-targets --features engine/arrays,engine/graphs,engine/grids -- -D warnings
 if [ "$(cat "$WASM_ROUTE_FILE")" = rustup ]; then
-  for features in arrays graphs grids graphs,grids; do
+  for features in arrays graphs grids graphs,grids arrays,trees; do
     cargo clippy --quiet -p app --all-targets --features "$features" --target wasm32-unknown-unknown -- -D warnings
   done
 else
@@ -27,14 +27,14 @@ source "$ROOT/scripts/postgrest-env.sh"
 trap stop_postgrest_env EXIT
 start_postgrest_env
 cargo test --quiet --features engine/graphs,engine/grids
-cargo test --quiet -p app --lib --features arrays,graphs,grids
+cargo test --quiet -p app --lib --features arrays,graphs,grids,trees
 stop_postgrest_env
 
 stage "WebAssembly tests under Node"
 with_wasm_env cargo test -p algorithms --target wasm32-unknown-unknown --test '*'
 
 stage "WebAssembly tests in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver with_wasm_env cargo test -p app --features arrays --target wasm32-unknown-unknown --test '*'
+CHROMEDRIVER=/usr/bin/chromedriver with_wasm_env cargo test -p app --features arrays,trees --target wasm32-unknown-unknown --test '*'
 
 stage "release build of the app"
 bash "$ROOT/scripts/build-app.sh"

@@ -110,7 +110,7 @@ pub fn ExportBar(
                         algorithms::FrameKind::Graph | algorithms::FrameKind::Grid => {
                             GRAPH_FRAME_HEIGHT
                         }
-                        algorithms::FrameKind::Array => FRAME_HEIGHT,
+                        _ => FRAME_HEIGHT,
                     };
                     download_png(&name, &svg, FRAME_WIDTH, height)
                 }

@@ -11,6 +11,8 @@ use algorithms::{
 };
 use leptos::prelude::*;
 
+use crate::dom::{append, element};
+
 /// Up to this many nodes each shows its label, and up to this many edges each its weight.
 const LABELLED_NODES: usize = 80;
 /// The group colours in the stylesheet (`.node[data-group]`).
@@ -38,27 +40,6 @@ pub fn graph_frame(snapshot: &Snapshot) -> &GraphFrame {
         Frame::Graph(frame) => frame,
         _ => &EMPTY,
     }
-}
-
-const SVG: &str = "http://www.w3.org/2000/svg";
-
-/// A new element (in the SVG namespace with `svg`) with its attributes.
-fn element(svg: bool, tag: &str, attributes: &[(&str, &str)]) -> web_sys::Element {
-    let document = document();
-    let element = if svg {
-        document.create_element_ns(Some(SVG), tag)
-    } else {
-        document.create_element(tag)
-    }
-    .expect("a valid tag");
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, value);
-    }
-    element
-}
-
-fn append(parent: &web_sys::Element, child: &web_sys::Element) {
-    let _ = parent.append_child(child);
 }
 
 /// `data-state` set, or removed for `None`, on the items whose state changed since `shown`.

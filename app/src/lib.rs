@@ -15,6 +15,8 @@
 mod array_view;
 mod catalogue_page;
 mod decimal;
+#[cfg(any(feature = "graphs", feature = "trees"))]
+mod dom;
 #[cfg(any(feature = "graphs", feature = "grids"))]
 pub mod editor_module;
 pub mod engines;
@@ -39,6 +41,8 @@ pub mod stage;
 pub mod storage;
 mod theme;
 pub mod tracker;
+#[cfg(feature = "trees")]
+pub mod tree_view;
 pub mod url_state;
 mod visualizer;
 

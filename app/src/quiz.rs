@@ -36,6 +36,12 @@ fn say(answer: &Answer) -> String {
             let at: Vec<String> = at.iter().map(usize::to_string).collect();
             format!("positions {}", at.join(" and "))
         }
+        // The tree kind's answers are said by its own quiz page, which comes with its pages.
+        #[cfg(feature = "trees")]
+        Answer::Under { parent, side } => format!(
+            "it hangs as the {} child of {parent}",
+            if *side == Side::Left { "left" } else { "right" }
+        ),
     }
 }
 
