@@ -197,6 +197,7 @@ impl Drawn {
         let node = |id: NodeId| next.node(id).expect("a change names a node of the frame");
         let parents = parents(next);
         let flagged = flagged(next);
+        let marks = marks(next);
         for &change in &changes {
             match change {
                 Change::RemoveNode(id) => {
@@ -227,11 +228,8 @@ impl Drawn {
                     append(&self.nodes, &group);
                     self.drawn.insert(id, DrawnNode { group, key });
                     self.place(node(id));
-                    if let Some(&mark) = next.marks.iter().find(|(at, _)| *at == id).map(|(_, m)| m)
-                    {
-                        let _ = self.drawn[&id]
-                            .group
-                            .set_attribute("data-mark", mark_name(mark));
+                    if marks.contains_key(&id) {
+                        show_mark(&self.drawn[&id].group, marks.get(&id));
                     }
                 }
                 Change::MoveNode(id) => self.place(node(id)),
@@ -240,13 +238,7 @@ impl Drawn {
                         .key
                         .set_text_content(Some(&node(id).key.to_string()));
                 }
-                Change::Mark(id) => {
-                    let group = &self.drawn[&id].group;
-                    let _ = match next.marks.iter().find(|(at, _)| *at == id) {
-                        Some(&(_, mark)) => group.set_attribute("data-mark", mark_name(mark)),
-                        None => group.remove_attribute("data-mark"),
-                    };
-                }
+                Change::Mark(id) => show_mark(&self.drawn[&id].group, marks.get(&id)),
                 Change::Link(id) => {
                     let line = self.lines.entry(id).or_insert_with(|| {
                         let line = element(
@@ -286,6 +278,14 @@ impl Drawn {
             .group
             .set_attribute("transform", &format!("translate({x} {y})"));
     }
+}
+
+/// A node's `data-mark`: its mark's name, or none.
+fn show_mark(group: &web_sys::Element, mark: Option<&TreeMark>) {
+    let _ = match mark {
+        Some(&mark) => group.set_attribute("data-mark", mark_name(mark)),
+        None => group.remove_attribute("data-mark"),
+    };
 }
 
 /// The mark's name in `data-mark`, one word.
