@@ -11,11 +11,11 @@ stage() { log "── $* ($((SECONDS - started)) s)"; }
 
 stage "format and lints"
 cargo fmt --all --check
-# The families are features of the app (`arrays`, `graphs`, `grids`: each page module has the ones it
-# draws; `trees`, the tree kind's renderer) and the engine: every combination the build uses.
-cargo clippy --quiet --all-targets --features engine/arrays,engine/graphs,engine/grids -- -D warnings
+# The families are features of the app (`arrays`, `graphs`, `grids`, `trees`: each page module has the ones
+# it draws) and the engine: every combination the build uses.
+cargo clippy --quiet --all-targets --features engine/arrays,engine/graphs,engine/grids,engine/trees -- -D warnings
 if [ "$(cat "$WASM_ROUTE_FILE")" = rustup ]; then
-  for features in arrays graphs grids graphs,grids arrays,trees; do
+  for features in arrays graphs grids trees graphs,grids graphs,grids,trees arrays,trees; do
     cargo clippy --quiet -p app --all-targets --features "$features" --target wasm32-unknown-unknown -- -D warnings
   done
 else
@@ -26,7 +26,7 @@ stage "native tests (with PostgreSQL and postrust for the Supabase store)"
 source "$ROOT/scripts/postgrest-env.sh"
 trap stop_postgrest_env EXIT
 start_postgrest_env
-cargo test --quiet --features engine/graphs,engine/grids
+cargo test --quiet --features engine/graphs,engine/grids,engine/trees
 cargo test --quiet -p app --lib --features arrays,graphs,grids,trees
 stop_postgrest_env
 

@@ -427,6 +427,8 @@ enum DrawnFrame {
     Graph(algorithms::GraphFrame),
     #[cfg(feature = "grids")]
     Grid(algorithms::GridFrame),
+    #[cfg(feature = "trees")]
+    Tree(algorithms::kinds::tree::TreeFrame),
 }
 
 impl From<DrawnSnapshot> for Snapshot {
@@ -444,6 +446,8 @@ impl From<DrawnSnapshot> for Snapshot {
                 DrawnFrame::Graph(frame) => algorithms::Frame::Graph(frame),
                 #[cfg(feature = "grids")]
                 DrawnFrame::Grid(frame) => algorithms::Frame::Grid(frame),
+                #[cfg(feature = "trees")]
+                DrawnFrame::Tree(frame) => algorithms::Frame::Tree(frame),
             },
             finished: drawn.finished,
         }

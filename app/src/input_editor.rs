@@ -1,11 +1,14 @@
 //! The input editor: typed values, or a seeded generator with the catalogue's presets. An input the
 //! algorithm refuses shows the reason next to the field at fault; the current run stays on screen.
 
-use algorithms::catalogue::{Card, InputKind};
+use algorithms::catalogue::Card;
+#[cfg(any(feature = "arrays", feature = "graphs", feature = "grids"))]
+use algorithms::catalogue::InputKind;
 #[cfg(feature = "arrays")]
 use algorithms::{Generator, Preset, plural};
 use leptos::prelude::*;
 
+use crate::kind::Kind;
 use crate::url_state::{Field, Source};
 
 /// The editor's message for `field`, shown beside it while `error` names that field.
@@ -41,13 +44,24 @@ pub(crate) fn field_state(
 }
 
 /// Runs the editor's source if `entry` accepts it (clearing the message), else shows why by its field.
+#[cfg(any(feature = "arrays", feature = "graphs", feature = "grids"))]
 pub(crate) fn apply_checked(
     entry: &'static Card,
     source: Result<Source, (Field, String)>,
     error: RwSignal<Option<(Field, String)>>,
     on_apply: Callback<Source>,
 ) {
-    match source.and_then(|source| source.input(entry).map(|_| source)) {
+    apply_checked_kind::<crate::kind::ListGraphGrid>(entry, source, error, on_apply);
+}
+
+/// [`apply_checked`] for a source of the kind `K`.
+pub(crate) fn apply_checked_kind<K: Kind>(
+    entry: &'static Card,
+    source: Result<K::Source, (Field, String)>,
+    error: RwSignal<Option<(Field, String)>>,
+    on_apply: Callback<K::Source>,
+) {
+    match source.and_then(|source| K::input(entry, &source).map(|_| source)) {
         Ok(source) => {
             error.set(None);
             on_apply.run(source);
@@ -79,6 +93,11 @@ pub(crate) fn seed_controls(
 /// typed or generated values (`arrays`), shown at once; for a graph or a grid (`graphs`, `grids`), the
 /// input in a line and a button that fetches its editor module (`editor_module`). The editor starts from
 /// `source` as it is when the editor opens.
+// A page module of the tree kind alone has none of these editors (the loader never sends it such an entry).
+#[cfg_attr(
+    not(any(feature = "arrays", feature = "graphs", feature = "grids")),
+    allow(unused_variables)
+)]
 pub fn editor(entry: &'static Card, source: Signal<Source>, on_apply: Callback<Source>) -> AnyView {
     match entry.input.kind {
         #[cfg(any(feature = "graphs", feature = "grids"))]

@@ -30,6 +30,7 @@ mod grid_editor;
 #[cfg(feature = "grids")]
 mod grid_view;
 mod input_editor;
+pub mod kind;
 mod playback;
 pub mod plot;
 mod progress_page;
@@ -41,6 +42,8 @@ pub mod stage;
 pub mod storage;
 mod theme;
 pub mod tracker;
+#[cfg(feature = "trees")]
+pub mod tree_kind;
 #[cfg(feature = "trees")]
 pub mod tree_view;
 pub mod url_state;
@@ -57,7 +60,7 @@ pub use catalogue_page::CataloguePage;
 pub use playback::Playback;
 pub use plot::PlotPage;
 pub use race::RacePage;
-pub use visualizer::{Visualizer, VisualizerPage};
+pub use visualizer::{StageFn, Visualizer};
 
 /// Spawns `task`, which stops at its next wake once `alive()` is false. A request's reply can arrive after
 /// its page module was unmounted (a link, or Back, while it was in flight); it is then dropped rather than
@@ -127,11 +130,22 @@ pub fn catalogue_page(path: &str) -> AnyView {
     }
 }
 
-/// The visualizer module's page: `/algorithms/<id>`.
+/// The algorithm a path names: `/algorithms/<id>` (`Some((id, false))`) or its quiz,
+/// `/algorithms/<id>/quiz` (`Some((id, true))`).
+fn algorithm_path(path: &str) -> Option<(&str, bool)> {
+    let rest = path.trim_end_matches('/').strip_prefix("/algorithms/")?;
+    let (id, quiz) = match rest.strip_suffix("/quiz") {
+        Some(id) => (id, true),
+        None => (rest, false),
+    };
+    (!id.is_empty() && !id.contains('/')).then_some((id, quiz))
+}
+
+/// The visualizer module's page (and the graph and grid modules'): `/algorithms/<id>`.
 pub fn visualizer_page(path: &str) -> AnyView {
-    match path.trim_end_matches('/').strip_prefix("/algorithms/") {
-        Some(id) if !id.contains('/') => {
-            view! { <VisualizerPage id=id.to_owned() export=export::export_bar /> }.into_any()
+    match algorithm_path(path) {
+        Some((id, false)) => {
+            visualizer::visualizer_page::<kind::ListGraphGrid>(id, None, Some(export::export_bar))
         }
         _ => view! { <NotFound /> }.into_any(),
     }
@@ -139,15 +153,24 @@ pub fn visualizer_page(path: &str) -> AnyView {
 
 /// The quiz module's page: `/algorithms/<id>/quiz`, the visualizer with the prediction quiz.
 pub fn quiz_page(path: &str) -> AnyView {
-    let id = path
-        .trim_end_matches('/')
-        .strip_prefix("/algorithms/")
-        .and_then(|rest| rest.strip_suffix("/quiz"));
-    match id {
-        Some(id) if !id.contains('/') => {
-            view! { <VisualizerPage id=id.to_owned() quiz=quiz::quiz_panel /> }.into_any()
+    match algorithm_path(path) {
+        Some((id, true)) => {
+            visualizer::visualizer_page::<kind::ListGraphGrid>(id, Some(quiz::quiz_panel), None)
         }
         _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// The tree kind's module: `/algorithms/<id>` and `/algorithms/<id>/quiz` for a tree entry.
+#[cfg(feature = "trees")]
+pub fn tree_page(path: &str) -> AnyView {
+    type Trees = tree_kind::Trees;
+    match algorithm_path(path) {
+        Some((id, false)) => {
+            visualizer::visualizer_page::<Trees>(id, None, Some(export::export_bar))
+        }
+        Some((id, true)) => visualizer::visualizer_page::<Trees>(id, Some(quiz::quiz_panel), None),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 

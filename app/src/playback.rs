@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::router::{Location, navigate};
-use crate::url_state::{self, MAX_SPEED, MIN_SPEED, Source, ViewState};
+use crate::url_state::{self, MAX_SPEED, MIN_SPEED, ViewState};
 
 #[derive(Clone, Copy)]
 pub struct Playback {
@@ -138,11 +138,11 @@ pub fn record_finished_runs(playback: Playback, algorithms: Vec<&'static str>) {
 /// as expected; not while playing, which would rewrite it every frame). `url` turns the view's state into
 /// the address, and may record it elsewhere too. The write waits until the view has been still for
 /// [`ADDRESS_DELAY_MS`]: holding → would otherwise rewrite history and storage on every step.
-pub fn follow_in_address(
+pub fn follow_in_address<S: Clone + Send + Sync + 'static>(
     location: Location,
     playback: Playback,
-    source: RwSignal<Source>,
-    url: impl Fn(&ViewState) -> String + 'static,
+    source: RwSignal<S>,
+    url: impl Fn(&ViewState<S>) -> String + 'static,
 ) {
     let url = StoredValue::new_local(url);
     let pending = StoredValue::new(None::<TimeoutHandle>);

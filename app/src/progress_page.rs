@@ -557,6 +557,22 @@ fn AlgorithmTable(dashboard: Dashboard) -> impl IntoView {
     }
 }
 
+/// The link's query that opens a saved run at `step`, in its kind's own form.
+fn resume_query(input: &algorithms::Input, step: u64) -> String {
+    fn query<K: crate::kind::Kind>(input: &algorithms::Input, step: u64) -> String {
+        crate::url_state::query_view::<K>(&crate::url_state::ViewState {
+            source: K::of(input),
+            step,
+            speed: crate::url_state::DEFAULT_SPEED,
+        })
+    }
+    #[cfg(feature = "trees")]
+    if input.script().is_some() {
+        return query::<crate::tree_kind::Trees>(input, step);
+    }
+    query::<crate::kind::ListGraphGrid>(input, step)
+}
+
 /// The places to continue from: the account's sessions on the server (each opens at its step on any
 /// device, verified there), then this device's own places that the server does not have.
 #[component]
@@ -576,12 +592,7 @@ fn Resume() -> impl IntoView {
             let mut all: Vec<_> = remote
                 .into_iter()
                 .map(|s| {
-                    let state = crate::url_state::ViewState {
-                        source: crate::url_state::Source::of(&s.input),
-                        step: s.step,
-                        speed: crate::url_state::DEFAULT_SPEED,
-                    };
-                    let query = format!("{}&resume", crate::url_state::query(&state));
+                    let query = format!("{}&resume", resume_query(&s.input, s.step));
                     (s.algorithm, query, s.step, "saved on the server")
                 })
                 .collect();

@@ -161,15 +161,29 @@ fn QuizPanel(
     };
     // A click on a bar adds its position to the answer being typed.
     let click = window_event_listener(leptos::ev::click, move |event| {
+        let target = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // A tree's node answers "under which node" with its key.
+        #[cfg(feature = "trees")]
+        if let Some(node) = target
+            .as_ref()
+            .and_then(|t| t.closest("[data-testid=tree-node]").ok().flatten())
+        {
+            if asking.with_untracked(|a| {
+                a.as_ref()
+                    .is_some_and(|(_, q)| matches!(q.question, Question::TreeLands { .. }))
+            }) {
+                typed.set(node.text_content().unwrap_or_default());
+            }
+            return;
+        }
         let by_position =
             |q: &Quiz| one_position(&q.question) || q.question == Question::NextCompared;
         if asking.with_untracked(|a| a.as_ref().is_none_or(|(_, q)| !by_position(q))) {
             return;
         }
-        let bar = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-testid=bar]").ok().flatten());
+        let bar = target.and_then(|t| t.closest("[data-testid=bar]").ok().flatten());
         if let Some(index) = bar.and_then(|bar| bar.get_attribute("data-index")) {
             typed.update(|text| {
                 let single = asking
@@ -206,6 +220,31 @@ fn QuizPanel(
                     <button data-testid="quiz-no" on:click=move |_| answer(Answer::YesNo(false))>"No"</button>
                 }
                 .into_any(),
+                #[cfg(feature = "trees")]
+                Question::TreeWay { .. } => view! {
+                    <button data-quiz-first data-testid="quiz-left" on:click=move |_| answer(Answer::Side(Side::Left))>"Left"</button>
+                    <button data-testid="quiz-right" on:click=move |_| answer(Answer::Side(Side::Right))>"Right"</button>
+                }
+                .into_any(),
+                #[cfg(feature = "trees")]
+                Question::TreeLands { .. } => {
+                    let under = move |side: Side| match typed.get_untracked().trim().parse::<i64>() {
+                        Ok(parent) => answer(Answer::Under { parent, side }),
+                        Err(_) => problem.set(Some("Type the key of the node it hangs under, or click that node.".to_owned())),
+                    };
+                    view! {
+                        <label>
+                            "Under the node "
+                            <input data-quiz-first data-testid="quiz-input" inputmode="numeric" autocomplete="off" size="6"
+                                placeholder="e.g. 30" prop:value=move || typed.get()
+                                on:input=move |e| typed.set(event_target_value(&e)) />
+                        </label>
+                        <button data-testid="quiz-left" on:click=move |_| under(Side::Left)>"As its left child"</button>
+                        <button data-testid="quiz-right" on:click=move |_| under(Side::Right)>"As its right child"</button>
+                        <span class="hint">" or click the node"</span>
+                    }
+                    .into_any()
+                }
                 Question::WhichSide { .. } => view! {
                     <button data-quiz-first data-testid="quiz-left" on:click=move |_| answer(Answer::Side(Side::Left))>"Left"</button>
                     <button data-testid="quiz-right" on:click=move |_| answer(Answer::Side(Side::Right))>"Right"</button>

@@ -170,7 +170,8 @@ pub enum Status {
     Verified(u64),
     /// It does not: the algorithm changed since the session was saved.
     Mismatch(u64),
-    Choose(Choice),
+    /// Boxed: a choice holds a whole input, which would make every status as large.
+    Choose(Box<Choice>),
 }
 
 /// The visualizer's link to its session on the server.
@@ -237,11 +238,11 @@ impl SessionSync {
                 }
                 sync.check(&other);
             } else if other.version > known {
-                sync.status.set(Status::Choose(Choice {
+                sync.status.set(Status::Choose(Box::new(Choice {
                     this_step: current.step,
                     this_updated: here.map_or(js_sys::Date::now(), |s| s.updated),
                     other,
-                }));
+                })));
             }
         });
         sync
@@ -367,11 +368,11 @@ impl SessionSync {
                     if other.input == place.input && other.step == place.step {
                         return self.know(other.version);
                     }
-                    self.status.try_set(Status::Choose(Choice {
+                    self.status.try_set(Status::Choose(Box::new(Choice {
                         this_step: place.step,
                         this_updated: js_sys::Date::now(),
                         other,
-                    }));
+                    })));
                 }
                 // Refused (the session limit, an input the server does not take): said once.
                 (409 | 422, conflict)

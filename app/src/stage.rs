@@ -3,8 +3,10 @@
 //! `grids`) and no other: the page loader never sends it another kind's algorithm (the message covers a
 //! wrong link to the module itself).
 
+#[cfg(any(feature = "arrays", feature = "graphs", feature = "grids"))]
+use algorithms::FrameKind;
 use algorithms::catalogue::{self, Card};
-use algorithms::{FrameKind, Input, Snapshot};
+use algorithms::{Input, Snapshot};
 use leptos::prelude::*;
 
 /// The cards of the algorithms this page module draws, in catalogue order. The pages that run algorithms
@@ -26,6 +28,8 @@ pub fn drawn_cards() -> impl Iterator<Item = &'static Card> {
         catalogue::TREES_CARDS,
         #[cfg(feature = "grids")]
         catalogue::GRIDS_CARDS,
+        #[cfg(feature = "trees")]
+        catalogue::SEARCH_TREES_CARDS,
     ];
     FAMILIES.iter().flat_map(|cards| cards.iter().copied())
 }
@@ -36,6 +40,11 @@ pub fn drawn_card(id: &str) -> Option<&'static Card> {
 }
 
 /// The run's drawing: `input` fixes what does not change across steps (the bars' scale, the graph, the grid).
+// A page module of the tree kind alone draws none of these kinds (the loader never sends it such an entry).
+#[cfg_attr(
+    not(any(feature = "arrays", feature = "graphs", feature = "grids")),
+    allow(unused_variables)
+)]
 pub fn stage(
     card: &'static Card,
     snapshot: Memo<Snapshot>,

@@ -22,6 +22,9 @@ const LEVEL: u32 = 88;
 const RADIUS: u32 = 27;
 const MARGIN: u32 = 40;
 
+/// The kind's stylesheet, which only its pages load.
+const STYLE: &str = include_str!("../../style/tree.css");
+
 pub fn tree_frame(snapshot: &Snapshot) -> Option<&TreeFrame> {
     match &snapshot.frame {
         Frame::Tree(frame) => Some(frame),
@@ -326,6 +329,7 @@ pub fn TreeStage(snapshot: Memo<Snapshot>, legend: Option<&'static [Key]>) -> im
     };
     let text = move || snapshot.with(|s| tree_frame(s).map(TreeFrame::describe));
     view! {
+        <style>{STYLE}</style>
         <div class="stage tree-stage" data-testid="stage" node_ref=parts>
             <p class="tree-operation" data-testid="tree-operation">{operation}</p>
             <svg class="tree" data-testid="tree" aria-hidden="true">

@@ -11,6 +11,8 @@ use algorithms::catalogue::Card;
 use algorithms::input::parse_list;
 use algorithms::{Generator, Input, Mode, Preset};
 
+use crate::kind::{Kind, ListGraphGrid};
+
 pub const DEFAULT_SPEED: f64 = 4.0;
 pub const MIN_SPEED: f64 = 0.25;
 pub const MAX_SPEED: f64 = 64.0;
@@ -194,6 +196,8 @@ pub enum Field {
     Values,
     Target,
     Generator,
+    /// A tree's typed script of operations.
+    Script,
 }
 
 impl Field {
@@ -203,41 +207,79 @@ impl Field {
             Field::Values => "values-error",
             Field::Target => "target-error",
             Field::Generator => "generator-error",
+            Field::Script => "script-error",
         }
     }
 }
 
+/// A view: its input's source (of the array, graph and grid kinds unless said), step and speed.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ViewState {
-    pub source: Source,
+pub struct ViewState<S = Source> {
+    pub source: S,
     pub step: u64,
     pub speed: f64,
 }
 
-/// Reads the state from query pairs; what is missing or unreadable falls back to the defaults, and the
-/// returned messages say what was ignored.
-pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
+/// Reads the state of a `K` page from query pairs; what is missing or unreadable falls back to the
+/// defaults, and the returned messages say what was ignored.
+pub fn parse_view<K: Kind>(
+    entry: &Card,
+    get: impl Fn(&str) -> Option<String>,
+) -> (ViewState<K::Source>, Vec<String>) {
     let mut problems = Vec::new();
+    let source = K::read_query(entry, &get, &mut problems);
+    let (step, speed) = step_and_speed(&get, &mut problems);
+    (
+        ViewState {
+            source,
+            step,
+            speed,
+        },
+        problems,
+    )
+}
+
+/// The query string (without `?`) for a `K` page's state.
+pub fn query_view<K: Kind>(state: &ViewState<K::Source>) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    K::write_query(&state.source, &mut pairs);
+    pairs.push(("step".into(), state.step.to_string()));
+    pairs.push(("speed".into(), format_speed(state.speed)));
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// [`parse_view`] for the array, graph and grid pages.
+pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, Vec<String>) {
+    parse_view::<ListGraphGrid>(entry, get)
+}
+
+/// [`query_view`] for the array, graph and grid pages.
+pub fn query(state: &ViewState) -> String {
+    query_view::<ListGraphGrid>(state)
+}
+
+/// The array, graph or grid source a link names.
+pub(crate) fn source_from_query(
+    entry: &Card,
+    get: &dyn Fn(&str) -> Option<String>,
+    problems: &mut Vec<String>,
+) -> Source {
     #[allow(unused_mut)]
     let mut kind_source = None;
     #[cfg(feature = "graphs")]
     if entry.input.graph.is_some() {
-        kind_source = Some(graph_source(entry, &get, &mut problems));
+        kind_source = Some(graph_source(entry, get, problems));
     }
     #[cfg(feature = "grids")]
     if entry.input.grid.is_some() {
-        kind_source = Some(grid_source(entry, &get, &mut problems));
+        kind_source = Some(grid_source(entry, get, problems));
     }
     if let Some(source) = kind_source {
-        let (step, speed) = step_and_speed(&get, &mut problems);
-        return (
-            ViewState {
-                source,
-                step,
-                speed,
-            },
-            problems,
-        );
+        return source;
     }
     let number = |problems: &mut Vec<String>, key: &str, default: i64| -> i64 {
         match get(key) {
@@ -252,7 +294,7 @@ pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, 
     let Source::Generated(fallback) = default.clone() else {
         unreachable!("the default is generated")
     };
-    let source = if let Some(values) = get("values") {
+    if let Some(values) = get("values") {
         let seed = get("seed").and_then(|text| match text.trim().parse() {
             Ok(seed) => Some(seed),
             Err(_) => {
@@ -275,23 +317,14 @@ pub fn parse(entry: &Card, get: impl Fn(&str) -> Option<String>) -> (ViewState, 
         };
         Source::Generated(Generator {
             preset,
-            n: number(&mut problems, "n", fallback.n as i64).max(0) as usize,
-            min: number(&mut problems, "min", fallback.min),
-            max: number(&mut problems, "max", fallback.max),
-            seed: number(&mut problems, "seed", fallback.seed as i64).max(0) as u64,
+            n: number(problems, "n", fallback.n as i64).max(0) as usize,
+            min: number(problems, "min", fallback.min),
+            max: number(problems, "max", fallback.max),
+            seed: number(problems, "seed", fallback.seed as i64).max(0) as u64,
         })
     } else {
         default
-    };
-    let (step, speed) = step_and_speed(&get, &mut problems);
-    (
-        ViewState {
-            source,
-            step,
-            speed,
-        },
-        problems,
-    )
+    }
 }
 
 fn step_and_speed(get: &impl Fn(&str) -> Option<String>, problems: &mut Vec<String>) -> (u64, f64) {
@@ -323,7 +356,7 @@ fn step_and_speed(get: &impl Fn(&str) -> Option<String>, problems: &mut Vec<Stri
 #[cfg(feature = "graphs")]
 fn graph_source(
     entry: &Card,
-    get: &impl Fn(&str) -> Option<String>,
+    get: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<String>,
 ) -> Source {
     let Source::GraphGenerated(fallback) = Source::default_for(entry) else {
@@ -385,7 +418,7 @@ fn graph_source(
 #[cfg(feature = "grids")]
 fn grid_source(
     entry: &Card,
-    get: &impl Fn(&str) -> Option<String>,
+    get: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<String>,
 ) -> Source {
     let Source::GridGenerated(fallback) = Source::default_for(entry) else {
@@ -416,10 +449,9 @@ fn grid_source(
     })
 }
 
-/// The query string (without `?`) for a state.
-pub fn query(state: &ViewState) -> String {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    match &state.source {
+/// An array, graph or grid source's pairs in a link.
+pub(crate) fn write_source(source: &Source, pairs: &mut Vec<(String, String)>) {
+    match source {
         Source::Typed {
             values,
             target,
@@ -477,13 +509,6 @@ pub fn query(state: &ViewState) -> String {
             pairs.push(("seed".into(), g.seed.to_string()));
         }
     }
-    pairs.push(("step".into(), state.step.to_string()));
-    pairs.push(("speed".into(), format_speed(state.speed)));
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 pub fn format_speed(speed: f64) -> String {

@@ -13,11 +13,14 @@ use crate::router::{Link, query_param, use_location};
 
 use crate::engines::{EngineRun, WithEngines};
 use crate::export::Imported;
+use crate::kind::Kind;
 use crate::playback::{
     Controls, Playback, follow_in_address, install_shortcuts, record_finished_runs,
 };
 use crate::sessions::{self, Place, SessionSync, Status};
-use crate::url_state::{self, Source, ViewState};
+#[cfg(feature = "grids")]
+use crate::url_state::Source;
+use crate::url_state::{self, ViewState};
 
 /// What the page says about its session on the server: resumed and verified, a step that no longer
 /// matches, or two copies to choose from. The blocks stay in the document and show when they apply (less
@@ -47,7 +50,7 @@ fn SessionNotice(
     };
     let choice = move || {
         status.with(|s| match s {
-            Status::Choose(choice) => Some(choice.clone()),
+            Status::Choose(choice) => Some((**choice).clone()),
             _ => None,
         })
     };
@@ -92,6 +95,9 @@ fn SessionNotice(
 /// What the quiz page puts beside a run (the plain visualizer links none of it).
 pub type QuizSlot = fn(&'static Card, StoredValue<EngineRun>, Playback) -> AnyView;
 
+/// The run's drawing at a step: its kind's [`Kind::stage`].
+pub type StageFn = fn(&'static Card, Memo<Snapshot>, &Input, bool) -> AnyView;
+
 /// The export and import bar under a run (the quiz page links none of it).
 pub type ExportSlot = fn(
     &'static Card,
@@ -101,26 +107,30 @@ pub type ExportSlot = fn(
     Option<Callback<Imported>>,
 ) -> AnyView;
 
-/// `/algorithms/:id` (and `/algorithms/:id/quiz` with `quiz`): the editor, the visualizer, and the
-/// address bar kept in step with both.
-#[component]
-pub fn VisualizerPage(
-    id: String,
-    #[prop(optional)] quiz: Option<QuizSlot>,
-    #[prop(optional)] export: Option<ExportSlot>,
-) -> impl IntoView {
-    let Some(entry) = crate::stage::drawn_card(&id) else {
+/// `/algorithms/:id` (and `/algorithms/:id/quiz` with `quiz`) for an entry of the kind `K`: the editor,
+/// the visualizer, and the address bar kept in step with both.
+pub fn visualizer_page<K: Kind>(
+    id: &str,
+    quiz: Option<QuizSlot>,
+    export: Option<ExportSlot>,
+) -> AnyView {
+    // Like a component, the page reads what it starts from once: only its own signals re-render it.
+    untrack(|| kind_page::<K>(id, quiz, export))
+}
+
+fn kind_page<K: Kind>(id: &str, quiz: Option<QuizSlot>, export: Option<ExportSlot>) -> AnyView {
+    let Some(entry) = K::card(id) else {
         return view! { <crate::NotFound /> }.into_any();
     };
     let location = use_location();
     let search = location.search.get_untracked();
-    let (state, mut problems) = url_state::parse(entry, |key| query_param(&search, key));
+    let (state, mut problems) = url_state::parse_view::<K>(entry, |key| query_param(&search, key));
     // A link whose input the algorithm refuses opens on the default input and says why.
-    let source = match state.source.input(entry) {
+    let source = match K::input(entry, &state.source) {
         Ok(_) => state.source,
         Err((_, message)) => {
             problems.push(format!("the input in the link was refused: {message}"));
-            Source::default_for(entry)
+            K::default_for(entry)
         }
     };
     let source = RwSignal::new(source);
@@ -130,11 +140,11 @@ pub fn VisualizerPage(
         playback.playing.set(false);
         playback.speed.set(place.speed);
         playback.step.set(place.step);
-        source.set(Source::of(&place.input));
+        source.set(K::of(&place.input));
     };
     let place = move || {
         source
-            .with_untracked(|s| s.input(entry))
+            .with_untracked(|s| K::input(entry, s))
             .ok()
             .map(|input| Place {
                 input,
@@ -147,7 +157,7 @@ pub fn VisualizerPage(
     provide_context(sync);
     let mode = if quiz.is_some() { "/quiz" } else { "" };
     follow_in_address(location, playback, source, move |state| {
-        let query = url_state::query(state);
+        let query = url_state::query_view::<K>(state);
         crate::sessions::remember(entry.id, &query, state.step);
         if let (Some(sync), Some(place)) = (sync, place()) {
             sync.save_soon(place, false);
@@ -165,7 +175,7 @@ pub fn VisualizerPage(
     // An imported trace of this algorithm replaces the run in place; another algorithm's opens its page.
     let on_import = Callback::new(move |(imported, input, step): Imported| {
         let state = ViewState {
-            source: Source::of(&input),
+            source: K::of(&input),
             step,
             speed: playback.speed.get_untracked(),
         };
@@ -174,11 +184,15 @@ pub fn VisualizerPage(
             source.set(state.source);
             playback.step.set(step);
         } else {
-            let url = format!("/algorithms/{}?{}", imported.id, url_state::query(&state));
+            let url = format!(
+                "/algorithms/{}?{}",
+                imported.id,
+                url_state::query_view::<K>(&state)
+            );
             crate::router::navigate(location, &url, false);
         }
     });
-    let on_apply = Callback::new(move |new: Source| {
+    let on_apply = Callback::new(move |new: K::Source| {
         playback.playing.set(false);
         playback.step.set(0);
         source.set(new);
@@ -196,27 +210,26 @@ pub fn VisualizerPage(
                         Some(_) => ("", "Leave the quiz"),
                         None => ("/quiz", "Quiz yourself: predict each step"),
                     };
-                    // The quiz asks about array frames only.
-                    let quiz_link = (entry.frame == algorithms::FrameKind::Array).then(|| view! {
-                        " · "
-                        <Link href=format!("/algorithms/{}{other}?{}", entry.id, url_state::query(&here))>
+                    let quiz_link = K::has_quiz(entry).then(|| view! {
+                        {K::RACES.then_some(" · ")}
+                        <Link href=format!("/algorithms/{}{other}?{}", entry.id, url_state::query_view::<K>(&here))>
                             {label}
                         </Link>
                     });
-                    view! {
-                        <Link href=format!("/race?a={}&{}", entry.id, url_state::query(&state))>
+                    let race_link = K::RACES.then(|| view! {
+                        <Link href=format!("/race?a={}&{}", entry.id, url_state::query_view::<K>(&state))>
                             "Race it against another algorithm"
                         </Link>
-                        {quiz_link}
-                    }
+                    });
+                    view! { {race_link} {quiz_link} }
                 }}
             </header>
             <crate::LinkProblems problems=problems />
             {sync.map(|sync| view! { <SessionNotice sync=sync place=place open=open /> })}
-            {crate::input_editor::editor(entry, source.into(), on_apply)}
+            {K::editor(entry, source.into(), on_apply)}
             {move || {
-                let input = source.get().input(entry).unwrap_or_default();
-                view! { <Visualizer entry=entry input=input playback=playback on_import=on_import quiz=quiz export=export /> }
+                let input = source.with(|source| K::input(entry, source)).unwrap_or_default();
+                view! { <Visualizer entry=entry input=input stage=K::stage playback=playback on_import=on_import quiz=quiz export=export /> }
             }}
         </section>
     }
@@ -227,6 +240,8 @@ pub fn VisualizerPage(
 pub fn Visualizer(
     entry: &'static Card,
     input: Input,
+    /// The drawing of the entry's kind.
+    stage: StageFn,
     /// Shared playback state; a fresh one at step 0 when absent.
     #[prop(optional)]
     playback: Option<Playback>,
@@ -241,7 +256,7 @@ pub fn Visualizer(
         <WithEngines families=vec![entry.family()]>
             {match EngineRun::open(entry, &input) {
                 Ok(run) => view! {
-                    <Player entry=entry input=input.clone() run=run playback=playback on_import=on_import quiz=quiz export=export />
+                    <Player entry=entry input=input.clone() stage=stage run=run playback=playback on_import=on_import quiz=quiz export=export />
                 }
                 .into_any(),
                 Err(message) => {
@@ -291,6 +306,7 @@ fn solve_link(_: &'static Card, _: &Input, _: Memo<Snapshot>) -> Option<()> {
 fn Player(
     entry: &'static Card,
     input: Input,
+    stage: StageFn,
     run: EngineRun,
     playback: Playback,
     on_import: Option<Callback<Imported>>,
@@ -356,7 +372,7 @@ fn Player(
             // On a wide screen the player is one column and the pseudocode and variables the other, so
             // the data and the highlighted line are seen together.
             <div class="player-column">
-            {crate::stage::stage(entry, snapshot, &input, true)}
+            {stage(entry, snapshot, &input, true)}
             // Play and the narration stay in view: on a screen too short for the stage and them, the dock
             // keeps to the bottom edge until the page scrolls to its place.
             <div class="player-dock" data-testid="player-dock">

@@ -78,7 +78,7 @@ fn mount_with_handle(input: Vec<i64>) -> (HtmlElement, impl Drop) {
     };
     let handle = leptos::mount::mount_to(
         root.clone(),
-        move || view! { <Visualizer entry=entry input=input /> },
+        move || view! { <Visualizer entry=entry input=input stage=app::stage::stage /> },
     );
     (root, handle)
 }

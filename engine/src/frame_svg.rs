@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+#[cfg(feature = "trees")]
+use algorithms::kinds::tree::{TreeFrame, TreeMark};
 use algorithms::{ArrayFrame, Frame, Input, Mark, Snapshot};
 #[cfg(feature = "grids")]
 use algorithms::{CellState, GridFrame};
@@ -75,10 +77,105 @@ pub fn frame_svg(snapshot: &Snapshot, input: &Input, title: &str) -> Result<Stri
             }
             _ => Err("a grid frame needs the run's grid".into()),
         },
+        #[cfg(feature = "trees")]
+        Frame::Tree(frame) => Ok(tree_svg(snapshot, frame, title)),
         // A graph frame in a build without the graph family's drawing.
         #[allow(unreachable_patterns)]
         _ => Err("this module does not draw this kind of frame".into()),
     }
+}
+
+/// The fill, edge and ink tokens of a tree node's mark, as `style/tree.css` draws them.
+#[cfg(feature = "trees")]
+fn tree_mark_token(mark: Option<TreeMark>) -> Option<&'static str> {
+    mark.map(|mark| match mark {
+        TreeMark::Path => "mark-written",
+        TreeMark::Current => "mark-compared",
+        TreeMark::Found => "mark-found",
+        TreeMark::Inserted => "mark-sorted",
+        TreeMark::Moving => "mark-swapped",
+    })
+}
+
+/// A tree frame at the page's tidy-layout places (the same units as `app/src/tree_view.rs`), the
+/// operation under way above it and the narration beneath; an image at least [`WIDTH`] wide.
+#[cfg(feature = "trees")]
+fn tree_svg(snapshot: &Snapshot, frame: &TreeFrame, title: &str) -> String {
+    const UNIT: u32 = 32;
+    const LEVEL: u32 = 88;
+    const RADIUS: u32 = 27;
+    const MARGIN: u32 = 40;
+    // Room for the title and the operation above the tree, and for the narration below it.
+    const TOP: u32 = 64;
+    const BOTTOM: u32 = 40;
+    let (fg, panel) = (colour("fg"), colour("panel"));
+    let columns = frame.nodes.iter().map(|node| node.x).max().unwrap_or(0);
+    let levels = frame.nodes.iter().map(|node| node.depth).max().unwrap_or(0);
+    let width = WIDTH.max(2 * MARGIN + columns * UNIT);
+    let height = TOP + 2 * MARGIN + levels * LEVEL + BOTTOM;
+    let at = |x: u32, depth: u32| (MARGIN + x * UNIT, TOP + MARGIN + depth * LEVEL);
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="{panel}"/><text x="16" y="24" font-size="16" font-weight="600" fill="{fg}">{} — step {}</text>"##,
+        escape(title),
+        snapshot.step
+    );
+    if let Some(operation) = &frame.operation {
+        let waiting = frame
+            .pending
+            .map(|key| format!(": {key} waits to be placed"))
+            .unwrap_or_default();
+        let _ = write!(
+            svg,
+            r##"<text x="16" y="48" font-size="14" font-family="ui-monospace, monospace" fill="{fg}">{}{waiting}</text>"##,
+            escape(operation)
+        );
+    }
+    let changed: Vec<u32> = frame.changed.iter().filter_map(|c| c.child).collect();
+    for node in &frame.nodes {
+        for child in [node.left, node.right].into_iter().flatten() {
+            let Some(child) = frame.node(child) else {
+                continue;
+            };
+            let ((x1, y1), (x2, y2)) = (at(node.x, node.depth), at(child.x, child.depth));
+            let (stroke, width, dash) = if changed.contains(&child.id) {
+                (colour("accent"), 6, r#" stroke-dasharray="10 5""#)
+            } else {
+                (colour("mark-eliminated-edge"), 3, "")
+            };
+            let _ = write!(
+                svg,
+                r#"<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{stroke}" stroke-width="{width}"{dash}/>"#
+            );
+        }
+    }
+    for node in &frame.nodes {
+        let mark = frame
+            .marks
+            .iter()
+            .find(|(id, _)| *id == node.id)
+            .map(|&(_, mark)| mark);
+        let (fill, edge, ink) = match tree_mark_token(mark) {
+            Some(token) => (
+                colour(token),
+                colour(&format!("{token}-edge")),
+                colour(&format!("{token}-ink")),
+            ),
+            None => (panel, colour("mark-eliminated-edge"), fg),
+        };
+        let (x, y) = at(node.x, node.depth);
+        let _ = write!(
+            svg,
+            r##"<circle cx="{x}" cy="{y}" r="{RADIUS}" fill="{fill}" stroke="{edge}" stroke-width="4"/><text x="{x}" y="{y}" dy="0.35em" font-size="22" font-weight="600" text-anchor="middle" fill="{ink}">{}</text>"##,
+            node.key
+        );
+    }
+    let _ = write!(
+        svg,
+        r##"<text x="16" y="{}" font-size="14" fill="{fg}">{}</text></svg>"##,
+        height - 16,
+        escape(&snapshot.narration)
+    );
+    svg
 }
 
 fn array_svg(snapshot: &Snapshot, frame: &ArrayFrame, values: &[i64], title: &str) -> String {

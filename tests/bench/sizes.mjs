@@ -18,6 +18,7 @@ const ROUTES = [
   { path: '/algorithms/dijkstra', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'shortest paths' },
   { path: '/algorithms/bfs', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'graph traversal, the largest graph engine' },
   { path: '/algorithms/grid-astar', budget: 300, ready: (page) => page.getByTestId('grid').waitFor(), note: 'grid family' },
+  { path: '/algorithms/bst', budget: 300, ready: (page) => page.getByTestId('tree').waitFor(), note: 'tree kind: search trees' },
   { path: '/race?a=grid-dijkstra&b=grid-astar', budget: 300, ready: (page) => page.getByTestId('grid').first().waitFor(), note: 'grid Dijkstra vs A*' },
   { path: '/race?a=bfs&b=dfs', budget: 300, ready: (page) => page.getByTestId('node').first().waitFor(), note: 'BFS vs DFS' },
   // Two graph families: one engine with every graph algorithm loads instead of two.

@@ -18,6 +18,7 @@ const ROUTES = [
   ['quiz', '/algorithms/bubble-sort/quiz?values=38,27,43,3,9', '[data-testid=quiz]'],
   ['graph visualizer', '/algorithms/dijkstra?nodes=8&density=30&wmin=1&wmax=9&directed=0&acyclic=0&seed=2&step=5', '[data-testid=node]', openEditor],
   ['grid visualizer', '/algorithms/grid-astar?width=20&height=12&walls=20&weights=1&seed=2&step=9', '[data-testid=grid]', openEditor],
+  ['tree visualizer', '/algorithms/bst?script=insert%2050%2030%2070%2020%2040&step=5', '[data-testid=tree-node]', openEditor],
   ['race', '/race', '[data-testid=lane-a]'],
   ['plot', '/plot', '[data-testid=measure]'],
   ['progress', '/progress', '[data-testid=streak-panel]'],

@@ -74,6 +74,21 @@ const graphLabels = () => {
   return found;
 };
 
+/** A tree's keys over each legend mark's fill (and over a plain node). */
+const treeLabels = () => {
+  const real = document.querySelector('[data-testid=tree-node]');
+  const marks = [null, ...[...document.querySelectorAll('.tree-legend .tree-node[data-mark]')].map((g) => g.dataset.mark)];
+  return marks.map((mark) => {
+    const twin = real.cloneNode(true);
+    if (mark) twin.setAttribute('data-mark', mark);
+    else twin.removeAttribute('data-mark');
+    real.parentNode.appendChild(twin);
+    const ratio = window.__contrast(getComputedStyle(twin.querySelector('text')).fill, getComputedStyle(twin.querySelector('circle')).fill);
+    twin.remove();
+    return [`key on a ${mark ?? 'plain'} node`, ratio];
+  });
+};
+
 /** Bar values, for a bar of each legend mark: over the panel when drawn above the bar, else over its fill. */
 const barLabels = () => {
   const found = [];
@@ -145,13 +160,19 @@ for (const colorScheme of ['light', 'dark']) {
     await catalogue.close();
 
     const low = [];
-    const measured = { graph: 0, array: 0, grid: 0 };
+    const measured = { graph: 0, array: 0, grid: 0, tree: 0 };
     for (const id of ids) {
       const { page, errors } = await openPage(context, `${shared.server.url}/algorithms/${id}`);
-      await page.locator('.stage :is([data-testid=node], [data-testid=bar], [data-testid=grid])').first().waitFor();
+      await page.locator('.stage :is([data-testid=node], [data-testid=bar], [data-testid=grid], svg.tree)').first().waitFor();
       await page.addScriptTag({ content: CONTRAST });
       let found;
-      if (await page.locator('svg.graph').count()) {
+      if (await page.locator('svg.tree').count()) {
+        // A tree run starts empty: its last step has every key.
+        await page.getByTestId('end').click();
+        await page.getByTestId('tree-node').first().waitFor();
+        found = await page.evaluate(treeLabels);
+        measured.tree += found.length;
+      } else if (await page.locator('svg.graph').count()) {
         found = await page.evaluate(graphLabels);
         measured.graph += found.length;
       } else if (await page.locator('canvas.grid').count()) {
@@ -182,7 +203,7 @@ for (const colorScheme of ['light', 'dark']) {
     low.push(...digits.filter(([, ratio]) => ratio < 4.5).map(([name, ratio]) => `grid-dijkstra: ${name} is ${ratio.toFixed(2)}:1`));
     await context.close();
 
-    assert.ok(measured.graph > 16 * 2 && measured.array > 22 * 3 && measured.grid >= 10 * 16, JSON.stringify(measured));
+    assert.ok(measured.graph > 16 * 2 && measured.array > 22 * 3 && measured.grid >= 10 * 16 && measured.tree >= 6, JSON.stringify(measured));
     assert.deepEqual(low, []);
   });
 }

@@ -63,6 +63,7 @@ const KINDS = [
   ['/algorithms/bubble-sort', (page) => page.getByTestId('bar').first().waitFor()],
   ['/algorithms/dijkstra', (page) => page.getByTestId('node').first().waitFor()],
   ['/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor()],
+  ['/algorithms/bst', (page) => page.getByTestId('tree').waitFor()],
 ];
 
 test('a first visit on a phone shifts its layout by 0.05 or less, the tracker badge included', async () => {
