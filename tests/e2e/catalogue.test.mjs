@@ -11,7 +11,7 @@ const visibleIds = (page) =>
 test('the catalogue lists every algorithm, searches, filters and opens one', async () => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   await page.getByTestId('card').first().waitFor();
-  assert.equal((await visibleIds(page)).length, 48);
+  assert.equal((await visibleIds(page)).length, 49);
   await page.screenshot({ path: join(ARTIFACTS, 'catalogue-desktop.png'), fullPage: true });
 
   await page.getByTestId('search').fill('quicksort');
@@ -32,6 +32,9 @@ test('the catalogue lists every algorithm, searches, filters and opens one', asy
   assert.deepEqual(await visibleIds(page), ['dijkstra', 'bellman-ford', 'floyd-warshall', 'astar-graph']);
   await page.getByTestId('filter-mazes').click();
   assert.deepEqual(await visibleIds(page), ['maze-backtracker', 'maze-prim', 'maze-division', 'maze-kruskal']);
+  // A data structure's category, whose entries open the tree kind's pages.
+  await page.getByTestId('filter-search_trees').click();
+  assert.deepEqual(await visibleIds(page), ['bst']);
   await page.getByTestId('filter-searching').click();
 
   await page.locator('[data-id=binary-search] a').click();

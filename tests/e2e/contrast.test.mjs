@@ -156,7 +156,7 @@ for (const colorScheme of ['light', 'dark']) {
     const { page: catalogue } = await openPage(context, `${shared.server.url}/`);
     await catalogue.getByTestId('card').first().waitFor();
     const ids = await catalogue.$$eval('[data-testid=card]', (cards) => cards.map((card) => card.dataset.id));
-    assert.ok(ids.length >= 48, `the whole catalogue (${ids.length})`);
+    assert.ok(ids.length >= 49, `the whole catalogue (${ids.length})`);
     await catalogue.close();
 
     const low = [];

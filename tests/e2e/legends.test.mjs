@@ -20,6 +20,7 @@ const legendWords = (page) =>
 test('each legend lists the states its algorithm shows, in its own words', async () => {
   const cases = [
     ['/algorithms/bubble-sort?values=5,3,8,1', '[data-testid=bar]', ['compared', 'swapped', 'sorted']],
+    ['/algorithms/bst?script=insert%205%203', '[data-testid=tree]', ['on the path', 'compared', 'found', 'inserted', 'successor moving up']],
     ['/algorithms/binary-search?values=1,3,5,7&target=5', '[data-testid=bar]', ['probed', 'found']],
     [
       '/algorithms/kruskal?nodes=6&density=50&wmin=1&wmax=9&directed=0&acyclic=0&seed=1',

@@ -19,7 +19,7 @@ async function modulesFetched(path, ready, before) {
   const modules = () => {
     const names = new Set();
     for (const response of responses) {
-      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools|editor)-[a-z-]+)-[0-9a-f]{16}\//);
+      const match = new URL(response.url()).pathname.match(/^\/assets\/((?:page|engine|tools|editor)-[a-z_-]+)-[0-9a-f]{16}\//);
       if (match) names.add(match[1]);
     }
     return [...names].sort();
@@ -55,6 +55,13 @@ test('each route fetches its page module and only the engines it runs', async ()
   // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
   const grid = await modulesFetched('/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor());
   assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);
+  // A tree entry's page and its quiz are the tree kind's one module, with its family's engine; its editor
+  // is part of the page.
+  const tree = await modulesFetched('/algorithms/bst', (page) => page.getByTestId('tree').waitFor());
+  assert.deepEqual(tree.modules(), ['engine-search_trees', 'page-tree']);
+  await openEditor(tree.page);
+  const treeQuiz = await modulesFetched('/algorithms/bst/quiz', (page) => page.getByTestId('quiz').waitFor());
+  assert.deepEqual(treeQuiz.modules(), ['engine-search_trees', 'page-tree']);
   // The graph and grid editors are modules of their own, fetched when the learner opens one.
   await openEditor(graph.page);
   assert.deepEqual(graph.modules(), ['editor-graph', 'engine-paths', 'page-graph']);

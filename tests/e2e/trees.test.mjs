@@ -3,6 +3,7 @@
 // from a preset, its quiz, and its session resumed at the saved step.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, openDevice, openEditor, openPage, serverAndBrowser, stored } from './harness.mjs';
 
@@ -172,4 +173,37 @@ test('a tree run resumes at its step after a reload, with its script kept and th
   assert.match(await stepText(page), /^Step 6 \//);
   assert.equal(await page.getByTestId('tree-node').count(), 3);
   await page.close();
+});
+
+test('a tree run exports as a trace and an SVG in the page\'s colours, and imports back at its step', async () => {
+  const { page, errors } = await openPage(shared.browser, `${shared.server.url}/algorithms/bst?script=${script('insert 50 30 70 20; find 20')}&step=14`);
+  await page.getByTestId('tree-node').first().waitFor();
+  const download = async (testId) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const trace = await download('export-trace');
+  assert.equal(trace.name, 'bst-trace.json');
+  const file = JSON.parse(readFileSync(trace.path, 'utf8'));
+  assert.equal(file.input.tree, 'insert 50 30 70 20; find 20');
+  assert.equal(file.step, 14);
+  assert.deepEqual(file.snapshots[14].frame.tree.nodes.map((n) => n.key), (await nodes(page)).map((n) => n.key));
+
+  const svg = readFileSync((await download('export-svg')).path, 'utf8');
+  assert.equal(svg.match(/<circle /g).length, 4);
+  assert.equal(svg.match(/<line /g).length, 3);
+  const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((c) => Number(c).toString(16).padStart(2, '0')).join('');
+  const onPage = await page.$$eval('[data-testid=tree-node]', (all) =>
+    all.map((node) => [getComputedStyle(node.querySelector('circle')).fill, getComputedStyle(node.querySelector('circle')).stroke, getComputedStyle(node.querySelector('text')).fill]));
+  const inImage = [...svg.matchAll(/<circle [^>]*fill="(#[0-9a-f]{6})" stroke="(#[0-9a-f]{6})"[^>]*\/><text [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m.slice(1, 4));
+  assert.deepEqual(onPage.map((colours) => colours.map(hex)), inImage);
+  assert.ok(new Set(inImage.map(([fill]) => fill)).size >= 2, 'the step shows marked and plain nodes');
+
+  // Imported into a fresh page of the same entry, the run opens at step 14 with the same tree.
+  const { page: other } = await openPage(shared.browser, `${shared.server.url}/algorithms/bst`);
+  await other.getByTestId('tree').waitFor();
+  await other.getByTestId('import-trace').setInputFiles(trace.path);
+  await other.waitForFunction(() => document.querySelector('[data-testid=step-count]')?.textContent.startsWith('Step 14 /'));
+  assert.equal(await other.getByTestId('tree-node').count(), 4);
+  assert.deepEqual(errors, []);
 });
