@@ -161,16 +161,26 @@ pub fn quiz_page(path: &str) -> AnyView {
     }
 }
 
-/// The tree kind's module: `/algorithms/<id>` and `/algorithms/<id>/quiz` for a tree entry.
+/// The tree kind's page module: `/algorithms/<id>` for a tree entry.
 #[cfg(feature = "trees")]
 pub fn tree_page(path: &str) -> AnyView {
-    type Trees = tree_kind::Trees;
     match algorithm_path(path) {
         Some((id, false)) => {
-            visualizer::visualizer_page::<Trees>(id, None, Some(export::export_bar))
+            visualizer::visualizer_page::<tree_kind::Trees>(id, None, Some(export::export_bar))
         }
-        Some((id, true)) => visualizer::visualizer_page::<Trees>(id, Some(quiz::quiz_panel), None),
-        None => view! { <NotFound /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// The tree kind's quiz module: `/algorithms/<id>/quiz` for a tree entry (a module of its own, as the
+/// array quiz is, so the tree page carries no quiz).
+#[cfg(feature = "trees")]
+pub fn tree_quiz_page(path: &str) -> AnyView {
+    match algorithm_path(path) {
+        Some((id, true)) => {
+            visualizer::visualizer_page::<tree_kind::Trees>(id, Some(quiz::quiz_panel), None)
+        }
+        _ => view! { <NotFound /> }.into_any(),
     }
 }
 

@@ -58,7 +58,7 @@ try {
       wire += (await response.request().sizes()).responseBodySize;
       const file = path === '/' || !path.includes('.') ? 'index.html' : path.slice(1);
       if (/\.(wasm|js)$/.test(file)) gzip += gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-      const module = path.match(/^\/assets\/((?:page|engine)-[a-z-]+?)-[0-9a-f]{16}\//);
+      const module = path.match(/^\/assets\/((?:page|engine)-[a-z_-]+?)-[0-9a-f]{16}\//);
       if (module) modules.add(module[1]);
     }
     rows.push({ ...route, gzip, wire, files: responses.length, modules: [...modules].sort().join(' + ') });

@@ -55,13 +55,13 @@ test('each route fetches its page module and only the engines it runs', async ()
   // A grid algorithm's page is its own module (the visualizer built with the grid family alone).
   const grid = await modulesFetched('/algorithms/grid-astar', (page) => page.getByTestId('grid').waitFor());
   assert.deepEqual(grid.modules(), ['engine-grids', 'page-grid']);
-  // A tree entry's page and its quiz are the tree kind's one module, with its family's engine; its editor
+  // A tree entry's page and its quiz are the tree kind's own modules, with its family's engine; its editor
   // is part of the page.
   const tree = await modulesFetched('/algorithms/bst', (page) => page.getByTestId('tree').waitFor());
   assert.deepEqual(tree.modules(), ['engine-search_trees', 'page-tree']);
   await openEditor(tree.page);
   const treeQuiz = await modulesFetched('/algorithms/bst/quiz', (page) => page.getByTestId('quiz').waitFor());
-  assert.deepEqual(treeQuiz.modules(), ['engine-search_trees', 'page-tree']);
+  assert.deepEqual(treeQuiz.modules(), ['engine-search_trees', 'page-tree-quiz']);
   // The graph and grid editors are modules of their own, fetched when the learner opens one.
   await openEditor(graph.page);
   assert.deepEqual(graph.modules(), ['editor-graph', 'engine-paths', 'page-graph']);

@@ -1,3 +1,3 @@
-//! A tree entry's page and its quiz: `/algorithms/<id>` and `/algorithms/<id>/quiz` for the tree kind
-//! (built with the `trees` feature alone; the page loader picks this module by the entry's kind).
+//! A tree entry's page: `/algorithms/<id>` for the tree kind (built with the `trees` feature alone; the
+//! page loader picks this module by the entry's kind).
 app::page_module!(app::tree_page);
